@@ -1,0 +1,98 @@
+package io.newsflow.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.junit.jupiter.api.Test;
+
+class AvroCodecTest {
+
+  @Test
+  void shouldRoundTripRawArticleWithSingleObjectEncoding() {
+    AvroCodec<RawArticle> codec = AvroCodec.of(RawArticle.class);
+    RawArticle raw = RawArticle.newBuilder()
+        .setId("abc").setSource("a/b.txt").setOutlet(null).setVia(Via.REPLAY)
+        .setFetchedAt(Instant.ofEpochMilli(1_700_000_000_000L)).setContentType("text/plain")
+        .setCharset("UTF-8").setBody(ByteBuffer.wrap("héllo".getBytes(StandardCharsets.UTF_8)))
+        .build();
+
+    byte[] bytes = codec.encode(raw);
+
+    assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+    assertThat(bytes[1]).isEqualTo((byte) 0x01);
+    assertThat(codec.decode(bytes)).isEqualTo(raw);
+  }
+
+  @Test
+  void shouldReadEnrichedArticleWrittenWithThePreviousSchemaVersion() {
+    AvroCodec<EnrichedArticle> codec = AvroCodec.of(EnrichedArticle.class);
+    List<Schema> history = codec.history();
+    assertThat(history).hasSizeGreaterThanOrEqualTo(2);
+    Schema previous = history.get(history.size() - 2);
+    assertThat(previous.getField("canonicalUrl")).as("field added in the current version").isNull();
+
+    GenericRecord old = new GenericData.Record(previous);
+    old.put("id", "id-1");
+    old.put("source", "https://example.org/a");
+    old.put("outlet", "Example");
+    old.put("title", "A title");
+    old.put("text", "Para one.\n\nPara two.");
+    old.put("removed", new GenericData.Array<>(previous.getField("removed").schema(), List.of()));
+    old.put("topics", new GenericData.Array<>(previous.getField("topics").schema(), List.of()));
+    old.put("language", "en");
+    old.put("published", null);
+    old.put("authors", new GenericData.Array<>(previous.getField("authors").schema(), List.of("A. Writer")));
+    old.put("dateline", null);
+    old.put("fetchedAt", 1_700_000_000_000L);
+    old.put("version", 1);
+    old.put("extractorVersion", "x1");
+    old.put("taxonomyVersion", "t1");
+    byte[] bytes = encodeGeneric(previous, old);
+
+    EnrichedArticle read = codec.decode(bytes);
+
+    assertThat(read.getId()).isEqualTo("id-1");
+    assertThat(read.getText()).isEqualTo("Para one.\n\nPara two.");
+    assertThat(read.getAuthors()).containsExactly("A. Writer");
+    assertThat(read.getCanonicalUrl()).isNull();
+    assertThat(read.getImageUrl()).isNull();
+  }
+
+  @Test
+  void shouldKeepTheCurrentSchemaOfEveryRecordInItsHistory() {
+    for (Class<? extends org.apache.avro.specific.SpecificRecord> type :
+        List.of(RawArticle.class, EnrichedArticle.class, DeadLetter.class)) {
+      Schema current = SpecificData.get().getSchema(type);
+      assertThat(AvroCodec.of(type).history())
+          .as("%s changed without a new avro-history entry", type.getSimpleName())
+          .contains(current);
+    }
+  }
+
+  @Test
+  void shouldRejectBytesThatAreNotASingleObjectRecord() {
+    AvroCodec<RawArticle> codec = AvroCodec.of(RawArticle.class);
+    assertThatThrownBy(() -> codec.decode("not avro".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(RuntimeException.class);
+  }
+
+  private static byte[] encodeGeneric(Schema schema, GenericRecord record) {
+    try {
+      ByteBuffer buf = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
+      byte[] out = new byte[buf.remaining()];
+      buf.get(out);
+      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
