@@ -1,0 +1,196 @@
+package io.newsflow.broker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real Kafka broker in this JVM: one KRaft node that is both broker and controller, with its data
+ * in a folder of its own. A second start on the same folder reuses the data (topics, offsets) and,
+ * when they are free, the same ports.
+ *
+ * <p>Not a mock: clients talk to it over TCP on the loopback interface exactly as they would to a
+ * cluster. Close it: a broker that is not shut down keeps non-daemon threads alive.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+  private static final String PORTS_FILE = "newsflow-ports.properties";
+
+  private final Path dataDir;
+  private final int brokerPort;
+  private final KafkaRaftServer server;
+  private boolean closed;
+
+  private EmbeddedKafkaBroker(Path dataDir, int brokerPort, KafkaRaftServer server) {
+    this.dataDir = dataDir;
+    this.brokerPort = brokerPort;
+    this.server = server;
+  }
+
+  /**
+   * Starts a broker on {@code dataDir}, formatting the storage on first use, and waits until it
+   * answers clients.
+   *
+   * @param dataDir folder for the broker's logs and metadata; created if missing
+   * @param overrides extra broker configs (e.g. {@code num.partitions}); may be empty
+   * @param timeout how long to wait for the broker to become ready
+   */
+  public static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides, Duration timeout) {
+    Objects.requireNonNull(dataDir, "dataDir");
+    try {
+      Files.createDirectories(dataDir);
+      Path dir = dataDir.toAbsolutePath();
+      int[] ports = choosePorts(dir);
+      Properties props = brokerProps(dir, ports[0], ports[1], overrides);
+      format(dir, props);
+      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, ports[0], server);
+      try {
+        server.startup();
+        broker.awaitReady(timeout);
+      } catch (RuntimeException e) {
+        broker.close();
+        throw e;
+      }
+      return broker;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded broker in " + dataDir, e);
+    }
+  }
+
+  /** {@code host:port} for clients' {@code bootstrap.servers}. */
+  public String bootstrapServers() {
+    return "127.0.0.1:" + brokerPort;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      server.shutdown();
+      server.awaitShutdown();
+    }
+  }
+
+  private void awaitReady(Duration timeout) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    try (Admin admin = Admin.create(p)) {
+      admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      // the group coordinator needs __consumer_offsets; creating a throwaway check is not needed,
+      // describeCluster answering means the broker has registered with the controller
+    } catch (Exception e) {
+      throw new IllegalStateException("embedded broker did not become ready within " + timeout, e);
+    }
+  }
+
+  private static Properties brokerProps(Path dir, int brokerPort, int controllerPort, Map<String, String> overrides) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    p.put("log.dirs", dir.resolve("kraft-logs").toString());
+    // one node: every internal topic has one replica
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "4");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "4");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("num.partitions", "4");
+    p.put("auto.create.topics.enable", "false");
+    p.putAll(overrides);
+    return p;
+  }
+
+  /** Formats the storage once; a folder with meta.properties is already formatted. */
+  private static void format(Path dir, Properties props) throws IOException {
+    Path logs = dir.resolve("kraft-logs");
+    if (Files.exists(logs.resolve("meta.properties"))) {
+      return;
+    }
+    Path config = dir.resolve("server.properties");
+    try (OutputStream out = Files.newOutputStream(config)) {
+      props.store(out, "written by newsflow for the storage format step");
+    }
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int rc;
+    try (PrintStream ps = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      rc = StorageTool.execute(
+          new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()}, ps);
+    }
+    if (rc != 0) {
+      throw new IllegalStateException("formatting broker storage failed: " + captured.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Reuses the ports of the previous run on this folder when free, so clients' settings stay valid. */
+  private static int[] choosePorts(Path dir) throws IOException {
+    Path file = dir.resolve(PORTS_FILE);
+    Properties saved = new Properties();
+    if (Files.exists(file)) {
+      try (var in = Files.newInputStream(file)) {
+        saved.load(in);
+      }
+    }
+    int broker = reuseOrPick(saved.getProperty("broker"));
+    int controller = reuseOrPick(saved.getProperty("controller"));
+    while (controller == broker) {
+      controller = freePort();
+    }
+    saved.setProperty("broker", Integer.toString(broker));
+    saved.setProperty("controller", Integer.toString(controller));
+    try (OutputStream out = Files.newOutputStream(file)) {
+      saved.store(out, "ports of the embedded broker");
+    }
+    return new int[] {broker, controller};
+  }
+
+  private static int reuseOrPick(String previous) throws IOException {
+    if (previous != null) {
+      int port = Integer.parseInt(previous.strip());
+      try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        s.setReuseAddress(true);
+        return port;
+      } catch (IOException taken) {
+        // fall through to a fresh port
+      }
+    }
+    return freePort();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}

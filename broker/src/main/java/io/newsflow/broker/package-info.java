@@ -1,0 +1,2 @@
+/** A real single-node Kafka broker (KRaft, combined broker and controller) run inside the JVM. */
+package io.newsflow.broker;

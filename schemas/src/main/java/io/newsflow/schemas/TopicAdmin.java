@@ -1,0 +1,99 @@
+package io.newsflow.schemas;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates newsflow's topics when missing and waits until every partition answers offset requests,
+ * because producing right after creation can wedge a partition (KAFKA-15591, PLATFORM.md trap 1).
+ */
+public final class TopicAdmin {
+  private final Admin admin;
+  private final int partitions;
+  private final short replication;
+  private final Duration timeout;
+
+  /**
+   * @param admin an open admin client (not closed here)
+   * @param partitions partitions of each new topic
+   * @param replication replication factor of each new topic (1 for a single broker)
+   * @param timeout how long each step may take
+   */
+  public TopicAdmin(Admin admin, int partitions, short replication, Duration timeout) {
+    this.admin = admin;
+    this.partitions = partitions;
+    this.replication = replication;
+    this.timeout = timeout;
+  }
+
+  /** Creates the missing ones of {@code names}, then waits until all of them are usable. */
+  public void ensure(Collection<TopicSpec<?, ?>> topics) {
+    try {
+      Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      for (TopicSpec<?, ?> t : topics) {
+        if (!existing.contains(t.name())) {
+          NewTopic nt = new NewTopic(t.name(), partitions, replication);
+          if (t.compacted()) {
+            nt.configs(Map.of("cleanup.policy", "compact"));
+          }
+          missing.add(nt);
+        }
+      }
+      if (!missing.isEmpty()) {
+        createIgnoringRaces(missing);
+      }
+      awaitOffsets(topics.stream().map(TopicSpec::name).toList());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot create or reach topics: " + e.getMessage(), e);
+    }
+  }
+
+  private void createIgnoringRaces(List<NewTopic> missing)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try {
+      admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+  }
+
+  private void awaitOffsets(List<String> names) throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        Map<String, TopicDescription> described =
+            admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        described.values().forEach(d -> d.partitions().forEach(
+            p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        admin.listOffsets(request).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+}
