@@ -1,21 +1,20 @@
 package io.newsflow.enrich.text;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import io.newsflow.enrich.text.html.HtmlArticle;
+import io.newsflow.enrich.text.plain.PlainTextExtractor;
 import java.util.Objects;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Finds the article in an HTML page or in plain text scraped from one. Pure and thread-safe: one
  * instance serves every thread.
+ *
+ * <p>HTML goes through {@link HtmlArticle} (metadata from JSON-LD, OpenGraph/meta and the markup;
+ * the body from the page's structure and text density); plain text through {@link
+ * PlainTextExtractor} (line classification). Both record every dropped block with its reason.
  */
 public final class ArticleExtractor {
   /** Bumped whenever output for the same input may change. */
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = "1.0.0";
 
   private final ExtractorSettings settings;
 
@@ -24,13 +23,15 @@ public final class ArticleExtractor {
   }
 
   /**
-   * Decodes and extracts a raw body.
+   * Decodes and extracts a raw body. Never throws anything but {@link ExtractionException} on bad
+   * content (malformed, truncated or deeply nested markup still yields a result).
    *
-   * @param body the bytes as received
-   * @param charset declared charset, or null to detect
-   * @param contentType media type; {@code text/plain} is treated as scraped text, anything else as HTML
+   * @param body the bytes as received, not null
+   * @param charset declared charset (e.g. from the Content-Type header), or null to sniff and detect
+   * @param contentType media type, or null; {@code text/plain} is treated as scraped text, anything
+   *     else as HTML
    * @param sourceUrl URL or path of the page, for resolving links; may be null
-   * @throws ExtractionException when the content is refused (empty, binary, too large)
+   * @throws ExtractionException when the content is refused (empty, binary, over the size cap)
    */
   public Extraction extract(byte[] body, String charset, String contentType, String sourceUrl)
       throws ExtractionException {
@@ -38,38 +39,36 @@ public final class ArticleExtractor {
     if (body.length > settings.maxBytes()) {
       throw new ExtractionException("body is " + body.length + " bytes, over the cap of " + settings.maxBytes());
     }
-    Charset cs = charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset);
-    String content = new String(body, cs);
+    String content = Decoding.decode(body, charset);
     if (content.isBlank()) {
       throw new ExtractionException("body is empty");
     }
-    return contentType != null && contentType.startsWith("text/plain")
-        ? extractText(content)
-        : extractHtml(content, sourceUrl);
+    boolean plain = contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("text/plain");
+    try {
+      return plain ? extractText(content) : extractHtml(content, sourceUrl);
+    } catch (StackOverflowError tooDeep) {
+      throw new ExtractionException("page is nested too deeply to process");
+    }
   }
 
-  /** Extracts from an HTML page. */
+  /**
+   * Extracts from an HTML page.
+   *
+   * @param html the decoded page, not null
+   * @param sourceUrl base URL for relative links, or null
+   */
   public Extraction extractHtml(String html, String sourceUrl) {
-    Document doc = Jsoup.parse(html, sourceUrl == null ? "" : sourceUrl);
-    List<String> paragraphs = new ArrayList<>();
-    for (Element p : doc.select("p")) {
-      String t = p.text().strip();
-      if (!t.isEmpty()) {
-        paragraphs.add(t);
-      }
-    }
-    return new Extraction(doc.title(), paragraphs, List.of(), null, null, null, List.of(), null, null, null, null);
+    Objects.requireNonNull(html, "html");
+    return HtmlArticle.extract(html, sourceUrl);
   }
 
-  /** Extracts from plain text: one paragraph a non-blank line. */
+  /** Extracts from plain text scraped from a page: one candidate paragraph per non-blank line. */
   public Extraction extractText(String text) {
-    List<String> paragraphs = new ArrayList<>();
-    for (String line : text.split("\\R")) {
-      if (!line.isBlank()) {
-        paragraphs.add(line.strip());
-      }
-    }
-    String title = paragraphs.isEmpty() ? null : paragraphs.get(0);
-    return new Extraction(title, paragraphs, List.of(), null, null, null, List.of(), null, null, null, null);
+    Objects.requireNonNull(text, "text");
+    return PlainTextExtractor.extract(text);
+  }
+
+  public ExtractorSettings settings() {
+    return settings;
   }
 }

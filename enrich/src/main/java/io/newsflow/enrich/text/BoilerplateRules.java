@@ -1,0 +1,124 @@
+package io.newsflow.enrich.text;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Line-level boilerplate rules shared by the HTML and the plain-text paths. Each rule is generic
+ * (it names a kind of insert, never a site) and works in English and Spanish. Thread-safe.
+ */
+public final class BoilerplateRules {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  private record Rule(String name, Pattern pattern, int maxChars) {}
+
+  private static final List<Rule> RULES =
+      List.of(
+          // "ALSO READ: headline", "READ MORE | ...", "LEE TAMBIÉN: ..." inserted in the body
+          new Rule(
+              "also-read",
+              Pattern.compile(
+                  "^(also read|read also|read more|more reading|see also|related( article| story| coverage| content| news| reading)?"
+                      + "|recommended( reading| stories| for you)?|suggested reading|don'?t miss|must read|you may also like"
+                      + "|you might also like|more from [\\p{L} ]{1,30}|lee también|lea también|leer más|lee más|ver también|ver más"
+                      + "|te puede interesar|también te puede interesar|te recomendamos|más información|relacionad[oa]s?"
+                      + "|noticias relacionadas|artículos relacionados|click here to read|watch|listen|breaking)\\s*[:|>»\\-–—]+.*",
+                  FLAGS),
+              400),
+          // share bars and prompts written as text
+          new Rule(
+              "share",
+              Pattern.compile(
+                  "^(kindly |please )?(share|compart[ea]|comparte)( this| esta| este| on| via| en)?( story| article| post| page| nota| noticia| artículo)?"
+                      + "( on| via| en)?( facebook| twitter| x| whatsapp| linkedin| email| telegram| social media| redes sociales)?\\s*[:!.…]*$"
+                      + "|^(click|tap) (here )?to share.*|^share (this|on|via)\\b.*|^(facebook|twitter|whatsapp|linkedin|email|pinterest|reddit|telegram|print|copy link)"
+                      + "(\\s*[,|/·•]?\\s*(facebook|twitter|whatsapp|linkedin|email|pinterest|reddit|telegram|print|copy link))*$",
+                  FLAGS),
+              120),
+          // "Follow our WhatsApp channel", "Join us on Telegram", "Síguenos en Google News"
+          new Rule(
+              "social",
+              Pattern.compile(
+                  "^[\\p{P}\\p{S}\\s]*(please |kindly |click here to |tap here to |and )?(follow|join|subscribe to|like|find|connect with|síguenos|siguenos|sigue|síganos|únete|unete|suscríbete|suscribete)\\b.{0,60}"
+                      + "\\b(whatsapp|telegram|twitter|facebook|instagram|youtube|tiktok|linkedin|google news|channel|canal|social media|redes sociales)\\b.*$",
+                  FLAGS),
+              200),
+          new Rule(
+              "newsletter",
+              Pattern.compile(
+                  "^.*\\b(sign up|signup|subscribe|suscríbete|suscribete|regístrate|registrate)\\b.*\\b(newsletter|inbox|email|e-mail|boletín|boletin|alerts?)\\b.*$"
+                      + "|^(get|receive) (our|the) .{0,40}newsletter.*",
+                  FLAGS),
+              240),
+          // photo and image credits, captions' credit lines
+          new Rule(
+              "credit",
+              Pattern.compile(
+                  "^(cover |file |lead |main |top |featured )?(photo|photos|photograph|image|images|picture|pic|foto|fotos|imagen|fotografía|video|credit|crédito)"
+                      + "( credit)?s?\\s*(:|by|/|\\|)\\s*.{1,120}$"
+                      + "|^.{0,120}\\s/\\s*(afp|ap|reuters|getty images|efe|epa|dpa|xinhua|anadolu|bloomberg|shutterstock|istock)( via getty images)?\\s*$"
+                      + "|^\\(?(ap|afp|reuters|epa|efe) photo.{0,100}$|^.{0,200}\\((ap|afp|reuters|epa|efe)( photo)?/[^)]{1,60}\\)\\s*$",
+                  FLAGS),
+              240),
+          // section ends that introduce lists of other stories or site furniture
+          new Rule(
+              "tail",
+              Pattern.compile(
+                  "^(related articles?|related stories|related posts|related news|related|trending( now| stories)?|most read|most popular|most viewed"
+                      + "|more stories|more news|top stories|latest news|latest stories|popular now|editor'?s picks|help us improve\\.?|advertisement"
+                      + "|advertisements?|sponsored( content)?|ad|comments?|leave a (comment|reply)|\\d+ comments?|tags?:.*|topics?:.*|filed under:?.*"
+                      + "|noticias relacionadas|lo más leído|lo más visto|más leídas|publicidad|etiquetas:?.*|temas:?.*|tendencias|comentarios"
+                      + "|was this (article|story) helpful\\??|report an error|submit a correction|back to top|continue reading\\.*"
+                      + "|story continues below( advertisement)?|article continues below.*|scroll to continue.*)$",
+                  FLAGS),
+              200),
+          new Rule(
+              "copyright",
+              Pattern.compile("^(©|\\(c\\)|copyright\\b|all rights reserved|todos los derechos reservados).*$", FLAGS),
+              300));
+
+  private static final Pattern FRAGMENT = Pattern.compile("^[\\p{P}\\p{S}\\s]*(\\p{L}{1,2}[\\p{P}\\p{S}\\s]*){0,2}$");
+
+  private BoilerplateRules() {}
+
+  /**
+   * Folds styled Unicode letters (mathematical bold, full-width) to plain ones and collapses
+   * whitespace, so that rules see "Follow our WhatsApp channel" however it was typeset.
+   */
+  public static String fold(String line) {
+    String s = line;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0x2000) {
+        s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        break;
+      }
+    }
+    return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+  }
+
+  /** Returns the name of the first rule the whole line matches, or null when none does. */
+  public static String match(String line) {
+    String s = fold(line);
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (FRAGMENT.matcher(s).matches()) {
+      return "fragment";
+    }
+    for (Rule r : RULES) {
+      if (s.length() <= r.maxChars() && r.pattern().matcher(s).matches()) {
+        return r.name();
+      }
+    }
+    return null;
+  }
+
+  /** True for a line that announces the end of the story and a list of other stories. */
+  public static boolean isTailMarker(String line) {
+    String s = fold(line).toLowerCase(Locale.ROOT);
+    return s.length() <= 40 && RULES.get(5).pattern().matcher(s).matches()
+        && !s.startsWith("tag") && !s.startsWith("topic") && !s.startsWith("ad");
+  }
+}

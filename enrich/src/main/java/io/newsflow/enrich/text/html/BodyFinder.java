@@ -1,0 +1,166 @@
+package io.newsflow.enrich.text.html;
+
+import io.newsflow.enrich.text.BoilerplateRules;
+import io.newsflow.enrich.text.Removed;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the story container of a cleaned page and keeps its story blocks.
+ *
+ * <p>Every block adds its "story weight" (long, sentence-shaped, few links) to each ancestor and
+ * its "furniture weight" (link lists, short labels) likewise; the container is the element whose
+ * story weight most exceeds its furniture weight, with a small bonus for semantic hints
+ * ({@code <article>}, {@code itemprop=articleBody}, article-body class names). Inside it, each
+ * block is kept unless a rule or its link density says otherwise.
+ */
+final class BodyFinder {
+  private static final int MAX_CLIMB = 80;
+  private static final double FURNITURE_COST = 0.9;
+  private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;\"”’»)]\\s*$");
+  private static final Pattern CONTENT_HINT =
+      Pattern.compile(
+          "article[-_]?body|articlebody|story[-_]?body|entry[-_]?content|post[-_]?content|article[-_]?content|"
+              + "content[-_]?body|body[-_]?text|article[-_]?text|story[-_]?content|post[-_]?body|main[-_]?content|rich[-_]?text|article__body");
+  private static final Pattern BYLINE =
+      Pattern.compile("^(by|por|de|written by|words by|reporting by|story by)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,6}(\\s*(,|and|y|&)\\s*\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,4})*\\s*[,|]?.{0,40}$");
+  private static final Pattern DATE_LINE =
+      Pattern.compile(
+          "^(published|updated|posted|last updated|publicado|actualizado|modified)?[:\\s]*"
+              + "((mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*)?"
+              + "((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}).{0,40}$",
+          Pattern.CASE_INSENSITIVE);
+
+  private BodyFinder() {}
+
+  record Result(List<String> paragraphs, Element container) {}
+
+  static Result find(Element body, String title, List<Removed> removed) {
+    List<Block> blocks = BlockSplitter.split(body);
+    Element best = chooseContainer(blocks, body);
+    return new Result(keep(blocks, best, title, removed), best);
+  }
+
+  static Element chooseContainer(List<Block> blocks, Element body) {
+    Map<Element, double[]> acc = new IdentityHashMap<>();
+    for (Block b : blocks) {
+      double story = storyWeight(b);
+      double furniture = story > 0 ? 0 : b.length();
+      Element e = b.owner();
+      for (int i = 0; e != null && i < MAX_CLIMB; i++, e = e.parent()) {
+        double[] a = acc.computeIfAbsent(e, k -> new double[2]);
+        a[0] += story;
+        a[1] += furniture;
+        if (e == body) {
+          break;
+        }
+      }
+    }
+    Element best = body;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<Element, double[]> en : acc.entrySet()) {
+      double[] a = en.getValue();
+      double score = a[0] * (1 + hint(en.getKey())) - FURNITURE_COST * a[1];
+      if (score > bestScore) {
+        bestScore = score;
+        best = en.getKey();
+      }
+    }
+    return best;
+  }
+
+  private static double hint(Element e) {
+    if ("articleBody".equalsIgnoreCase(e.attr("itemprop"))) {
+      return 0.25;
+    }
+    if (e.normalName().equals("article")) {
+      return 0.1;
+    }
+    String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    return CONTENT_HINT.matcher(names).find() ? 0.1 : 0;
+  }
+
+  /** How much a block looks like story text: its length, discounted by links; 0 for furniture. */
+  static double storyWeight(Block b) {
+    double ld = b.linkDensity();
+    int len = b.length();
+    if (ld > 0.35 || b.kind().startsWith("h")) {
+      return 0;
+    }
+    boolean sentence = SENTENCE_END.matcher(b.text()).matches();
+    if (len >= 80 || (len >= 25 && sentence && b.text().indexOf(' ') > 0)) {
+      return len * (1 - ld);
+    }
+    return 0;
+  }
+
+  private static List<String> keep(List<Block> blocks, Element best, String title, List<Removed> removed) {
+    List<Block> inside = new ArrayList<>();
+    for (Block b : blocks) {
+      if (isInside(b.owner(), best)) {
+        inside.add(b);
+      }
+    }
+    int firstStory = -1;
+    for (int i = 0; i < inside.size() && firstStory < 0; i++) {
+      if (storyWeight(inside.get(i)) > 0) {
+        firstStory = i;
+      }
+    }
+    String normTitle = title == null ? null : norm(title);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < inside.size(); i++) {
+      Block b = inside.get(i);
+      String why = verdict(b, i < firstStory, normTitle);
+      if (why == null) {
+        out.add(b.text());
+      } else {
+        removed.add(new Removed(DomCleaner.clip(b.text()), why));
+      }
+    }
+    return out;
+  }
+
+  private static String verdict(Block b, boolean beforeStory, String normTitle) {
+    String t = b.text();
+    String rule = BoilerplateRules.match(t);
+    if (rule != null) {
+      return "rule:" + rule;
+    }
+    if (b.kind().equals("h1") || (normTitle != null && t.length() < 300 && norm(t).equals(normTitle))) {
+      return "rule:title";
+    }
+    if (t.length() < 120 && BYLINE.matcher(t).matches()) {
+      return "rule:byline";
+    }
+    if (t.length() < 90 && DATE_LINE.matcher(t).matches()) {
+      return "rule:date";
+    }
+    double ld = b.linkDensity();
+    if (ld > 0.5 || (ld > 0.3 && t.length() < 150)) {
+      return "density:links";
+    }
+    if (beforeStory && t.length() < 60 && !SENTENCE_END.matcher(t).matches()) {
+      return "density:lead-in";
+    }
+    return null;
+  }
+
+  static boolean isInside(Element e, Element container) {
+    for (int i = 0; e != null && i < 4 * MAX_CLIMB; i++, e = e.parent()) {
+      if (e == container) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String norm(String s) {
+    return BoilerplateRules.fold(s).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}
