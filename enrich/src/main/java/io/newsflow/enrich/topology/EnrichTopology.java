@@ -1,0 +1,100 @@
+package io.newsflow.enrich.topology;
+
+import io.newsflow.enrich.tag.Tag;
+import io.newsflow.enrich.tag.Tagger;
+import io.newsflow.enrich.text.ArticleExtractor;
+import io.newsflow.enrich.text.Extraction;
+import io.newsflow.enrich.text.ExtractionException;
+import io.newsflow.enrich.text.LanguageDetector;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The enrich topology: {@code news.raw} → decode → extract → tag → {@code news.enriched} and one
+ * {@code news.topic.<name>} per tag; whatever a step cannot process goes to {@code news.dlq}.
+ * Built by one function so tests drive exactly the production topology.
+ */
+public final class EnrichTopology {
+  public static final String DECODE = "decode-raw";
+  public static final String EXTRACT = "extract-article";
+  public static final String TAG = "tag-topics";
+
+  private EnrichTopology() {}
+
+  /** Adds the enrich steps to {@code builder} and returns the built topology. */
+  public static Topology build(StreamsBuilder builder, EnrichSettings settings) {
+    ArticleExtractor extractor = new ArticleExtractor(settings.extractor());
+    Tagger tagger = settings.tagger();
+
+    KStream<String, Carried<byte[]>> raw = builder
+        .stream(Topics.RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
+        .mapValues(bytes -> Carried.ok(bytes, bytes), Named.as("keep-original-bytes"));
+
+    KStream<String, Carried<EnrichedArticle>> enriched = raw
+        .processValues(() -> new GuardedStep<byte[], RawArticle>(DECODE, (k, v, c) -> decode(v)), Named.as(DECODE))
+        .processValues(() -> new GuardedStep<RawArticle, Extracted>(EXTRACT, (k, v, c) -> extract(extractor, v)), Named.as(EXTRACT))
+        .processValues(() -> new GuardedStep<Extracted, EnrichedArticle>(TAG, (k, v, c) -> tag(tagger, v)), Named.as(TAG));
+
+    Map<String, KStream<String, Carried<EnrichedArticle>>> routes = enriched
+        .split(Named.as("route-"))
+        .branch((k, v) -> v.isDead(), Branched.as("dead-letters"))
+        .defaultBranch(Branched.as("enriched"));
+
+    routes.get("route-dead-letters")
+        .mapValues(Carried::dead, Named.as("unwrap-dead-letter"))
+        .to(Topics.DLQ.name(), Produced.with(Serdes.String(), Topics.DLQ.valueSerde()).withName("write-dead-letters"));
+
+    KStream<String, EnrichedArticle> articles =
+        routes.get("route-enriched").mapValues(Carried::value, Named.as("unwrap-enriched"));
+    articles.to(Topics.ENRICHED.name(), Produced.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("write-enriched"));
+    for (String name : tagger.topicNames().stream().sorted().toList()) {
+      articles
+          .filter((k, a) -> hasTopic(a, name), Named.as("select-topic-" + name))
+          .to(Topics.forTag(name).name(), Produced.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("write-topic-" + name));
+    }
+    return builder.build();
+  }
+
+  static RawArticle decode(byte[] bytes) throws Rejected {
+    if (bytes == null || bytes.length == 0) {
+      throw new Rejected("empty record value", null);
+    }
+    try {
+      return Topics.RAW.valueSerde().deserializer().deserialize(Topics.RAW.name(), bytes);
+    } catch (RuntimeException e) {
+      throw new Rejected("value is not a RawArticle record: " + e.getMessage(), e);
+    }
+  }
+
+  static Extracted extract(ArticleExtractor extractor, RawArticle raw) throws Rejected {
+    byte[] body = new byte[raw.getBody().remaining()];
+    raw.getBody().duplicate().get(body);
+    try {
+      return new Extracted(raw, extractor.extract(body, raw.getCharset(), raw.getContentType(), raw.getSource()));
+    } catch (ExtractionException e) {
+      throw new Rejected(e.getMessage(), null);
+    }
+  }
+
+  static EnrichedArticle tag(Tagger tagger, Extracted in) {
+    Extraction x = in.extraction();
+    String language = x.language() != null ? x.language() : LanguageDetector.detect(x.text());
+    List<Tag> tags = tagger.tag(x.title() == null ? "" : x.title(), x.text(), language);
+    return Records.enriched(in.raw(), x, language, tags, tagger.version());
+  }
+
+  private static boolean hasTopic(EnrichedArticle a, String name) {
+    return a.getTopics().stream().anyMatch(t -> t.getName().equals(name));
+  }
+}

@@ -1,0 +1,74 @@
+package io.newsflow.enrich.topology;
+
+import io.newsflow.schemas.DeadLetter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adapts one pure function into a topology step. Dead letters pass through untouched; a value the
+ * function rejects, or on which it throws, becomes a dead letter that names this step, the reason and
+ * the record's source topic, partition and offset, and keeps the original bytes. The stream goes on.
+ */
+final class GuardedStep<I, O> implements FixedKeyProcessor<String, Carried<I>, Carried<O>> {
+  private static final Logger LOG = LoggerFactory.getLogger(GuardedStep.class);
+
+  /** The pure work of a step; may use the context for state stores. */
+  @FunctionalInterface
+  interface Work<I, O> {
+    O apply(String key, I value, FixedKeyProcessorContext<String, ?> context) throws Rejected;
+  }
+
+  private final String stage;
+  private final Work<I, O> work;
+  private FixedKeyProcessorContext<String, Carried<O>> context;
+
+  GuardedStep(String stage, Work<I, O> work) {
+    this.stage = stage;
+    this.work = work;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Carried<O>> context) {
+    this.context = context;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void process(FixedKeyRecord<String, Carried<I>> record) {
+    Carried<I> in = record.value();
+    if (in.isDead()) {
+      context.forward(record.withValue((Carried<O>) (Carried<?>) in));
+      return;
+    }
+    Carried<O> out;
+    try {
+      out = Carried.ok(work.apply(record.key(), in.value(), context), in.original());
+    } catch (Rejected e) {
+      out = Carried.failed(deadLetter(record.key(), in.original(), e.getMessage(), e.getCause()));
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.error("step {} failed on record {}; dead-lettered", stage, record.key(), e);
+      out = Carried.failed(deadLetter(record.key(), in.original(), String.valueOf(e.getMessage()), e));
+    }
+    context.forward(record.withValue(out));
+  }
+
+  DeadLetter deadLetter(String key, byte[] original, String reason, Throwable cause) {
+    DeadLetter.Builder b = DeadLetter.newBuilder()
+        .setStage(stage)
+        .setReason(reason)
+        .setErrorClass(cause == null ? null : cause.getClass().getName())
+        .setArticleId(key)
+        .setKey(key == null ? null : ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
+        .setValue(original == null ? null : ByteBuffer.wrap(original))
+        .setFailedAt(Instant.now());
+    context.recordMetadata().ifPresent((RecordMetadata m) -> b.setTopic(m.topic()).setPartition(m.partition()).setOffset(m.offset()));
+    return b.build();
+  }
+}

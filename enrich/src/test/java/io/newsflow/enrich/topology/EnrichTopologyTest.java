@@ -1,0 +1,125 @@
+package io.newsflow.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.TopicTag;
+import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.Via;
+import io.newsflow.testkit.SharedData;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+  TopologyTestDriver driver;
+  TestInputTopic<String, byte[]> raw;
+  TestOutputTopic<String, EnrichedArticle> enriched;
+  TestOutputTopic<String, DeadLetter> dlq;
+
+  @BeforeEach
+  void start() {
+    Topology topology = EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults());
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(topology, props);
+    raw = driver.createInputTopic(Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Serdes.String().deserializer(), Topics.ENRICHED.valueSerde().deserializer());
+    dlq = driver.createOutputTopic(Topics.DLQ.name(), Serdes.String().deserializer(), Topics.DLQ.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void shouldEnrichASeedArticleAndPublishItOnEachOfItsTopicStreams() throws Exception {
+    Path seed = Files.list(SharedData.seeds()).sorted().findFirst().orElseThrow();
+    RawArticle article = rawText("seed-1", Files.readAllBytes(seed));
+
+    raw.pipeInput("seed-1", encode(article));
+
+    EnrichedArticle out = enriched.readValue();
+    assertThat(out.getId()).isEqualTo("seed-1");
+    assertThat(out.getText()).isNotBlank();
+    assertThat(out.getLanguage()).isEqualTo("en");
+    assertThat(out.getTopics()).extracting(TopicTag::getName).contains("sovereignty", "intervention");
+    for (TopicTag tag : out.getTopics()) {
+      assertThat(tag.getEvidence()).allSatisfy(e -> assertThat(
+          ("title".equals(e.getField()) ? out.getTitle() : out.getText()).substring(e.getStart(), e.getEnd()))
+          .isEqualTo(e.getPhrase()));
+      var perTopic = driver.createOutputTopic(Topics.forTag(tag.getName()).name(),
+          Serdes.String().deserializer(), Topics.ENRICHED.valueSerde().deserializer());
+      assertThat(perTopic.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("seed-1");
+    }
+    assertThat(dlq.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterPoisonBytesWithTheirCoordinatesAndKeepProcessing() {
+    byte[] poison = "{not avro at all".getBytes(StandardCharsets.UTF_8);
+
+    raw.pipeInput("bad-1", poison);
+    raw.pipeInput("good-1", encode(rawText("good-1", "A headline\n\nThe first paragraph of the story.".getBytes(StandardCharsets.UTF_8))));
+
+    DeadLetter dead = dlq.readValue();
+    assertThat(dead.getStage()).isEqualTo(EnrichTopology.DECODE);
+    assertThat(dead.getArticleId()).isEqualTo("bad-1");
+    assertThat(dead.getTopic()).isEqualTo(Topics.RAW.name());
+    assertThat(dead.getOffset()).isZero();
+    assertThat(bytes(dead.getValue())).isEqualTo(poison);
+    assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good-1");
+  }
+
+  @Test
+  void shouldDeadLetterAnEmptyArticleWithTheExtractorsReason() {
+    raw.pipeInput(new TestRecord<>("empty-1", encode(rawText("empty-1", new byte[0]))));
+
+    DeadLetter dead = dlq.readValue();
+    assertThat(dead.getStage()).isEqualTo(EnrichTopology.EXTRACT);
+    assertThat(dead.getReason()).containsIgnoringCase("empty");
+    assertThat(enriched.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldNameEveryStepSoTheTopologyReadsLikeTheDesign() {
+    String description = EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults()).describe().toString();
+    assertThat(description).contains(EnrichTopology.DECODE, EnrichTopology.EXTRACT, EnrichTopology.TAG,
+        "write-enriched", "write-dead-letters", "write-topic-sovereignty", "write-topic-intervention");
+  }
+
+  static RawArticle rawText(String id, byte[] body) {
+    return RawArticle.newBuilder().setId(id).setSource(id + ".txt").setVia(Via.REPLAY)
+        .setFetchedAt(Instant.ofEpochMilli(0)).setContentType("text/plain").setCharset("UTF-8")
+        .setBody(ByteBuffer.wrap(body)).build();
+  }
+
+  static byte[] encode(RawArticle a) {
+    return Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), a);
+  }
+
+  static byte[] bytes(ByteBuffer b) {
+    byte[] out = new byte[b.remaining()];
+    b.duplicate().get(out);
+    return out;
+  }
+}
