@@ -1,45 +1,102 @@
 package io.newsflow.enrich.tag;
 
+import io.newsflow.enrich.text.LanguageDetector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
-/** Tags articles with topics. Pure and thread-safe. (Skeleton: keyword cues; issue 4 replaces it.) */
+/**
+ * Tags articles with the topics of a versioned taxonomy file. Each topic is a set of weighted cues
+ * with context conditions (same sentence, nearby words, how many different countries are named);
+ * a topic is assigned when the weights of its firing cues reach the topic's threshold, and the
+ * phrases that fired are its evidence.
+ *
+ * <p>Pure and thread-safe: an instance holds only the compiled, immutable taxonomy.
+ */
 public final class Tagger {
-  private static final String VERSION = "0.0.1-skeleton";
+  /** The taxonomy shipped on the class path. */
+  public static final String DEFAULT_RESOURCE = "/taxonomy/topics.json";
 
+  private final Taxonomy taxonomy;
+  private final Set<String> topicNames;
+
+  private Tagger(Taxonomy taxonomy) {
+    this.taxonomy = taxonomy;
+    Set<String> names = new LinkedHashSet<>();
+    taxonomy.topics.forEach(t -> names.add(t.name()));
+    this.topicNames = Collections.unmodifiableSet(names);
+  }
+
+  /** Loads the taxonomy shipped on the class path ({@value #DEFAULT_RESOURCE}). */
   public static Tagger loadDefault() {
-    return new Tagger();
+    try (InputStream in = Tagger.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("taxonomy resource missing: " + DEFAULT_RESOURCE);
+      }
+      return new Tagger(Taxonomy.read(in, DEFAULT_RESOURCE));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
+  /**
+   * Loads a taxonomy file (JSON, the format of the shipped one).
+   *
+   * @throws IllegalArgumentException when the file is malformed (the message names the rule)
+   * @throws UncheckedIOException when it cannot be read
+   */
+  public static Tagger load(Path taxonomyFile) {
+    Objects.requireNonNull(taxonomyFile, "taxonomyFile");
+    try (InputStream in = Files.newInputStream(taxonomyFile)) {
+      return new Tagger(Taxonomy.read(in, taxonomyFile.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The taxonomy's version string, to be stored with every tag it produced. */
   public String version() {
-    return VERSION;
+    return taxonomy.version;
   }
 
+  /** Topic names in taxonomy order. */
   public Set<String> topicNames() {
-    return Set.of("sovereignty", "intervention");
+    return topicNames;
   }
 
-  /** Tags an article from its title and clean body; {@code language} may be null. */
+  /**
+   * Tags an article from its title and clean body.
+   *
+   * @param title the headline; null is read as empty
+   * @param text the clean body; null is read as empty. Trailing link lines that survived extraction
+   *     ("ALSO READ: ...") are ignored by the taxonomy's boilerplate patterns
+   * @param language ISO 639-1 code, or null to detect it from the text
+   * @return the assigned topics in taxonomy order; evidence offsets index into {@code title} or
+   *     {@code text} as given
+   */
   public List<Tag> tag(String title, String text, String language) {
-    List<Tag> tags = new ArrayList<>();
-    addIfFound(tags, "sovereignty", text, "sovereign", "soberan");
-    addIfFound(tags, "intervention", text, "intervention", "intervenci", "troops");
-    return tags;
-  }
-
-  private static void addIfFound(List<Tag> tags, String name, String text, String... cues) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    List<Match> evidence = new ArrayList<>();
-    for (String cue : cues) {
-      int at = lower.indexOf(cue);
-      if (at >= 0) {
-        evidence.add(new Match(text.substring(at, at + cue.length()), "text", at, at + cue.length(), cue));
+    String t = title == null ? "" : title;
+    String body = text == null ? "" : text;
+    String lang = language != null ? language : LanguageDetector.detect(body.isEmpty() ? t : t + "\n" + body);
+    Field[] fields = {
+      t.isEmpty() ? null : new Field("title", t, List.of(), taxonomy.entities),
+      body.isEmpty() ? null : new Field("text", body, taxonomy.boilerplate, taxonomy.entities)
+    };
+    List<Tag> tags = new ArrayList<>(2);
+    for (Topic topic : taxonomy.topics) {
+      Tag tag = Engine.score(topic, fields, lang);
+      if (tag != null) {
+        tags.add(tag);
       }
     }
-    if (!evidence.isEmpty()) {
-      tags.add(new Tag(name, 1.0, evidence));
-    }
+    return tags;
   }
 }

@@ -1,0 +1,177 @@
+package io.newsflow.enrich.tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed, compiled taxonomy file (JSON). The file holds a version string, shared lexicons, entity
+ * lists, boilerplate line patterns and one entry per topic with its weighted rules; docs/tagging.md
+ * describes the format. Loading fails fast, naming the topic and rule, on any malformed entry.
+ */
+final class Taxonomy {
+  static final int SUPPORTED_FORMAT = 1;
+  private static final Set<String> FIELDS = Set.of("title", "text");
+
+  final String version;
+  final List<Topic> topics;
+  final List<Pattern> boilerplate;
+  final Map<String, EntityLexicon> entities;
+
+  private Taxonomy(
+      String version, List<Topic> topics, List<Pattern> boilerplate, Map<String, EntityLexicon> entities) {
+    this.version = version;
+    this.topics = List.copyOf(topics);
+    this.boilerplate = List.copyOf(boilerplate);
+    this.entities = Map.copyOf(entities);
+  }
+
+  static Taxonomy read(InputStream in, String source) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(in);
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(source + ": a taxonomy is a JSON object");
+    }
+    int format = root.path("format").asInt(SUPPORTED_FORMAT);
+    if (format != SUPPORTED_FORMAT) {
+      throw new IllegalArgumentException(source + ": unsupported taxonomy format " + format);
+    }
+    String version = text(root, "version", source);
+    Map<String, String> lexicons = new HashMap<>();
+    root.path("lexicons").properties().forEach(e -> lexicons.put(e.getKey(), joined(e.getValue())));
+    Map<String, EntityLexicon> entities = new HashMap<>();
+    root.path("entities").properties().forEach(e -> entities.put(e.getKey(), entity(e.getValue(), lexicons, source)));
+    List<Pattern> boilerplate = new ArrayList<>();
+    for (JsonNode b : root.path("boilerplate")) {
+      boilerplate.add(Patterns.compile(Patterns.expand(b.asText(), lexicons, source + " boilerplate"), source));
+    }
+    List<Topic> topics = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (JsonNode t : root.path("topics")) {
+      Topic topic = topic(t, lexicons, entities.keySet(), source);
+      if (!names.add(topic.name())) {
+        throw new IllegalArgumentException(source + ": topic " + topic.name() + " defined twice");
+      }
+      topics.add(topic);
+    }
+    if (topics.isEmpty()) {
+      throw new IllegalArgumentException(source + ": no topics");
+    }
+    return new Taxonomy(version, topics, boilerplate, entities);
+  }
+
+  private static Topic topic(JsonNode t, Map<String, String> lexicons, Set<String> entityTypes, String source) {
+    String name = text(t, "name", source + " topic");
+    String where = source + " topic " + name;
+    double threshold = t.path("threshold").asDouble(1.0);
+    if (!(threshold > 0)) {
+      throw new IllegalArgumentException(where + ": threshold must be > 0");
+    }
+    List<Rule> rules = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
+    for (JsonNode r : t.path("rules")) {
+      Rule rule = rule(r, lexicons, entityTypes, where);
+      if (!ids.add(rule.id())) {
+        throw new IllegalArgumentException(where + ": rule " + rule.id() + " defined twice");
+      }
+      rules.add(rule);
+    }
+    if (rules.isEmpty()) {
+      throw new IllegalArgumentException(where + ": no rules");
+    }
+    return new Topic(name, t.path("description").asText(""), threshold, rules);
+  }
+
+  private static Rule rule(JsonNode r, Map<String, String> lexicons, Set<String> entityTypes, String topicWhere) {
+    String id = text(r, "id", topicWhere + " rule");
+    String where = topicWhere + " rule " + id;
+    Pattern cue = Patterns.compileCue(Patterns.expand(joined(required(r, "cue", where)), lexicons, where), where);
+    Rule.Distinct distinct = null;
+    if (r.has("distinct")) {
+      JsonNode d = r.get("distinct");
+      String type = text(d, "entity", where + " distinct");
+      if (!entityTypes.contains(type)) {
+        throw new IllegalArgumentException(where + ": unknown entity type " + type);
+      }
+      distinct = new Rule.Distinct(type, d.path("min").asInt(2));
+    }
+    Set<String> fields = strings(r.path("fields"), FIELDS);
+    if (!FIELDS.containsAll(fields)) {
+      throw new IllegalArgumentException(where + ": fields are title and/or text");
+    }
+    return new Rule(
+        id,
+        strings(r.path("lang"), Set.of()),
+        r.path("weight").asDouble(1.0),
+        Math.max(1, r.path("maxCount").asInt(1)),
+        cue,
+        conditions(r.path("all"), lexicons, where),
+        conditions(r.path("none"), lexicons, where),
+        distinct,
+        fields);
+  }
+
+  private static List<Condition> conditions(JsonNode list, Map<String, String> lexicons, String where) {
+    List<Condition> out = new ArrayList<>();
+    for (JsonNode c : list) {
+      JsonNode p = c.isObject() ? required(c, "pattern", where) : c;
+      int window = c.isObject() ? c.path("window").asInt(0) : 0;
+      out.add(new Condition(Patterns.compileCue(Patterns.expand(joined(p), lexicons, where), where), window));
+    }
+    return out;
+  }
+
+  private static EntityLexicon entity(JsonNode node, Map<String, String> lexicons, String source) {
+    Map<String, String> forms = new LinkedHashMap<>();
+    node.properties().forEach(e -> forms.put(e.getKey(), Patterns.expand(joined(e.getValue()), lexicons, source)));
+    return new EntityLexicon(new ArrayList<>(forms.keySet()), new ArrayList<>(forms.values()));
+  }
+
+  private static String joined(JsonNode node) {
+    if (node.isArray()) {
+      List<String> parts = new ArrayList<>();
+      node.forEach(n -> parts.add(n.asText()));
+      return String.join("|", parts);
+    }
+    return node.asText();
+  }
+
+  private static Set<String> strings(JsonNode node, Set<String> ifMissing) {
+    if (node.isMissingNode() || node.isNull()) {
+      return ifMissing;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    if (node.isArray()) {
+      node.forEach(n -> out.add(n.asText()));
+    } else {
+      out.add(node.asText());
+    }
+    return Set.copyOf(out);
+  }
+
+  private static JsonNode required(JsonNode node, String field, String where) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException(where + ": missing \"" + field + "\"");
+    }
+    return v;
+  }
+
+  private static String text(JsonNode node, String field, String where) {
+    String v = required(node, field, where).asText();
+    Objects.requireNonNull(v);
+    if (v.isBlank()) {
+      throw new IllegalArgumentException(where + ": \"" + field + "\" is blank");
+    }
+    return v;
+  }
+}
