@@ -1,0 +1,2 @@
+/** JSON Lines output: one JSON object per article, one article per id. */
+package io.newsflow.sink.jsonl;
