@@ -46,8 +46,8 @@ final class Sentences {
       j--;
     }
     int wordLen = i - 1 - j;
-    if (wordLen == 0) {
-      return true;
+    if (wordLen == 0 || j >= 0 && Character.isDigit(s.charAt(j))) {
+      return true; // "in 2008." or "the 1980s."
     }
     boolean dotted = j >= 0 && s.charAt(j) == '.';
     return !dotted && wordLen > 2;
