@@ -5,16 +5,26 @@ import java.util.regex.Pattern;
 
 /**
  * A context test around a cue match: does {@code pattern} occur in the cue's sentence, or, when
- * {@code window > 0}, within that many characters either side of the cue (never leaving the sentence)?
+ * {@code window > 0}, overlap the stretch of {@code window} characters either side of the cue
+ * (never leaving the sentence)?
  */
 record Condition(Pattern pattern, int window) {
 
-  /** Returns the matcher positioned on the first hit, or null when the context does not occur. */
+  /** Returns the matcher positioned on the first qualifying hit, or null when there is none. */
   Matcher find(String folded, int sentStart, int sentEnd, int cueStart, int cueEnd) {
-    int from = window > 0 ? Math.max(sentStart, cueStart - window) : sentStart;
-    int to = window > 0 ? Math.min(sentEnd, cueEnd + window) : sentEnd;
     Matcher m = pattern.matcher(folded);
-    m.useTransparentBounds(true).useAnchoringBounds(false).region(from, to);
-    return m.find() ? m : null;
+    m.useTransparentBounds(true).useAnchoringBounds(false).region(sentStart, sentEnd);
+    while (m.find()) {
+      if (window <= 0) {
+        return m;
+      }
+      if (m.start() >= cueEnd + window) {
+        return null;
+      }
+      if (m.end() > cueStart - window) {
+        return m;
+      }
+    }
+    return null;
   }
 }
