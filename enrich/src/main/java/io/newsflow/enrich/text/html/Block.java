@@ -1,5 +1,6 @@
 package io.newsflow.enrich.text.html;
 
+import java.util.List;
 import org.jsoup.nodes.Element;
 
 /**
@@ -8,9 +9,10 @@ import org.jsoup.nodes.Element;
  * @param text whitespace-normalised text
  * @param linkChars how many of its characters sit inside links
  * @param owner the nearest block-level element holding the text
- * @param kind what the owner is: p, h (heading), li, quote, pre, cell, other
+ * @param kind what the owner is: p, h1..h6, li, quote, pre, cell, other
+ * @param marks the furniture-named elements around the text, innermost first
  */
-record Block(String text, int linkChars, Element owner, String kind) {
+record Block(String text, int linkChars, Element owner, String kind, List<Element> marks) {
   double linkDensity() {
     return text.isEmpty() ? 0 : (double) linkChars / text.length();
   }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -22,9 +23,10 @@ final class BlockSplitter {
 
   private BlockSplitter() {}
 
-  static List<Block> split(Element root) {
+  static List<Block> split(Element root, Map<Element, String> marks) {
     List<Block> out = new ArrayList<>();
     Deque<Element> owners = new ArrayDeque<>();
+    Deque<Element> marked = new ArrayDeque<>();
     owners.push(root);
     StringBuilder buf = new StringBuilder();
     int[] linkChars = {0};
@@ -45,10 +47,14 @@ final class BlockSplitter {
               if (tag.equals("a")) {
                 inLink[0]++;
               } else if (BLOCK_TAGS.contains(tag)) {
-                flush(out, owners.peek(), buf, linkChars);
+                flush(out, owners.peek(), buf, linkChars, marked);
                 if (!tag.equals("br") && !tag.equals("hr")) {
                   owners.push(e);
                 }
+              }
+              if (marks.containsKey(e)) {
+                flush(out, owners.peek(), buf, linkChars, marked);
+                marked.push(e);
               }
             }
           }
@@ -57,17 +63,21 @@ final class BlockSplitter {
           public void tail(Node node, int depth) {
             if (node instanceof Element e && node != root) {
               String tag = e.normalName();
+              if (marks.containsKey(e)) {
+                flush(out, owners.peek(), buf, linkChars, marked);
+                marked.pop();
+              }
               if (tag.equals("a")) {
                 inLink[0]--;
               } else if (BLOCK_TAGS.contains(tag) && !tag.equals("br") && !tag.equals("hr")) {
-                flush(out, owners.peek(), buf, linkChars);
+                flush(out, owners.peek(), buf, linkChars, marked);
                 owners.pop();
               }
             }
           }
         },
         root);
-    flush(out, owners.peek(), buf, linkChars);
+    flush(out, owners.peek(), buf, linkChars, marked);
     return out;
   }
 
@@ -85,10 +95,11 @@ final class BlockSplitter {
     }
   }
 
-  private static void flush(List<Block> out, Element owner, StringBuilder buf, int[] linkChars) {
+  private static void flush(List<Block> out, Element owner, StringBuilder buf, int[] linkChars, Deque<Element> marked) {
     String text = buf.toString().strip();
     if (!text.isEmpty()) {
-      out.add(new Block(text, Math.min(linkChars[0], text.length()), owner, kindOf(owner)));
+      List<Element> m = marked.isEmpty() ? List.of() : List.copyOf(marked);
+      out.add(new Block(text, Math.min(linkChars[0], text.length()), owner, kindOf(owner), m));
     }
     buf.setLength(0);
     linkChars[0] = 0;

@@ -21,7 +21,9 @@ import org.jsoup.nodes.Element;
  */
 final class BodyFinder {
   private static final int MAX_CLIMB = 80;
-  private static final double FURNITURE_COST = 0.9;
+  private static final double FURNITURE_COST = Double.parseDouble(System.getProperty("fc", "0.9"));
+  private static final double MARKED_STORY = Double.parseDouble(System.getProperty("ms", "0.1"));
+  private static final boolean CONVERT = Boolean.parseBoolean(System.getProperty("cv", "true"));
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;\"”’»)]\\s*$");
   private static final Pattern CONTENT_HINT =
       Pattern.compile(
@@ -40,10 +42,10 @@ final class BodyFinder {
 
   record Result(List<String> paragraphs, Element container) {}
 
-  static Result find(Element body, String title, List<Removed> removed) {
-    List<Block> blocks = BlockSplitter.split(body);
+  static Result find(Element body, Map<Element, String> marks, String title, List<Removed> removed) {
+    List<Block> blocks = BlockSplitter.split(body, marks);
     Element best = chooseContainer(blocks, body);
-    return new Result(keep(blocks, best, title, removed), best);
+    return new Result(keep(blocks, best, marks, title, removed), best);
   }
 
   static Element chooseContainer(List<Block> blocks, Element body) {
@@ -51,6 +53,10 @@ final class BodyFinder {
     for (Block b : blocks) {
       double story = storyWeight(b);
       double furniture = story > 0 ? 0 : b.length();
+      if (!b.marks().isEmpty()) {
+        story *= MARKED_STORY;
+      }
+      Element innermostMark = b.marks().isEmpty() ? null : b.marks().get(0);
       Element e = b.owner();
       for (int i = 0; e != null && i < MAX_CLIMB; i++, e = e.parent()) {
         double[] a = acc.computeIfAbsent(e, k -> new double[2]);
@@ -58,6 +64,11 @@ final class BodyFinder {
         a[1] += furniture;
         if (e == body) {
           break;
+        }
+        if (e == innermostMark && CONVERT) {
+          // above a furniture-named element its text counts as furniture
+          furniture += story;
+          story = 0;
         }
       }
     }
@@ -99,7 +110,7 @@ final class BodyFinder {
     return 0;
   }
 
-  private static List<String> keep(List<Block> blocks, Element best, String title, List<Removed> removed) {
+  private static List<String> keep(List<Block> blocks, Element best, Map<Element, String> marks, String title, List<Removed> removed) {
     List<Block> inside = new ArrayList<>();
     for (Block b : blocks) {
       if (isInside(b.owner(), best)) {
@@ -116,7 +127,8 @@ final class BodyFinder {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < inside.size(); i++) {
       Block b = inside.get(i);
-      String why = verdict(b, i < firstStory, normTitle);
+      String why = markedInside(b, best, marks);
+      why = why != null ? why : verdict(b, i < firstStory, normTitle);
       if (why == null) {
         out.add(b.text());
       } else {
@@ -147,6 +159,16 @@ final class BodyFinder {
     }
     if (beforeStory && t.length() < 60 && !SENTENCE_END.matcher(t).matches()) {
       return "density:lead-in";
+    }
+    return null;
+  }
+
+  /** The reason of a furniture-named element around the block and inside the container, or null. */
+  private static String markedInside(Block b, Element container, Map<Element, String> marks) {
+    for (Element m : b.marks()) {
+      if (m != container && isInside(m, container)) {
+        return "rule:" + marks.get(m);
+      }
     }
     return null;
   }

@@ -1,20 +1,22 @@
 package io.newsflow.enrich.text.html;
 
-import io.newsflow.enrich.text.Removed;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Removes page furniture before the body is searched: markup that never holds story text
  * (scripts, forms controls, media), hidden elements, and elements whose tag, role or class/id
- * name them as navigation, sharing, related links, comments, ads, captions and the like. A
- * container that holds a large share of the page's text is never removed on its name alone.
+ * name them as navigation, sharing, related links, comments, ads, captions and the like (those
+ * are marked, not removed: a story container can carry such a name).
  */
 final class DomCleaner {
   private static final Set<String> NEVER_TEXT =
@@ -25,23 +27,22 @@ final class DomCleaner {
   private static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer", "header", "menu");
   private static final Set<String> FURNITURE_ROLES =
       Set.of("navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar");
+  // Class/id words that name furniture. Layout words that templates also put on the story's own
+  // wrappers ("content-with-sidebar", "main-nav-offset", "paywall", "widget", "meta") are left out.
   private static final Set<String> FURNITURE_TOKENS =
       Set.of(
-          "ad", "ads", "adslot", "adunit", "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored",
-          "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "header", "masthead", "toolbar",
-          "sidebar", "aside", "widget", "widgets", "tag", "tags", "tagged", "topics", "keywords", "print", "hidden", "hide",
-          "popup", "modal", "overlay", "skip", "byline", "bylines", "author", "authors", "dateline", "timestamp", "date",
-          "published", "updated", "meta", "caption", "credit", "credits", "signup", "subscribe", "subscription", "paywall",
-          "login", "signin", "rating", "reactions", "jump", "sr", "screen", "visually", "offscreen", "promo", "promos",
-          "teaser", "teasers", "more", "recirc", "recirculation", "pagination", "pager", "share", "sharing", "shares",
-          "social", "follow", "newsletter", "newsletters", "cookie", "cookies", "consent", "gdpr", "banner", "related",
-          "recommended", "recommendations", "trending", "popular", "outbrain", "taboola", "disqus", "comment",
-          "comments", "feedback", "inline", "embed", "video", "gallery", "slideshow", "carousel", "figure", "image",
-          "photo", "thumbnail", "thumb", "icon", "icons", "logo", "search", "alert", "toc", "supplemental", "extra");
+          "sponsor", "sponsored", "breadcrumb", "breadcrumbs", "footer", "masthead", "toolbar", "tags",
+          "topics", "keywords", "print", "popup", "skip", "byline", "bylines", "author", "authors", "dateline", "timestamp",
+          "date", "published", "updated", "caption", "credit", "credits", "signup", "subscribe", "subscription", "login",
+          "signin", "rating", "reactions", "sr", "visually", "offscreen", "promo", "promos", "teaser", "teasers", "recirc",
+          "recirculation", "share", "sharing", "shares", "social", "follow", "newsletter", "newsletters", "cookie",
+          "cookies", "consent", "gdpr", "related", "recommended", "recommendations", "trending", "popular", "outbrain",
+          "taboola", "disqus", "comment", "comments", "feedback", "gallery", "slideshow", "carousel", "icon", "icons",
+          "logo", "search", "toc", "navbar", "navigation", "widgets");
   private static final String[] FURNITURE_SUBSTRINGS = {
-    "share", "social", "related", "newsletter", "subscribe", "promo", "sponsor", "cookie", "breadcrumb", "sidebar",
-    "taboola", "outbrain", "recommend", "trending", "popular", "advert", "byline", "caption", "disqus", "mostread",
-    "readmore", "alsoread", "read-more", "also-read", "most-read", "more-stories", "more-from", "comment-", "comments", "signup", "paywall", "newsfeed", "morestories", "recirc"
+    "share", "social", "related", "newsletter", "subscribe", "promo", "sponsor", "cookie", "breadcrumb", "taboola",
+    "outbrain", "recommend", "trending", "popular", "byline", "caption", "disqus", "mostread", "alsoread", "also-read",
+    "most-read", "more-stories", "more-from", "comment-", "comments", "signup", "newsfeed", "morestories", "recirc"
   };
   // tokens that would also name the story container in some templates ("content-inline", "article-more")
   private static final Set<String> WEAK_TOKENS = Set.of("inline", "embed", "more", "extra", "image", "video", "figure", "photo", "supplemental", "screen");
@@ -50,33 +51,36 @@ final class DomCleaner {
 
   private DomCleaner() {}
 
-  /** Removes furniture in place and records what was removed. */
-  static void clean(Element body, List<Removed> removed) {
+  /**
+   * Removes markup that never holds story text and small hidden elements, and returns the
+   * elements whose tag, role or name say they are furniture, each with its reason. Those are only
+   * marked: whether they hold the story is decided by {@link BodyFinder}.
+   */
+  static Map<Element, String> clean(Element body) {
     int total = Math.max(1, body.text().length());
     List<Element> drop = new ArrayList<>();
+    Map<Element, String> marks = new IdentityHashMap<>();
     NodeTraversor.filter(
-        new org.jsoup.select.NodeFilter() {
+        new NodeFilter() {
           @Override
-          public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+          public FilterResult head(Node node, int depth) {
             if (!(node instanceof Element e) || e == body) {
               return FilterResult.CONTINUE;
             }
             String why = reason(e, total);
-            if (why != null) {
+            if (why == null) {
+              return FilterResult.CONTINUE;
+            }
+            if (why.startsWith("drop:")) {
               drop.add(e);
-              if (!"tag".equals(why)) {
-                String t = e.text();
-                if (!t.isBlank()) {
-                  removed.add(new Removed(clip(t), "rule:" + why));
-                }
-              }
               return FilterResult.SKIP_ENTIRELY;
             }
+            marks.put(e, why);
             return FilterResult.CONTINUE;
           }
 
           @Override
-          public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
+          public FilterResult tail(Node node, int depth) {
             return FilterResult.CONTINUE;
           }
         },
@@ -84,34 +88,27 @@ final class DomCleaner {
     for (Element e : drop) {
       e.remove();
     }
+    return marks;
   }
 
   private static String reason(Element e, int total) {
     String tag = e.normalName();
     if (NEVER_TEXT.contains(tag)) {
-      return "tag";
+      return "drop:tag";
     }
     if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
-      return e.text().length() < total / 3 ? "hidden" : null;
+      return e.text().length() < total / 3 ? "drop:hidden" : null;
     }
     if ("articleBody".equalsIgnoreCase(e.attr("itemprop")) || tag.equals("article") || tag.equals("main") || tag.equals("body")) {
       return null;
     }
-    String why = null;
     if (FURNITURE_TAGS.contains(tag)) {
-      why = tag;
-    } else if (FURNITURE_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) {
-      why = "role-" + e.attr("role").toLowerCase(Locale.ROOT);
-    } else {
-      why = nameHint(e.className() + " " + e.id());
+      return tag;
     }
-    if (why == null) {
-      return null;
+    if (FURNITURE_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) {
+      return "role-" + e.attr("role").toLowerCase(Locale.ROOT);
     }
-    // a container holding much of the page's text is the story's, whatever its name says
-    int len = e.text().length();
-    int limit = FURNITURE_TAGS.contains(tag) ? total / 3 : total / 4;
-    return len < limit || len < 200 ? why : null;
+    return nameHint(e.className() + " " + e.id());
   }
 
   /** Returns the furniture word in a class/id string, or null. */

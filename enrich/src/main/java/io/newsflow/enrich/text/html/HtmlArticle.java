@@ -20,8 +20,7 @@ public final class HtmlArticle {
     PageMetadata meta = PageMetadata.read(doc);
     Element body = doc.body();
     List<Removed> removed = new ArrayList<>();
-    DomCleaner.clean(body, removed);
-    BodyFinder.Result found = BodyFinder.find(body, meta.title(), removed);
+    BodyFinder.Result found = BodyFinder.find(body, DomCleaner.clean(body), meta.title(), removed);
     List<String> paragraphs = found.paragraphs();
     if (paragraphs.isEmpty() && meta.jsonLdBody() != null) {
       paragraphs = splitParagraphs(meta.jsonLdBody());
