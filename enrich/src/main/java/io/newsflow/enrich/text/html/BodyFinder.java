@@ -23,6 +23,8 @@ final class BodyFinder {
   private static final int MAX_CLIMB = 80;
   private static final double FURNITURE_COST = Double.parseDouble(System.getProperty("fc", "0.9"));
   private static final double MARKED_STORY = Double.parseDouble(System.getProperty("ms", "0.1"));
+  private static final double DECAY = Double.parseDouble(System.getProperty("dc", "0.9"));
+  private static final double SIBLING_SHARE = Double.parseDouble(System.getProperty("ss", "0.2"));
   private static final boolean CONVERT = Boolean.parseBoolean(System.getProperty("cv", "true"));
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;\"”’»)]\\s*$");
   private static final Pattern CONTENT_HINT =
@@ -44,11 +46,12 @@ final class BodyFinder {
 
   static Result find(Element body, Map<Element, String> marks, String title, List<Removed> removed) {
     List<Block> blocks = BlockSplitter.split(body, marks);
-    Element best = chooseContainer(blocks, body);
-    return new Result(keep(blocks, best, marks, title, removed), best);
+    List<Element> chosen = chooseContainers(blocks, body);
+    return new Result(keep(blocks, chosen, marks, title, removed), chosen.get(0));
   }
 
-  static Element chooseContainer(List<Block> blocks, Element body) {
+  /** The best container first, then those of its siblings that hold story text too. */
+  static List<Element> chooseContainers(List<Block> blocks, Element body) {
     Map<Element, double[]> acc = new IdentityHashMap<>();
     for (Block b : blocks) {
       double story = storyWeight(b);
@@ -56,19 +59,27 @@ final class BodyFinder {
       if (!b.marks().isEmpty()) {
         story *= MARKED_STORY;
       }
+      double raw = story;
       Element innermostMark = b.marks().isEmpty() ? null : b.marks().get(0);
       Element e = b.owner();
       for (int i = 0; e != null && i < MAX_CLIMB; i++, e = e.parent()) {
-        double[] a = acc.computeIfAbsent(e, k -> new double[2]);
+        double[] a = acc.computeIfAbsent(e, k -> new double[3]);
         a[0] += story;
         a[1] += furniture;
+        a[2] += raw;
+        if (i >= 1) {
+          // text far below an element says less about it: wrappers of many small, scattered
+          // story-like blocks (teaser lists) lose to the element that holds the story directly
+          story *= DECAY;
+        }
         if (e == body) {
           break;
         }
         if (e == innermostMark && CONVERT) {
           // above a furniture-named element its text counts as furniture
-          furniture += story;
+          furniture += raw;
           story = 0;
+          raw = 0;
         }
       }
     }
@@ -82,7 +93,18 @@ final class BodyFinder {
         best = en.getKey();
       }
     }
-    return best;
+    List<Element> chosen = new ArrayList<>();
+    chosen.add(best);
+    double[] bestAcc = acc.get(best);
+    if (best.parent() != null && best != body && bestAcc != null) {
+      for (Element sib : best.parent().children()) {
+        double[] a = acc.get(sib);
+        if (sib != best && a != null && a[2] >= SIBLING_SHARE * bestAcc[2] && a[1] < a[2]) {
+          chosen.add(sib);
+        }
+      }
+    }
+    return chosen;
   }
 
   private static double hint(Element e) {
@@ -110,11 +132,16 @@ final class BodyFinder {
     return 0;
   }
 
-  private static List<String> keep(List<Block> blocks, Element best, Map<Element, String> marks, String title, List<Removed> removed) {
+  private static List<String> keep(List<Block> blocks, List<Element> chosen, Map<Element, String> marks, String title, List<Removed> removed) {
     List<Block> inside = new ArrayList<>();
+    List<Element> containerOf = new ArrayList<>();
     for (Block b : blocks) {
-      if (isInside(b.owner(), best)) {
-        inside.add(b);
+      for (Element c : chosen) {
+        if (isInside(b.owner(), c)) {
+          inside.add(b);
+          containerOf.add(c);
+          break;
+        }
       }
     }
     int firstStory = -1;
@@ -127,7 +154,7 @@ final class BodyFinder {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < inside.size(); i++) {
       Block b = inside.get(i);
-      String why = markedInside(b, best, marks);
+      String why = markedInside(b, containerOf.get(i), marks);
       why = why != null ? why : verdict(b, i < firstStory, normTitle);
       if (why == null) {
         out.add(b.text());
