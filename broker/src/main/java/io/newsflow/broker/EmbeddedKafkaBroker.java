@@ -54,11 +54,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param timeout how long to wait for the broker to become ready
    */
   public static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides, Duration timeout) {
+    return start(dataDir, 0, overrides, timeout);
+  }
+
+  /**
+   * Like {@link #start(Path, Map, Duration)}, with clients' port fixed.
+   *
+   * @param port the port clients connect to, or 0 to reuse the previous run's or pick a free one
+   */
+  public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides, Duration timeout) {
     Objects.requireNonNull(dataDir, "dataDir");
     try {
       Files.createDirectories(dataDir);
       Path dir = dataDir.toAbsolutePath();
-      int[] ports = choosePorts(dir);
+      int[] ports = choosePorts(dir, port);
       Properties props = brokerProps(dir, ports[0], ports[1], overrides);
       format(dir, props);
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
@@ -128,6 +137,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("num.partitions", "4");
     p.put("auto.create.topics.enable", "false");
+    // raw pages up to the ingest cap (20 MiB by default) must fit in one record
+    p.put("message.max.bytes", Integer.toString(26 * 1024 * 1024));
     p.putAll(overrides);
     return p;
   }
@@ -154,7 +165,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /** Reuses the ports of the previous run on this folder when free, so clients' settings stay valid. */
-  private static int[] choosePorts(Path dir) throws IOException {
+  private static int[] choosePorts(Path dir, int fixedBrokerPort) throws IOException {
     Path file = dir.resolve(PORTS_FILE);
     Properties saved = new Properties();
     if (Files.exists(file)) {
@@ -162,7 +173,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         saved.load(in);
       }
     }
-    int broker = reuseOrPick(saved.getProperty("broker"));
+    int broker = fixedBrokerPort > 0 ? fixedBrokerPort : reuseOrPick(saved.getProperty("broker"));
     int controller = reuseOrPick(saved.getProperty("controller"));
     while (controller == broker) {
       controller = freePort();

@@ -22,6 +22,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * because producing right after creation can wedge a partition (KAFKA-15591, PLATFORM.md trap 1).
  */
 public final class TopicAdmin {
+  /** Largest record a newsflow topic accepts: a raw page at the 20 MiB ingest cap, encoded, fits. */
+  public static final int MAX_MESSAGE_BYTES = 26 * 1024 * 1024;
+
   private final Admin admin;
   private final int partitions;
   private final short replication;
@@ -48,9 +51,12 @@ public final class TopicAdmin {
       for (TopicSpec<?, ?> t : topics) {
         if (!existing.contains(t.name())) {
           NewTopic nt = new NewTopic(t.name(), partitions, replication);
+          Map<String, String> configs = new HashMap<>();
+          configs.put("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES));
           if (t.compacted()) {
-            nt.configs(Map.of("cleanup.policy", "compact"));
+            configs.put("cleanup.policy", "compact");
           }
+          nt.configs(configs);
           missing.add(nt);
         }
       }

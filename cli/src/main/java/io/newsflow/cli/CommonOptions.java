@@ -1,0 +1,37 @@
+package io.newsflow.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every command that talks to Kafka shares. */
+final class CommonOptions {
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "External Kafka cluster. Default for replay/run: an in-process broker in --data-dir; "
+          + "for ingest/enrich/sink/tail: localhost:9092. Env: NEWSFLOW_BOOTSTRAP_SERVERS.")
+  String bootstrapServers;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Folder for broker data and stage state (default: .newsflow). Env: NEWSFLOW_DATA_DIR.")
+  Path dataDir;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Properties file with newsflow settings (see README); 'kafka.'-prefixed keys go to every Kafka client.")
+  Path configFile;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
+  boolean quiet;
+
+  /** The layered configuration, with {@code extra} command-line settings on top. */
+  NewsflowConfig config(Map<String, Object> extra) {
+    Map<String, Object> flags = new HashMap<>(extra);
+    flags.put(NewsflowConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    flags.put(NewsflowConfig.DATA_DIR_CONFIG, dataDir == null ? null : dataDir.toString());
+    return NewsflowConfig.load(configFile, System.getenv(), flags);
+  }
+
+  Progress progress() {
+    return new Progress(System.err, quiet);
+  }
+}

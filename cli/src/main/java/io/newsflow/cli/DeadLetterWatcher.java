@@ -1,0 +1,46 @@
+package io.newsflow.cli;
+
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads the dead letters written from now on (no consumer group; nothing is committed). */
+final class DeadLetterWatcher implements AutoCloseable {
+  private final KafkaConsumer<String, byte[]> consumer;
+
+  DeadLetterWatcher(Map<String, Object> clientProps) {
+    Map<String, Object> p = new java.util.HashMap<>(clientProps);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> parts = consumer.partitionsFor(Topics.DLQ.name()).stream()
+        .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+    consumer.assign(parts);
+    consumer.seekToEnd(parts);
+    parts.forEach(consumer::position); // fix the start now, before anything is produced
+  }
+
+  void poll(Duration timeout, Consumer<DeadLetter> onDead) {
+    for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
+      try {
+        onDead.accept(Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+      } catch (RuntimeException e) {
+        // a foreign record on the dead-letter topic: not one of ours, nothing to track
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}

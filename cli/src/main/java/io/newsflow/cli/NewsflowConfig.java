@@ -1,0 +1,114 @@
+package io.newsflow.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+
+/**
+ * newsflow's settings. Layers, later wins: defaults, a properties file ({@code --config}), the
+ * environment ({@code NEWSFLOW_<KEY>} with dots as underscores, e.g. {@code
+ * NEWSFLOW_BOOTSTRAP_SERVERS}), then command-line options. Keys prefixed {@code kafka.} pass
+ * straight through to every Kafka client (e.g. {@code kafka.security.protocol}).
+ */
+public final class NewsflowConfig extends AbstractConfig {
+  public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+  static final String BOOTSTRAP_SERVERS_DOC =
+      "Kafka cluster to use (host:port,...). Empty: run an in-process broker in data.dir (replay, run), "
+          + "or connect to localhost:9092 (the stage commands, matching 'newsflow broker').";
+  public static final String DATA_DIR_CONFIG = "data.dir";
+  static final String DATA_DIR_DOC = "Folder for the embedded broker's data, Streams state and ingest state.";
+  public static final String OUT_DIR_CONFIG = "out.dir";
+  static final String OUT_DIR_DOC = "Folder the file sink writes to.";
+  public static final String PARTITIONS_CONFIG = "topic.partitions";
+  static final String PARTITIONS_DOC = "Partitions of each topic newsflow creates.";
+  public static final String REPLICATION_CONFIG = "topic.replication.factor";
+  static final String REPLICATION_DOC = "Replication factor of each topic newsflow creates (1 for a single broker).";
+  public static final String GUARANTEE_CONFIG = "processing.guarantee";
+  static final String GUARANTEE_DOC = "Kafka Streams processing guarantee of the enrich stage.";
+  public static final String MAX_BYTES_CONFIG = "article.max.bytes";
+  static final String MAX_BYTES_DOC = "Largest article body accepted; larger ones become dead letters.";
+  public static final String TAXONOMY_CONFIG = "taxonomy.file";
+  static final String TAXONOMY_DOC = "Taxonomy (topics and their rules) to tag with; empty: the built-in one.";
+  public static final String STALL_TIMEOUT_CONFIG = "replay.stall.timeout.ms";
+  static final String STALL_TIMEOUT_DOC =
+      "replay gives up when no article has reached the sink or the dead-letter topic for this long.";
+
+  static final String ENV_PREFIX = "NEWSFLOW_";
+  static final String KAFKA_PREFIX = "kafka.";
+
+  public static final ConfigDef DEF = new ConfigDef()
+      .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+      .define(DATA_DIR_CONFIG, Type.STRING, ".newsflow", Importance.MEDIUM, DATA_DIR_DOC)
+      .define(OUT_DIR_CONFIG, Type.STRING, "out", Importance.MEDIUM, OUT_DIR_DOC)
+      .define(PARTITIONS_CONFIG, Type.INT, 4, Range.between(1, 10_000), Importance.LOW, PARTITIONS_DOC)
+      .define(REPLICATION_CONFIG, Type.SHORT, (short) 1, Range.between(1, 10), Importance.LOW, REPLICATION_DOC)
+      .define(GUARANTEE_CONFIG, Type.STRING, "exactly_once_v2", ValidString.in("exactly_once_v2", "at_least_once"),
+          Importance.MEDIUM, GUARANTEE_DOC)
+      .define(MAX_BYTES_CONFIG, Type.INT, 20 * 1024 * 1024, Range.between(1024, 25 * 1024 * 1024), Importance.LOW, MAX_BYTES_DOC)
+      .define(TAXONOMY_CONFIG, Type.STRING, "", Importance.MEDIUM, TAXONOMY_DOC)
+      .define(STALL_TIMEOUT_CONFIG, Type.LONG, 120_000L, Range.atLeast(1000), Importance.LOW, STALL_TIMEOUT_DOC);
+
+  private NewsflowConfig(Map<String, Object> props) {
+    super(DEF, props, false);
+  }
+
+  /**
+   * Layers the settings.
+   *
+   * @param file properties file, or null
+   * @param env the environment (System.getenv())
+   * @param flags settings given on the command line (null values ignored)
+   */
+  public static NewsflowConfig load(Path file, Map<String, String> env, Map<String, Object> flags) {
+    Map<String, Object> props = new HashMap<>();
+    if (file != null) {
+      Properties p = new Properties();
+      try (InputStream in = Files.newInputStream(file)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read config file " + file, e);
+      }
+      p.forEach((k, v) -> props.put(k.toString(), v));
+    }
+    env.forEach((k, v) -> {
+      if (k.startsWith(ENV_PREFIX)) {
+        props.put(k.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
+      }
+    });
+    flags.forEach((k, v) -> {
+      if (v != null) {
+        props.put(k, v);
+      }
+    });
+    return new NewsflowConfig(props);
+  }
+
+  /** Client settings passed through with the {@code kafka.} prefix, prefix removed. */
+  public Map<String, Object> kafkaPassThrough() {
+    return originalsWithPrefix(KAFKA_PREFIX);
+  }
+
+  public String bootstrapServers() {
+    return getString(BOOTSTRAP_SERVERS_CONFIG).strip();
+  }
+
+  public Path dataDir() {
+    return Path.of(getString(DATA_DIR_CONFIG));
+  }
+
+  public Path outDir() {
+    return Path.of(getString(OUT_DIR_CONFIG));
+  }
+}

@@ -1,0 +1,81 @@
+package io.newsflow.cli;
+
+import io.newsflow.enrich.EnrichService;
+import io.newsflow.enrich.tag.Tagger;
+import io.newsflow.enrich.text.ExtractorSettings;
+import io.newsflow.enrich.topology.EnrichSettings;
+import io.newsflow.sink.SinkListener;
+import io.newsflow.sink.SinkRunner;
+import io.newsflow.sink.jsonl.JsonlWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The enrich and sink stages running together in this process. */
+final class Pipeline implements AutoCloseable {
+  private final EnrichService enrich;
+  private final SinkRunner sink;
+  private final Thread sinkThread;
+  private volatile Throwable sinkFailure;
+
+  Pipeline(Cluster cluster, NewsflowConfig config, Tagger tagger, SinkListener listener) throws IOException {
+    this.enrich = new EnrichService(streamsProps(cluster, config), enrichSettings(config, tagger));
+    this.sink = new SinkRunner(cluster.clientProps(), new JsonlWriter(config.outDir()), listener);
+    this.sinkThread = new Thread(() -> {
+      try {
+        sink.run();
+      } catch (RuntimeException e) {
+        sinkFailure = e;
+      }
+    }, "newsflow-sink");
+  }
+
+  static Map<String, Object> streamsProps(Cluster cluster, NewsflowConfig config) {
+    Map<String, Object> p = new HashMap<>(cluster.clientProps());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(NewsflowConfig.GUARANTEE_CONFIG));
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(NewsflowConfig.REPLICATION_CONFIG));
+    return p;
+  }
+
+  static EnrichSettings enrichSettings(NewsflowConfig config, Tagger tagger) {
+    return new EnrichSettings(new ExtractorSettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG)), tagger);
+  }
+
+  static Tagger tagger(NewsflowConfig config) {
+    String file = config.getString(NewsflowConfig.TAXONOMY_CONFIG);
+    return file.isBlank() ? Tagger.loadDefault() : Tagger.load(Path.of(file));
+  }
+
+  void start(Duration timeout) throws InterruptedException {
+    sinkThread.start();
+    enrich.start();
+    if (!enrich.awaitRunning(timeout)) {
+      throw new IllegalStateException("the enrich stage did not start within " + timeout + " (state " + enrich.state() + ")");
+    }
+  }
+
+  /** The reason a stage stopped, or null while both run. */
+  String failure() {
+    if (enrich.failure() != null) {
+      return "enrich stopped: " + enrich.failure();
+    }
+    if (sinkFailure != null) {
+      return "sink stopped: " + sinkFailure;
+    }
+    if (!sinkThread.isAlive() && sinkThread.getState() != Thread.State.NEW) {
+      return "sink stopped";
+    }
+    return null;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    enrich.close();
+    sink.close();
+    sinkThread.join(30_000);
+  }
+}

@@ -1,0 +1,114 @@
+package io.newsflow.cli;
+
+import io.newsflow.enrich.tag.Tagger;
+import io.newsflow.ingest.KafkaRawSink;
+import io.newsflow.ingest.replay.FolderReplay;
+import io.newsflow.ingest.replay.ReplayReport;
+import io.newsflow.ingest.replay.ReplaySettings;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Replays a folder through every stage and waits until each article has reached an end. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = {
+        "Replay a folder of .txt/.html files through ingest, enrich and sink, wait until every article has "
+            + "reached the sink or the dead-letter topic, print a summary and exit.",
+        "Runs an in-process Kafka broker (data in --data-dir) unless --bootstrap-servers names a cluster.",
+        "Replaying the same folder again leaves one record per article in the output."},
+    footer = {"", "Example:", "  ./newsflow replay ../shared/seeds --out out/"})
+final class ReplayCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FOLDER", description = "Folder to replay (recursively).")
+  Path folder;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder of the JSON Lines sink (default: out).")
+  Path out;
+
+  @Option(names = "--outlet", paramLabel = "NAME", description = "Outlet name to stamp on every replayed article.")
+  String outlet;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(folder)) {
+      System.err.println("newsflow replay: not a folder: " + folder);
+      return 2;
+    }
+    NewsflowConfig config = common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
+    Progress progress = common.progress();
+    long started = System.nanoTime();
+    Tagger tagger = Pipeline.tagger(config);
+    Tracker tracker = new Tracker();
+    try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress)) {
+      cluster.ensureTopics(tagger.topicNames());
+      try (DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps());
+          Pipeline pipeline = new Pipeline(cluster, config, tagger, tracker::sunk)) {
+        progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
+        pipeline.start(Duration.ofSeconds(120));
+        ReplayReport report = ingest(cluster, config, progress);
+        tracker.expect(report.produced());
+        tracker.expect(report.deadLettered());
+        String failure = await(tracker, dlq, pipeline, config, progress);
+        printSummary(System.out, report, tracker, config, System.nanoTime() - started);
+        if (failure != null) {
+          System.err.println("newsflow replay: " + failure);
+          return 1;
+        }
+        return 0;
+      }
+    }
+  }
+
+  private ReplayReport ingest(Cluster cluster, NewsflowConfig config, Progress progress) {
+    FolderReplay replay = new FolderReplay(new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet));
+    long t0 = System.nanoTime();
+    try (KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
+      ReplayReport report = replay.replay(folder, sink, (done, total) -> progress.bar("ingest", done, total, t0));
+      sink.flush();
+      return report;
+    }
+  }
+
+  /** Waits until every article reached an end; returns why it stopped early, or null. */
+  private static String await(Tracker tracker, DeadLetterWatcher dlq, Pipeline pipeline, NewsflowConfig config, Progress progress) {
+    long stallNanos = config.getLong(NewsflowConfig.STALL_TIMEOUT_CONFIG) * 1_000_000L;
+    long t0 = System.nanoTime();
+    while (tracker.done() < tracker.expectedCount()) {
+      dlq.poll(Duration.ofMillis(200), tracker::dead);
+      progress.bar("enrich", tracker.done(), tracker.expectedCount(), t0);
+      String failure = pipeline.failure();
+      if (failure != null) {
+        return failure;
+      }
+      if (tracker.nanosSinceLastChange() > stallNanos) {
+        return "no progress for " + Progress.format(Duration.ofNanos(stallNanos)) + "; still missing "
+            + tracker.missing().size() + " article(s)";
+      }
+    }
+    return null;
+  }
+
+  static void printSummary(PrintStream out, ReplayReport report, Tracker tracker, NewsflowConfig config, long nanos) {
+    out.println("newsflow replay summary");
+    out.printf("  articles in      %d%n", report.total());
+    out.printf("  enriched         %d  %s%n", tracker.enriched(), tracker.outcomes());
+    int dead = tracker.deadByReason().values().stream().mapToInt(Integer::intValue).sum();
+    out.printf("  dead-lettered    %d%n", dead);
+    tracker.deadByReason().forEach((reason, n) -> out.printf("    %3d  %s%n", n, reason));
+    if (!report.skipped().isEmpty()) {
+      out.printf("  skipped files    %d (not .txt/.html)%n", report.skipped().size());
+    }
+    out.println("  tags");
+    tracker.tagCounts().forEach((tag, n) -> out.printf("    %-14s %d%n", tag, n));
+    out.printf("  output           %s%n", config.outDir().resolve("articles.jsonl"));
+    out.printf("  time taken       %s%n", Progress.format(Duration.ofNanos(nanos)));
+  }
+}

@@ -1,0 +1,131 @@
+package io.newsflow.cli;
+
+import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.enrich.EnrichService;
+import io.newsflow.enrich.tag.Tagger;
+import io.newsflow.ingest.KafkaRawSink;
+import io.newsflow.ingest.replay.FolderReplay;
+import io.newsflow.ingest.replay.ReplayReport;
+import io.newsflow.ingest.replay.ReplaySettings;
+import io.newsflow.sink.SinkRunner;
+import io.newsflow.sink.jsonl.JsonlWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Each stage alone, so they can be deployed as separate services. */
+final class StageCommands {
+  private StageCommands() {}
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "Replay a folder of .txt/.html files into news.raw and exit (the ingest stage alone).")
+  static final class Ingest implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FOLDER", description = "Folder to replay (recursively).")
+    Path folder;
+
+    @Option(names = "--outlet", paramLabel = "NAME", description = "Outlet name to stamp on every article.")
+    String outlet;
+
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() {
+      NewsflowConfig config = common.config(Map.of());
+      Progress progress = common.progress();
+      try (Cluster cluster = Cluster.external(config)) {
+        cluster.ensureTopics(Pipeline.tagger(config).topicNames());
+        FolderReplay replay = new FolderReplay(new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet));
+        long t0 = System.nanoTime();
+        try (KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
+          ReplayReport r = replay.replay(folder, sink, (d, t) -> progress.bar("ingest", d, t, t0));
+          sink.flush();
+          System.out.printf("ingested %d article(s) to news.raw, %d dead-lettered, %d file(s) skipped%n",
+              r.produced().size(), r.deadLettered().size(), r.skipped().size());
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "enrich", mixinStandardHelpOptions = true,
+      description = "Run the enrich stage (Kafka Streams: news.raw -> news.enriched, news.topic.*, news.dlq) until stopped.")
+  static final class Enrich implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+      NewsflowConfig config = common.config(Map.of());
+      Tagger tagger = Pipeline.tagger(config);
+      try (Cluster cluster = Cluster.external(config); UntilStopped until = new UntilStopped()) {
+        cluster.ensureTopics(tagger.topicNames());
+        String failure;
+        try (EnrichService enrich = new EnrichService(Pipeline.streamsProps(cluster, config), Pipeline.enrichSettings(config, tagger))) {
+          enrich.start();
+          common.progress().info("enrich running against " + cluster.bootstrapServers() + "; Ctrl-C stops it");
+          failure = until.await(() -> enrich.failure() == null ? null : enrich.failure().toString());
+        }
+        return report(failure);
+      }
+    }
+  }
+
+  @Command(name = "sink", mixinStandardHelpOptions = true,
+      description = "Run the sink stage (news.enriched -> JSON Lines files) until stopped.")
+  static final class Sink implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out).")
+    Path out;
+
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+      NewsflowConfig config = common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
+      AtomicLong handled = new AtomicLong();
+      try (Cluster cluster = Cluster.external(config); UntilStopped until = new UntilStopped()) {
+        SinkRunner sink = new SinkRunner(cluster.clientProps(), new JsonlWriter(config.outDir()), (a, o) -> handled.incrementAndGet());
+        Thread t = new Thread(sink, "newsflow-sink");
+        t.start();
+        common.progress().info("sink writing " + config.outDir().resolve(JsonlWriter.FILE) + "; Ctrl-C stops it");
+        String failure = until.await(() -> t.isAlive() ? null : "sink stopped");
+        sink.close();
+        t.join(30_000);
+        common.progress().info("sink handled " + handled.get() + " article(s)");
+        return report(failure);
+      }
+    }
+  }
+
+  @Command(name = "broker", mixinStandardHelpOptions = true,
+      description = "Run the in-process Kafka broker (KRaft, one node) until stopped, for the stage commands to share.")
+  static final class Broker implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "9092", description = "Port clients connect to (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+      NewsflowConfig config = common.config(Map.of());
+      try (UntilStopped until = new UntilStopped();
+          EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), port, Map.of(), Duration.ofSeconds(90))) {
+        System.out.println("broker listening on " + broker.bootstrapServers() + " (data in " + broker.dataDir() + "); Ctrl-C stops it");
+        until.await(() -> null);
+      }
+      return 0;
+    }
+  }
+
+  static int report(String failure) {
+    if (failure != null) {
+      System.err.println("newsflow: " + failure);
+      return 1;
+    }
+    return 0;
+  }
+}

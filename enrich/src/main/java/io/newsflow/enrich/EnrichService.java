@@ -1,0 +1,84 @@
+package io.newsflow.enrich;
+
+import io.newsflow.enrich.topology.EnrichSettings;
+import io.newsflow.enrich.topology.EnrichTopology;
+import io.newsflow.schemas.TopicAdmin;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the enrich topology as a Kafka Streams application, exactly-once by default. Content
+ * problems become dead letters inside the topology; what escapes it (a broker fault Streams could
+ * not ride out, a bug) stops the application, and {@link #failure()} tells why.
+ */
+public final class EnrichService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+  public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
+
+  private final KafkaStreams streams;
+  private final CountDownLatch running = new CountDownLatch(1);
+  private volatile Throwable failure;
+
+  /**
+   * @param streamsProps Kafka Streams properties; {@code bootstrap.servers} and {@code state.dir}
+   *     at least. Defaults: application.id {@value #DEFAULT_APPLICATION_ID},
+   *     processing.guarantee exactly_once_v2.
+   */
+  public EnrichService(Map<String, Object> streamsProps, EnrichSettings settings) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicAdmin.MAX_MESSAGE_BYTES);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    // per-record failures are handled inside the topology; opt in to Kafka 5.0's default now
+    p.put("processing.exception.handler.global.enabled", true);
+    p.putAll(streamsProps);
+    this.streams = new KafkaStreams(EnrichTopology.build(new StreamsBuilder(), settings), p);
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("enrich stopped on an error it cannot ride out", e);
+      failure = e;
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    streams.setStateListener((now, before) -> {
+      if (now == KafkaStreams.State.RUNNING) {
+        running.countDown();
+      }
+    });
+  }
+
+  public void start() {
+    streams.start();
+  }
+
+  /** Waits until the application has joined and been assigned its partitions. */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** The error that stopped the application, or null. */
+  public Throwable failure() {
+    return failure;
+  }
+
+  @Override
+  public void close() {
+    // leave the group, so a restarted instance is assigned at once instead of after the session timeout
+    streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+  }
+}
