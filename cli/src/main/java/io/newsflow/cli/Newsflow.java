@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         "Articles flow through the topics news.raw -> news.enriched (+ news.topic.<tag>); failures go to news.dlq."},
     subcommands = {
         ReplayCommand.class,
+        RunCommand.class,
+        TailCommand.class,
         StageCommands.Ingest.class,
         StageCommands.Enrich.class,
         StageCommands.Sink.class,
