@@ -24,6 +24,7 @@ final class BodyFinder {
   private static final double FURNITURE_COST = Double.parseDouble(System.getProperty("fc", "0.9"));
   private static final double MARKED_STORY = Double.parseDouble(System.getProperty("ms", "0.1"));
   private static final double DECAY = Double.parseDouble(System.getProperty("dc", "0.9"));
+  private static final int LONG = Integer.getInteger("long", 150);
   private static final double SIBLING_SHARE = Double.parseDouble(System.getProperty("ss", "0.2"));
   private static final boolean CONVERT = Boolean.parseBoolean(System.getProperty("cv", "true"));
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;\"”’»)]\\s*$");
@@ -122,7 +123,7 @@ final class BodyFinder {
   static double storyWeight(Block b) {
     double ld = b.linkDensity();
     int len = b.length();
-    if (ld > 0.35 || b.kind().startsWith("h")) {
+    if (ld > (len >= LONG ? 0.5 : 0.35) || b.kind().startsWith("h")) {
       return 0;
     }
     boolean sentence = SENTENCE_END.matcher(b.text()).matches();
@@ -181,7 +182,11 @@ final class BodyFinder {
       return "rule:date";
     }
     double ld = b.linkDensity();
-    if (ld > 0.5 || (ld > 0.3 && t.length() < 150)) {
+    if (b.kind().equals("quote") || isInsideTag(b.owner(), "blockquote", 6)) {
+      // quoted posts and embedded tweets are story even when they are mostly links
+      return ld > 0.9 ? "density:links" : null;
+    }
+    if (ld > 0.5 || (ld > 0.3 && t.length() < 150 && !b.kind().equals("p"))) {
       return "density:links";
     }
     if (beforeStory && t.length() < 60 && !SENTENCE_END.matcher(t).matches()) {
@@ -198,6 +203,15 @@ final class BodyFinder {
       }
     }
     return null;
+  }
+
+  private static boolean isInsideTag(Element e, String tag, int levels) {
+    for (int i = 0; e != null && i < levels; i++, e = e.parent()) {
+      if (e.normalName().equals(tag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isInside(Element e, Element container) {
