@@ -16,7 +16,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * places. Started lazily, stopped at JVM exit.
  */
 public final class KafkaFixture {
-  static final String IMAGE = "apache/kafka:4.1.0";
+  static final String IMAGE = "apache/kafka:4.3.1";
   private static KafkaFixture shared;
 
   private final String bootstrapServers;
