@@ -13,17 +13,19 @@ final class Engine {
   private Engine() {}
 
   /** Returns the tag, or null when the topic's firing weights stay below its threshold. */
-  static Tag score(Topic topic, Field[] fields, String language) {
+  static Tag score(Topic topic, Article article) {
+    Field[] fields = article.fields;
     double total = 0;
     List<Firing> firings = new ArrayList<>();
     for (Rule rule : topic.rules()) {
-      if (!rule.appliesTo(language)) {
-        continue;
-      }
       int count = 0;
       for (Field f : fields) {
         if (f != null && rule.fields().contains(f.name)) {
-          count += fire(rule, f, firings, rule.maxCount() - count);
+          int n = fire(rule, f, firings, rule.maxCount() - count, article);
+          if (n < 0) {
+            break;
+          }
+          count += n;
         }
         if (count >= rule.maxCount()) {
           break;
@@ -38,24 +40,35 @@ final class Engine {
     return new Tag(topic.name(), score, evidence(firings));
   }
 
-  private static int fire(Rule rule, Field f, List<Firing> firings, int budget) {
-    Matcher m = rule.cue().matcher(f.folded);
+  /** Counts the rule's firings in {@code f}; -1 when the rule does not apply to the article's language. */
+  private static int fire(Rule rule, Field f, List<Firing> firings, int budget, Article article) {
     int count = 0;
     int lastSentence = -1;
-    while (count < budget && m.find()) {
-      int s = f.sentenceStart(m.start());
+    int len = f.folded.length();
+    int[] word = new int[1];
+    int k = 0;
+    Matcher m;
+    while (count < budget && (m = rule.cue().next(f, k, len, len, word)) != null) {
+      int start = m.start();
+      int end = m.end();
+      // the language is detected only when a language-specific cue first matches
+      if (!rule.languages().isEmpty() && !rule.appliesTo(article.language())) {
+        return -1;
+      }
+      k = Math.max(word[0] + 1, f.wordAtOrAfter(end));
+      int s = f.sentenceStart(start);
       if (s == lastSentence) {
         continue;
       }
-      int e = f.sentenceEnd(m.start());
-      List<Match> context = contextOf(rule, f, s, e, m.start(), m.end());
+      int e = f.sentenceEnd(start);
+      List<Match> context = contextOf(rule, f, s, e, start, end);
       if (context == null) {
         continue;
       }
       lastSentence = s;
       count++;
       if (rule.weight() > 0) {
-        firings.add(new Firing(rule, match(f, m.start(), m.end(), rule.id()), context));
+        firings.add(new Firing(rule, match(f, start, end, rule.id()), context));
       }
     }
     return count;
@@ -64,7 +77,7 @@ final class Engine {
   /** The context phrases that let the cue fire, or null when a context is missing or a veto occurs. */
   private static List<Match> contextOf(Rule rule, Field f, int s, int e, int cs, int ce) {
     for (Condition c : rule.none()) {
-      if (c.find(f.folded, s, e, cs, ce) != null) {
+      if (c.find(f, s, e, cs, ce) != null) {
         return null;
       }
     }
@@ -73,7 +86,7 @@ final class Engine {
     }
     List<Match> out = rule.all().isEmpty() ? List.of() : new ArrayList<>(rule.all().size());
     for (Condition c : rule.all()) {
-      Matcher hit = c.find(f.folded, s, e, cs, ce);
+      Matcher hit = c.find(f, s, e, cs, ce);
       if (hit == null) {
         return null;
       }

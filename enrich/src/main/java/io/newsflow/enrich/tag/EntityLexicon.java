@@ -1,44 +1,54 @@
 package io.newsflow.enrich.tag;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A named set of entities (for example countries), each key with the surface forms that name it
- * (names, demonyms, capitals). Compiled into one pattern so an article is scanned once per type.
+ * (names, demonyms, capitals, a few well-known places). Scanned once per field on first use; at a
+ * word start the first key (in file order) whose forms match there wins.
  */
 final class EntityLexicon {
   private final List<String> keys;
-  private final int[] groupOfKey;
-  private final Pattern pattern;
+  private final Cue[] cues;
+  /** Per pair code, the keys whose forms can start with it. */
+  private final int[][] keysByPair;
 
-  EntityLexicon(List<String> keys, List<String> alternatives) {
+  EntityLexicon(List<String> keys, List<String> forms, String where, Cue.Slots slots) {
     this.keys = List.copyOf(keys);
-    this.groupOfKey = new int[keys.size()];
-    StringBuilder sb = new StringBuilder(Patterns.WORD_START).append("(?:");
-    int group = 1;
-    for (int i = 0; i < alternatives.size(); i++) {
-      // an alternative may hold groups of its own: remember where each key's outer group is
-      groupOfKey[i] = group;
-      group += 1 + Pattern.compile(alternatives.get(i)).matcher("").groupCount();
-      sb.append(i == 0 ? "(" : "|(").append(alternatives.get(i)).append(')');
+    this.cues = new Cue[forms.size()];
+    for (int i = 0; i < cues.length; i++) {
+      cues[i] = new Cue(forms.get(i), where + " entity " + keys.get(i), slots);
     }
-    this.pattern = Pattern.compile(sb.append(')').append(Patterns.WORD_END).toString());
+    this.keysByPair = new int[Cue.PAIRS][];
+    for (int code = 0; code < Cue.PAIRS; code++) {
+      int c = code;
+      keysByPair[code] = java.util.stream.IntStream.range(0, cues.length).filter(i -> cues[i].canStartWith(c)).toArray();
+    }
   }
 
-  /** Entity hits in {@code folded}: positions and key indexes, in text order. */
-  Hits scan(String folded) {
+  List<String> keys() {
+    return keys;
+  }
+
+  /** Entity mentions in {@code f}: start offsets and key indexes, in text order. */
+  Hits scan(Field f) {
     List<int[]> found = new ArrayList<>();
-    Matcher m = pattern.matcher(folded);
-    while (m.find()) {
-      for (int k = 0; k < groupOfKey.length; k++) {
-        if (m.start(groupOfKey[k]) >= 0) {
-          found.add(new int[] {m.start(), k});
+    int len = f.folded.length();
+    int k = 0;
+    while (k < f.wordStarts.length) {
+      int next = k + 1;
+      for (int key : keysByPair[f.wordCodes[k]]) {
+        Matcher m = cues[key].matchAt(f, k, len);
+        if (m != null) {
+          found.add(new int[] {m.start(), key});
+          next = Math.max(next, f.wordAtOrAfter(m.end()));
           break;
         }
       }
+      k = next;
     }
     return new Hits(found);
   }
@@ -52,26 +62,13 @@ final class EntityLexicon {
     }
 
     int distinctBetween(int from, int to) {
-      long seen = 0;
-      int count = 0;
-      java.util.BitSet big = null;
+      BitSet seen = new BitSet();
       for (int[] hit : found) {
-        if (hit[0] < from || hit[0] >= to) {
-          continue;
+        if (hit[0] >= from && hit[0] < to) {
+          seen.set(hit[1]);
         }
-        int k = hit[1];
-        boolean fresh;
-        if (k < 64) {
-          fresh = (seen & (1L << k)) == 0;
-          seen |= 1L << k;
-        } else {
-          big = big == null ? new java.util.BitSet() : big;
-          fresh = !big.get(k);
-          big.set(k);
-        }
-        count += fresh ? 1 : 0;
       }
-      return count;
+      return seen.cardinality();
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,16 +15,52 @@ final class Field {
   final String name;
   final String original;
   final String folded;
+  /** Offsets where a word (letters or digits) starts, and the class pair of its first two chars. */
+  final int[] wordStarts;
+  final int[] wordCodes;
   private final int[] sentenceStarts;
   private final Map<String, EntityLexicon> lexicons;
+  /** One reusable matcher per taxonomy pattern: a field is tagged by one thread, matches read at once. */
+  private final Matcher[] matchers;
   private final Map<String, EntityLexicon.Hits> hits = new HashMap<>(4);
 
-  Field(String name, String original, List<Pattern> boilerplate, Map<String, EntityLexicon> lexicons) {
+  Field(String name, String original, List<Pattern> boilerplate, Taxonomy taxonomy) {
     this.name = name;
     this.original = original;
     this.folded = Boilerplate.blank(Folding.fold(original), boilerplate);
     this.sentenceStarts = Sentences.starts(folded);
-    this.lexicons = lexicons;
+    int[][] words = words(folded);
+    this.wordStarts = words[0];
+    this.wordCodes = words[1];
+    this.lexicons = taxonomy.entities;
+    this.matchers = new Matcher[taxonomy.patternSlots];
+  }
+
+  private static int[][] words(String s) {
+    int[] starts = new int[s.length() / 4 + 8];
+    int[] codes = new int[starts.length];
+    int n = 0;
+    boolean inWord = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean w = Character.isLetterOrDigit(s.charAt(i));
+      if (w && !inWord) {
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+          codes = Arrays.copyOf(codes, n * 2);
+        }
+        char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+        starts[n] = i;
+        codes[n++] = Cue.pairCode(Cue.classOf(s.charAt(i)), Cue.classOf(next));
+      }
+      inWord = w;
+    }
+    return new int[][] {Arrays.copyOf(starts, n), Arrays.copyOf(codes, n)};
+  }
+
+  /** Index of the first word starting at or after {@code pos}. */
+  int wordAtOrAfter(int pos) {
+    int i = Arrays.binarySearch(wordStarts, pos);
+    return i >= 0 ? i : -i - 1;
   }
 
   int sentenceStart(int pos) {
@@ -40,8 +77,17 @@ final class Field {
     return i >= 0 ? i : -i - 2;
   }
 
+  Matcher matcher(int slot, Pattern p) {
+    Matcher m = matchers[slot];
+    if (m == null) {
+      m = p.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+      matchers[slot] = m;
+    }
+    return m;
+  }
+
   int distinctEntities(String type, int from, int to) {
-    EntityLexicon.Hits h = hits.computeIfAbsent(type, t -> lexicons.get(t).scan(folded));
+    EntityLexicon.Hits h = hits.computeIfAbsent(type, t -> lexicons.get(t).scan(this));
     return h.distinctBetween(from, to);
   }
 }

@@ -21,6 +21,30 @@ final class Patterns {
     return expand(source, lexicons, where, 0);
   }
 
+  /**
+   * Turns every capturing group into a non-capturing one: nothing reads groups, and a matcher with
+   * no groups resets faster (the tagger resets one at every candidate word). Backreferences are
+   * therefore not supported.
+   */
+  static String nonCapturing(String regex) {
+    StringBuilder out = new StringBuilder(regex.length() + 16);
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      out.append(c);
+      if (c == '\\' && i + 1 < regex.length()) {
+        out.append(regex.charAt(++i));
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(' && (i + 1 >= regex.length() || regex.charAt(i + 1) != '?')) {
+        out.append("?:");
+      }
+    }
+    return out.toString();
+  }
+
   private static String expand(String source, Map<String, String> lexicons, String where, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException(where + ": lexicons nest too deep (a cycle?)");
@@ -43,13 +67,9 @@ final class Patterns {
     return out.toString();
   }
 
-  static Pattern compileCue(String expanded, String where) {
-    return compile(WORD_START + "(?:" + expanded + ")" + WORD_END, where);
-  }
-
   static Pattern compile(String regex, String where) {
     try {
-      return Pattern.compile(regex);
+      return Pattern.compile(nonCapturing(regex));
     } catch (java.util.regex.PatternSyntaxException e) {
       throw new IllegalArgumentException(where + ": bad pattern: " + e.getDescription(), e);
     }

@@ -2,7 +2,6 @@ package io.newsflow.enrich.tag;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One weighted cue of a topic, compiled from the taxonomy file.
@@ -22,7 +21,7 @@ record Rule(
     Set<String> languages,
     double weight,
     int maxCount,
-    Pattern cue,
+    Cue cue,
     List<Condition> all,
     List<Condition> none,
     Distinct distinct,

@@ -1,6 +1,5 @@
 package io.newsflow.enrich.tag;
 
-import io.newsflow.enrich.text.LanguageDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,14 +84,14 @@ public final class Tagger {
   public List<Tag> tag(String title, String text, String language) {
     String t = title == null ? "" : title;
     String body = text == null ? "" : text;
-    String lang = language != null ? language : LanguageDetector.detect(body.isEmpty() ? t : t + "\n" + body);
     Field[] fields = {
-      t.isEmpty() ? null : new Field("title", t, List.of(), taxonomy.entities),
-      body.isEmpty() ? null : new Field("text", body, taxonomy.boilerplate, taxonomy.entities)
+      t.isEmpty() ? null : new Field("title", t, List.of(), taxonomy),
+      body.isEmpty() ? null : new Field("text", body, taxonomy.boilerplate, taxonomy)
     };
+    Article article = new Article(fields, t, body, language);
     List<Tag> tags = new ArrayList<>(2);
     for (Topic topic : taxonomy.topics) {
-      Tag tag = Engine.score(topic, fields, lang);
+      Tag tag = Engine.score(topic, article);
       if (tag != null) {
         tags.add(tag);
       }

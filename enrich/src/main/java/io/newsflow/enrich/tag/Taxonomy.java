@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,13 +26,15 @@ final class Taxonomy {
   final List<Topic> topics;
   final List<Pattern> boilerplate;
   final Map<String, EntityLexicon> entities;
+  /** How many distinct compiled patterns the taxonomy has (the size of a field's matcher table). */
+  final int patternSlots;
 
-  private Taxonomy(
-      String version, List<Topic> topics, List<Pattern> boilerplate, Map<String, EntityLexicon> entities) {
+  private Taxonomy(Loader l, String version, List<Topic> topics, List<Pattern> boilerplate) {
     this.version = version;
     this.topics = List.copyOf(topics);
     this.boilerplate = List.copyOf(boilerplate);
-    this.entities = Map.copyOf(entities);
+    this.entities = Map.copyOf(l.entities);
+    this.patternSlots = l.slots.size();
   }
 
   static Taxonomy read(InputStream in, String source) throws IOException {
@@ -45,95 +46,114 @@ final class Taxonomy {
     if (format != SUPPORTED_FORMAT) {
       throw new IllegalArgumentException(source + ": unsupported taxonomy format " + format);
     }
-    String version = text(root, "version", source);
-    Map<String, String> lexicons = new HashMap<>();
-    root.path("lexicons").properties().forEach(e -> lexicons.put(e.getKey(), joined(e.getValue())));
-    Map<String, EntityLexicon> entities = new HashMap<>();
-    root.path("entities").properties().forEach(e -> entities.put(e.getKey(), entity(e.getValue(), lexicons, source)));
-    List<Pattern> boilerplate = new ArrayList<>();
-    for (JsonNode b : root.path("boilerplate")) {
-      boilerplate.add(Patterns.compile(Patterns.expand(b.asText(), lexicons, source + " boilerplate"), source));
+    return new Loader(source).load(root);
+  }
+
+  /** Holds what the entries of one file share while they are compiled. */
+  private static final class Loader {
+    private final String source;
+    private final Map<String, String> lexicons = new HashMap<>();
+    private final Map<String, EntityLexicon> entities = new HashMap<>();
+    private final Cue.Slots slots = new Cue.Slots();
+
+    Loader(String source) {
+      this.source = source;
     }
-    List<Topic> topics = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
-    for (JsonNode t : root.path("topics")) {
-      Topic topic = topic(t, lexicons, entities.keySet(), source);
-      if (!names.add(topic.name())) {
-        throw new IllegalArgumentException(source + ": topic " + topic.name() + " defined twice");
+
+    Taxonomy load(JsonNode root) {
+      String version = text(root, "version", source);
+      root.path("lexicons").properties().forEach(e -> lexicons.put(e.getKey(), joined(e.getValue())));
+      root.path("entities").properties().forEach(e -> entities.put(e.getKey(), entity(e.getKey(), e.getValue())));
+      List<Pattern> boilerplate = new ArrayList<>();
+      for (JsonNode b : root.path("boilerplate")) {
+        boilerplate.add(Patterns.compile(Patterns.expand(b.asText(), lexicons, source + " boilerplate"), source));
       }
-      topics.add(topic);
-    }
-    if (topics.isEmpty()) {
-      throw new IllegalArgumentException(source + ": no topics");
-    }
-    return new Taxonomy(version, topics, boilerplate, entities);
-  }
-
-  private static Topic topic(JsonNode t, Map<String, String> lexicons, Set<String> entityTypes, String source) {
-    String name = text(t, "name", source + " topic");
-    String where = source + " topic " + name;
-    double threshold = t.path("threshold").asDouble(1.0);
-    if (!(threshold > 0)) {
-      throw new IllegalArgumentException(where + ": threshold must be > 0");
-    }
-    List<Rule> rules = new ArrayList<>();
-    Set<String> ids = new LinkedHashSet<>();
-    for (JsonNode r : t.path("rules")) {
-      Rule rule = rule(r, lexicons, entityTypes, where);
-      if (!ids.add(rule.id())) {
-        throw new IllegalArgumentException(where + ": rule " + rule.id() + " defined twice");
+      List<Topic> topics = new ArrayList<>();
+      Set<String> names = new LinkedHashSet<>();
+      for (JsonNode t : root.path("topics")) {
+        Topic topic = topic(t);
+        if (!names.add(topic.name())) {
+          throw new IllegalArgumentException(source + ": topic " + topic.name() + " defined twice");
+        }
+        topics.add(topic);
       }
-      rules.add(rule);
-    }
-    if (rules.isEmpty()) {
-      throw new IllegalArgumentException(where + ": no rules");
-    }
-    return new Topic(name, t.path("description").asText(""), threshold, rules);
-  }
-
-  private static Rule rule(JsonNode r, Map<String, String> lexicons, Set<String> entityTypes, String topicWhere) {
-    String id = text(r, "id", topicWhere + " rule");
-    String where = topicWhere + " rule " + id;
-    Pattern cue = Patterns.compileCue(Patterns.expand(joined(required(r, "cue", where)), lexicons, where), where);
-    Rule.Distinct distinct = null;
-    if (r.has("distinct")) {
-      JsonNode d = r.get("distinct");
-      String type = text(d, "entity", where + " distinct");
-      if (!entityTypes.contains(type)) {
-        throw new IllegalArgumentException(where + ": unknown entity type " + type);
+      if (topics.isEmpty()) {
+        throw new IllegalArgumentException(source + ": no topics");
       }
-      distinct = new Rule.Distinct(type, d.path("min").asInt(2));
+      return new Taxonomy(this, version, topics, boilerplate);
     }
-    Set<String> fields = strings(r.path("fields"), FIELDS);
-    if (!FIELDS.containsAll(fields)) {
-      throw new IllegalArgumentException(where + ": fields are title and/or text");
-    }
-    return new Rule(
-        id,
-        strings(r.path("lang"), Set.of()),
-        r.path("weight").asDouble(1.0),
-        Math.max(1, r.path("maxCount").asInt(1)),
-        cue,
-        conditions(r.path("all"), lexicons, where),
-        conditions(r.path("none"), lexicons, where),
-        distinct,
-        fields);
-  }
 
-  private static List<Condition> conditions(JsonNode list, Map<String, String> lexicons, String where) {
-    List<Condition> out = new ArrayList<>();
-    for (JsonNode c : list) {
-      JsonNode p = c.isObject() ? required(c, "pattern", where) : c;
-      int window = c.isObject() ? c.path("window").asInt(0) : 0;
-      out.add(new Condition(Patterns.compileCue(Patterns.expand(joined(p), lexicons, where), where), window));
+    private Topic topic(JsonNode t) {
+      String name = text(t, "name", source + " topic");
+      String where = source + " topic " + name;
+      double threshold = t.path("threshold").asDouble(1.0);
+      if (!(threshold > 0)) {
+        throw new IllegalArgumentException(where + ": threshold must be > 0");
+      }
+      List<Rule> rules = new ArrayList<>();
+      Set<String> ids = new LinkedHashSet<>();
+      for (JsonNode r : t.path("rules")) {
+        Rule rule = rule(r, where);
+        if (!ids.add(rule.id())) {
+          throw new IllegalArgumentException(where + ": rule " + rule.id() + " defined twice");
+        }
+        rules.add(rule);
+      }
+      if (rules.isEmpty()) {
+        throw new IllegalArgumentException(where + ": no rules");
+      }
+      return new Topic(name, t.path("description").asText(""), threshold, rules);
     }
-    return out;
-  }
 
-  private static EntityLexicon entity(JsonNode node, Map<String, String> lexicons, String source) {
-    Map<String, String> forms = new LinkedHashMap<>();
-    node.properties().forEach(e -> forms.put(e.getKey(), Patterns.expand(joined(e.getValue()), lexicons, source)));
-    return new EntityLexicon(new ArrayList<>(forms.keySet()), new ArrayList<>(forms.values()));
+    private Rule rule(JsonNode r, String topicWhere) {
+      String id = text(r, "id", topicWhere + " rule");
+      String where = topicWhere + " rule " + id;
+      Cue cue = cue(required(r, "cue", where), where);
+      Rule.Distinct distinct = null;
+      if (r.has("distinct")) {
+        JsonNode d = r.get("distinct");
+        String type = text(d, "entity", where + " distinct");
+        if (!entities.containsKey(type)) {
+          throw new IllegalArgumentException(where + ": unknown entity type " + type);
+        }
+        distinct = new Rule.Distinct(type, d.path("min").asInt(2));
+      }
+      Set<String> fields = strings(r.path("fields"), FIELDS);
+      if (!FIELDS.containsAll(fields)) {
+        throw new IllegalArgumentException(where + ": fields are title and/or text");
+      }
+      return new Rule(
+          id,
+          strings(r.path("lang"), Set.of()),
+          r.path("weight").asDouble(1.0),
+          Math.max(1, r.path("maxCount").asInt(1)),
+          cue,
+          conditions(r.path("all"), where),
+          conditions(r.path("none"), where),
+          distinct,
+          fields);
+    }
+
+    private List<Condition> conditions(JsonNode list, String where) {
+      List<Condition> out = new ArrayList<>();
+      for (JsonNode c : list) {
+        JsonNode p = c.isObject() ? required(c, "pattern", where) : c;
+        int window = c.isObject() ? c.path("window").asInt(0) : 0;
+        out.add(new Condition(cue(p, where), window));
+      }
+      return out;
+    }
+
+    private Cue cue(JsonNode patterns, String where) {
+      return new Cue(Patterns.expand(joined(patterns), lexicons, where), where, slots);
+    }
+
+    private EntityLexicon entity(String type, JsonNode node) {
+      Map<String, String> forms = new LinkedHashMap<>();
+      String where = source + " entities " + type;
+      node.properties().forEach(e -> forms.put(e.getKey(), Patterns.expand(joined(e.getValue()), lexicons, where)));
+      return new EntityLexicon(new ArrayList<>(forms.keySet()), new ArrayList<>(forms.values()), where, slots);
+    }
   }
 
   private static String joined(JsonNode node) {
@@ -168,7 +188,6 @@ final class Taxonomy {
 
   private static String text(JsonNode node, String field, String where) {
     String v = required(node, field, where).asText();
-    Objects.requireNonNull(v);
     if (v.isBlank()) {
       throw new IllegalArgumentException(where + ": \"" + field + "\" is blank");
     }
