@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 final class Engine {
   /** At most this many evidence phrases per tag, strongest rules first. */
   static final int MAX_EVIDENCE = 8;
+  /** Firings of a rule beyond its maxCount still found for evidence (they add no weight). */
+  private static final int EXTRA_EVIDENCE = 1;
 
   private Engine() {}
 
@@ -21,17 +23,17 @@ final class Engine {
       int count = 0;
       for (Field f : fields) {
         if (f != null && rule.fields().contains(f.name)) {
-          int n = fire(rule, f, firings, rule.maxCount() - count, article);
+          int n = fire(rule, f, firings, rule.maxCount() + EXTRA_EVIDENCE - count, article);
           if (n < 0) {
             break;
           }
           count += n;
         }
-        if (count >= rule.maxCount()) {
+        if (count >= rule.maxCount() + EXTRA_EVIDENCE) {
           break;
         }
       }
-      total += rule.weight() * count;
+      total += rule.weight() * Math.min(count, rule.maxCount());
     }
     if (total < topic.threshold() || firings.isEmpty()) {
       return null;
@@ -81,10 +83,16 @@ final class Engine {
         return null;
       }
     }
-    if (rule.distinct() != null && f.distinctEntities(rule.distinct().entity(), s, e) < rule.distinct().min()) {
-      return null;
+    List<Match> out = new ArrayList<>(rule.all().size() + 2);
+    if (rule.distinct() != null) {
+      List<int[]> mentions = f.entityMentions(rule.distinct().entity(), s, e);
+      if (mentions.size() < rule.distinct().min()) {
+        return null;
+      }
+      for (int[] at : mentions) {
+        out.add(match(f, at[0], at[1], rule.id() + ":" + rule.distinct().entity()));
+      }
     }
-    List<Match> out = rule.all().isEmpty() ? List.of() : new ArrayList<>(rule.all().size());
     for (Condition c : rule.all()) {
       Matcher hit = c.find(f, s, e, cs, ce);
       if (hit == null) {

@@ -33,7 +33,7 @@ final class EntityLexicon {
     return keys;
   }
 
-  /** Entity mentions in {@code f}: start offsets and key indexes, in text order. */
+  /** Entity mentions in {@code f}: {start, end, key index}, in text order. */
   Hits scan(Field f) {
     List<int[]> found = new ArrayList<>();
     int len = f.folded.length();
@@ -43,7 +43,7 @@ final class EntityLexicon {
       for (int key : keysByPair[f.wordCodes[k]]) {
         Matcher m = cues[key].matchAt(f, k, len);
         if (m != null) {
-          found.add(new int[] {m.start(), key});
+          found.add(new int[] {m.start(), m.end(), key});
           next = Math.max(next, f.wordAtOrAfter(m.end()));
           break;
         }
@@ -61,14 +61,17 @@ final class EntityLexicon {
       this.found = found;
     }
 
-    int distinctBetween(int from, int to) {
+    /** {start, end} of the first mention of each different key in {@code [from, to)}. */
+    List<int[]> firstOfEach(int from, int to) {
       BitSet seen = new BitSet();
+      List<int[]> out = new ArrayList<>(4);
       for (int[] hit : found) {
-        if (hit[0] >= from && hit[0] < to) {
-          seen.set(hit[1]);
+        if (hit[0] >= from && hit[0] < to && !seen.get(hit[2])) {
+          seen.set(hit[2]);
+          out.add(new int[] {hit[0], hit[1]});
         }
       }
-      return seen.cardinality();
+      return out;
     }
   }
 }

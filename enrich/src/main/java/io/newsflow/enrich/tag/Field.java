@@ -86,8 +86,9 @@ final class Field {
     return m;
   }
 
-  int distinctEntities(String type, int from, int to) {
+  /** The first mention of each different entity of {@code type} in {@code [from, to)}: {start, end}. */
+  List<int[]> entityMentions(String type, int from, int to) {
     EntityLexicon.Hits h = hits.computeIfAbsent(type, t -> lexicons.get(t).scan(this));
-    return h.distinctBetween(from, to);
+    return h.firstOfEach(from, to);
   }
 }

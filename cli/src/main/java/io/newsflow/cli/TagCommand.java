@@ -1,0 +1,82 @@
+package io.newsflow.cli;
+
+import io.newsflow.enrich.tag.JsonlTagging;
+import io.newsflow.enrich.tag.Tagger;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Tags JSON Lines articles offline: one {@code {id, title, text}} object per input line, one {@code
+ * {id, labels, topics, taxonomyVersion}} object per output line. The output is what {@code
+ * bench/tagging/score.py --pred} reads, so users can measure their own taxonomy on their own data.
+ */
+@Command(
+    name = "tag",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Tag JSON Lines articles {id, title, text[, language]} with the taxonomy's topics.",
+      "Writes {id, labels, topics:[{name, score, evidence:[{phrase, field, start, end, rule}]}], taxonomyVersion} per line.",
+      "Text is tagged as given (run extraction first for raw pages); trailing link lines such as 'ALSO READ:' are ignored."
+    })
+public final class TagCommand implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Input JSON Lines; '-' or none reads standard input.")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+  Path output;
+
+  @Option(names = "--taxonomy", paramLabel = "FILE", description = "A taxonomy JSON file to use instead of the shipped one.")
+  Path taxonomy;
+
+  @Override
+  public Integer call() throws IOException {
+    Tagger tagger;
+    try {
+      tagger = taxonomy == null ? Tagger.loadDefault() : Tagger.load(taxonomy);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      System.err.println("newsflow tag: bad taxonomy: " + e.getMessage());
+      return 2;
+    }
+    JsonlTagging.Summary summary;
+    try (Reader in = open(); Writer out = create()) {
+      summary = JsonlTagging.run(in, out, tagger);
+    }
+    PrintStream err = System.err;
+    err.printf("newsflow tag: %d items tagged with taxonomy %s%s%n", summary.items() - summary.bad(), tagger.version(),
+        summary.bad() > 0 ? ", " + summary.bad() + " unreadable lines (reported in the output)" : "");
+    return summary.bad() > 0 ? 1 : 0;
+  }
+
+  private Reader open() throws IOException {
+    if (input == null || input.toString().equals("-")) {
+      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+    return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+  }
+
+  private Writer create() throws IOException {
+    if (output == null) {
+      // never close standard output: wrap it so that closing the writer only flushes
+      return new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
+        @Override
+        public void close() throws IOException {
+          flush();
+        }
+      };
+    }
+    return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+  }
+}
