@@ -3,7 +3,9 @@ package io.newsflow.ingest;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
@@ -12,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Produces raw articles to {@code news.raw} and ingest's dead letters to {@code news.dlq}:
@@ -46,7 +49,7 @@ public final class KafkaRawSink implements RawSink, AutoCloseable {
   public void article(RawArticle article) {
     rethrow();
     byte[] value = Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), article);
-    producer.send(new ProducerRecord<>(Topics.RAW.name(), article.getId(), value), onDone);
+    producer.send(new ProducerRecord<>(Topics.RAW.name(), partitionFor(article), article.getId(), value), onDone);
   }
 
   @Override
@@ -54,6 +57,20 @@ public final class KafkaRawSink implements RawSink, AutoCloseable {
     rethrow();
     byte[] value = Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), letter);
     producer.send(new ProducerRecord<>(Topics.DLQ.name(), letter.getArticleId(), value), onDone);
+  }
+
+  /**
+   * An outlet's articles share a partition, so the enrich task that learns the outlet's recurring
+   * boilerplate sees all of them; articles without an outlet spread by id.
+   */
+  private Integer partitionFor(RawArticle article) {
+    String outlet = article.getOutlet();
+    if (outlet == null || outlet.isBlank()) {
+      return null;
+    }
+    int partitions = producer.partitionsFor(Topics.RAW.name()).size();
+    byte[] key = outlet.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+    return Utils.toPositive(Utils.murmur2(key)) % partitions;
   }
 
   /** Waits until everything sent so far is acknowledged; throws if any send failed. */

@@ -16,6 +16,13 @@ public final class Topics {
   public static final TopicSpec<String, EnrichedArticle> ENRICHED =
       new TopicSpec<>("news.enriched", Serdes.String(), new AvroSerde<>(EnrichedArticle.class), false);
 
+  /**
+   * The latest version of every article (compacted; key = id). A null value (tombstone) says the
+   * article was taken down.
+   */
+  public static final TopicSpec<String, EnrichedArticle> ARTICLES =
+      new TopicSpec<>("news.articles", Serdes.String(), ENRICHED.valueSerde(), true);
+
   /** Records some stage could not process, with the reason and the original bytes. */
   public static final TopicSpec<String, DeadLetter> DLQ =
       new TopicSpec<>("news.dlq", Serdes.String(), new AvroSerde<>(DeadLetter.class), false);
@@ -40,6 +47,6 @@ public final class Topics {
 
   /** The fixed topics (the per-tag ones depend on the taxonomy). */
   public static List<TopicSpec<String, ?>> fixed() {
-    return List.of(RAW, ENRICHED, DLQ);
+    return List.of(RAW, ENRICHED, ARTICLES, DLQ);
   }
 }

@@ -19,15 +19,18 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The enrich topology: {@code news.raw} → decode → extract → tag → {@code news.enriched} and one
+ * The enrich topology: {@code news.raw} → decode → extract → strip the outlet's learned boilerplate
+ * → tag → {@code news.enriched}, the compacted {@code news.articles} (latest version per id) and one
  * {@code news.topic.<name>} per tag; whatever a step cannot process goes to {@code news.dlq}.
  * Built by one function so tests drive exactly the production topology.
  */
 public final class EnrichTopology {
   public static final String DECODE = "decode-raw";
   public static final String EXTRACT = "extract-article";
+  public static final String LEARN = "strip-outlet-boilerplate";
   public static final String TAG = "tag-topics";
 
   private EnrichTopology() {}
@@ -37,6 +40,8 @@ public final class EnrichTopology {
     ArticleExtractor extractor = new ArticleExtractor(settings.extractor());
     Tagger tagger = settings.tagger();
 
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(LearnStep.STORE), Serdes.String(), Serdes.ByteArray()));
     KStream<String, Carried<byte[]>> raw = builder
         .stream(Topics.RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
         .mapValues(bytes -> Carried.ok(bytes, bytes), Named.as("keep-original-bytes"));
@@ -44,6 +49,7 @@ public final class EnrichTopology {
     KStream<String, Carried<EnrichedArticle>> enriched = raw
         .processValues(() -> new GuardedStep<byte[], RawArticle>(DECODE, (k, v, c) -> decode(v)), Named.as(DECODE))
         .processValues(() -> new GuardedStep<RawArticle, Extracted>(EXTRACT, (k, v, c) -> extract(extractor, v)), Named.as(EXTRACT))
+        .processValues(() -> new GuardedStep<>(LEARN, new LearnStep(settings.learner())), Named.as(LEARN), LearnStep.STORE)
         .processValues(() -> new GuardedStep<Extracted, EnrichedArticle>(TAG, (k, v, c) -> tag(tagger, v)), Named.as(TAG));
 
     Map<String, KStream<String, Carried<EnrichedArticle>>> routes = enriched
@@ -58,6 +64,7 @@ public final class EnrichTopology {
     KStream<String, EnrichedArticle> articles =
         routes.get("route-enriched").mapValues(Carried::value, Named.as("unwrap-enriched"));
     articles.to(Topics.ENRICHED.name(), Produced.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("write-enriched"));
+    articles.to(Topics.ARTICLES.name(), Produced.with(Serdes.String(), Topics.ARTICLES.valueSerde()).withName("write-latest-articles"));
     for (String name : tagger.topicNames().stream().sorted().toList()) {
       articles
           .filter((k, a) -> hasTopic(a, name), Named.as("select-topic-" + name))

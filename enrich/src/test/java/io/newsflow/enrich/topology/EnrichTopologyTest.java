@@ -107,6 +107,43 @@ class EnrichTopologyTest {
         "write-enriched", "write-dead-letters", "write-topic-sovereignty", "write-topic-intervention");
   }
 
+  @Test
+  void shouldLearnAnOutletsOwnRecurringLineAndStripItFromLaterArticles() {
+    String promo = "Support the Harbour Ledger's independent reporting by becoming a member today.";
+    List<EnrichedArticle> out = new java.util.ArrayList<>();
+    String[] subjects = {"ferry", "pier", "lighthouse", "marina", "dredging", "seawall", "fish market", "boatyard",
+        "tide gauge", "breakwater", "quay", "slipway", "crane", "warehouse", "customs house"};
+    String[] verbs = {"approved", "delayed", "rejected", "amended", "funded", "debated"};
+    for (int i = 0; i < 30; i++) {
+      String subject = subjects[i % subjects.length] + (i >= subjects.length ? " extension" : "");
+      String verb = verbs[i % verbs.length];
+      String body = "Council " + verb + " the " + subject + " plan\n\n"
+          + "The council " + verb + " the " + subject + " plan after a long evening session.\n\n"
+          + promo + "\n\n"
+          + "Residents living near the " + subject + " said they had not been " + (i % 2 == 0 ? "asked" : "consulted") + ".";
+      RawArticle a = rawText("ledger-" + i, body.getBytes(StandardCharsets.UTF_8));
+      a.setOutlet("Harbour Ledger");
+      raw.pipeInput("ledger-" + i, encode(a));
+      out.add(enriched.readValue());
+    }
+
+    assertThat(out.get(0).getText()).contains(promo);
+    EnrichedArticle last = out.get(out.size() - 1);
+    assertThat(last.getText()).doesNotContain(promo).contains("Residents living near");
+    assertThat(last.getRemoved()).anySatisfy(r -> {
+      assertThat(r.getText()).isEqualTo(promo);
+      assertThat(r.getReason()).isEqualTo("learned:outlet");
+    });
+  }
+
+  @Test
+  void shouldKeepTheLatestVersionOfEachArticleOnTheCompactedTopic() {
+    raw.pipeInput("a-1", encode(rawText("a-1", "Headline\n\nA paragraph of the story that is long enough.".getBytes(StandardCharsets.UTF_8))));
+
+    var latest = driver.createOutputTopic(Topics.ARTICLES.name(), Serdes.String().deserializer(), Topics.ARTICLES.valueSerde().deserializer());
+    assertThat(latest.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a-1");
+  }
+
   static RawArticle rawText(String id, byte[] body) {
     return RawArticle.newBuilder().setId(id).setSource(id + ".txt").setVia(Via.REPLAY)
         .setFetchedAt(Instant.ofEpochMilli(0)).setContentType("text/plain").setCharset("UTF-8")
