@@ -134,34 +134,49 @@ final class BodyFinder {
   }
 
   private static List<String> keep(List<Block> blocks, List<Element> chosen, Map<Element, String> marks, String title, List<Removed> removed) {
-    List<Block> inside = new ArrayList<>();
-    List<Element> containerOf = new ArrayList<>();
-    for (Block b : blocks) {
+    Element[] containerOf = new Element[blocks.size()];
+    int firstStory = -1;
+    for (int i = 0; i < blocks.size(); i++) {
       for (Element c : chosen) {
-        if (isInside(b.owner(), c)) {
-          inside.add(b);
-          containerOf.add(c);
+        if (isInside(blocks.get(i).owner(), c)) {
+          containerOf[i] = c;
           break;
         }
       }
-    }
-    int firstStory = -1;
-    for (int i = 0; i < inside.size() && firstStory < 0; i++) {
-      if (storyWeight(inside.get(i)) > 0) {
+      if (firstStory < 0 && containerOf[i] != null && storyWeight(blocks.get(i)) > 0) {
         firstStory = i;
       }
     }
     String normTitle = title == null ? null : norm(title);
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < inside.size(); i++) {
-      Block b = inside.get(i);
-      String why = markedInside(b, containerOf.get(i), marks);
-      why = why != null ? why : verdict(b, i < firstStory, normTitle);
+    StringBuilder outside = new StringBuilder();
+    String outsideWhy = null;
+    for (int i = 0; i < blocks.size(); i++) {
+      Block b = blocks.get(i);
+      String why;
+      if (containerOf[i] == null) {
+        why = b.marks().isEmpty() ? "density:outside-article" : "rule:" + marks.get(b.marks().get(b.marks().size() - 1));
+      } else {
+        why = markedInside(b, containerOf[i], marks);
+        why = why != null ? why : verdict(b, i < firstStory, normTitle);
+      }
+      // runs of furniture outside the story are logged as one entry per reason
+      if (outsideWhy != null && (!outsideWhy.equals(why) || containerOf[i] != null)) {
+        removed.add(new Removed(DomCleaner.clip(outside.toString()), outsideWhy));
+        outside.setLength(0);
+        outsideWhy = null;
+      }
       if (why == null) {
         out.add(b.text());
+      } else if (containerOf[i] == null) {
+        outside.append(outside.length() == 0 ? "" : " / ").append(b.text());
+        outsideWhy = why;
       } else {
         removed.add(new Removed(DomCleaner.clip(b.text()), why));
       }
+    }
+    if (outsideWhy != null) {
+      removed.add(new Removed(DomCleaner.clip(outside.toString()), outsideWhy));
     }
     return out;
   }
