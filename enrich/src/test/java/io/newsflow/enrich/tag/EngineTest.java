@@ -1,0 +1,118 @@
+package io.newsflow.enrich.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The matching machinery: offsets, sentences, boilerplate, the fast scan, thread safety. */
+class EngineTest {
+  private static final String NEWS = """
+      Mexico's president said on Tuesday that US troops would not operate on Mexican soil. "That won't happen," she said.
+      The U.S. embassy declined to comment. In 1914, US marines occupied Veracruz; the 1980s were calmer.
+      Sheinbaum said cooperation would continue "between equals", and that sovereignty was not negotiable.
+
+      ALSO READ: Haiti mission gets new commander
+      Related Articles
+      - Peru's bonds rally
+      Follow us on WhatsApp""";
+
+  @Test
+  void shouldFoldWithoutMovingAnyCharacter() {
+    String s = "Soberanía — “Intervención” ÑANDÚ\tİ";
+
+    String folded = Folding.fold(s);
+
+    assertThat(folded).hasSameSizeAs(s).startsWith("soberania - \"intervencion\" nandu ");
+  }
+
+  @Test
+  void shouldSplitSentencesButNotAbbreviationsOrDecades() {
+    String folded = Folding.fold(NEWS);
+
+    int[] starts = Sentences.starts(folded);
+
+    List<String> firstWords = new ArrayList<>();
+    for (int s : starts) {
+      firstWords.add(folded.substring(s, Math.min(folded.length(), s + 8)));
+    }
+    assertThat(firstWords).contains("\"that wo", "the u.s.", "sheinbau").doesNotContain("embassy ");
+  }
+
+  @Test
+  void shouldBlankTrailingLinkLinesAndTheListUnderThem() {
+    Taxonomy taxonomy = defaultTaxonomy();
+
+    Field f = new Field("text", NEWS, taxonomy.boilerplate, taxonomy);
+
+    assertThat(f.folded).hasSameSizeAs(NEWS).doesNotContain("haiti", "bonds", "whatsapp").contains("sovereignty");
+  }
+
+  @Test
+  void shouldFindWhatAPlainRegexScanFindsAtWordStarts() {
+    Taxonomy taxonomy = defaultTaxonomy();
+    Field f = new Field("text", NEWS, taxonomy.boilerplate, taxonomy);
+    for (Topic topic : taxonomy.topics) {
+      for (Rule rule : topic.rules()) {
+        assertThat(fastStarts(rule.cue(), f)).as(rule.id()).isEqualTo(plainStarts(rule.cue().pattern, f));
+      }
+    }
+  }
+
+  @Test
+  void shouldGiveTheSameTagsFromManyThreads() throws Exception {
+    Tagger tagger = Tagger.loadDefault();
+    List<Tag> expected = tagger.tag("US troops", NEWS, null);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<Tag>>> results = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        results.add(pool.submit(() -> tagger.tag("US troops", NEWS, null)));
+      }
+      for (Future<List<Tag>> r : results) {
+        assertThat(r.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Integer> fastStarts(Cue cue, Field f) {
+    List<Integer> out = new ArrayList<>();
+    int[] word = new int[1];
+    int k = 0;
+    Matcher m;
+    while ((m = cue.next(f, k, f.folded.length(), f.folded.length(), word)) != null) {
+      out.add(m.start());
+      k = word[0] + 1;
+    }
+    return out;
+  }
+
+  /** Every word start where the whole pattern matches, found the slow way. */
+  private static List<Integer> plainStarts(Pattern p, Field f) {
+    List<Integer> out = new ArrayList<>();
+    Matcher m = p.matcher(f.folded).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int start : f.wordStarts) {
+      m.region(start, f.folded.length());
+      if (m.lookingAt()) {
+        out.add(start);
+      }
+    }
+    return out;
+  }
+
+  private static Taxonomy defaultTaxonomy() {
+    try (var in = Tagger.class.getResourceAsStream(Tagger.DEFAULT_RESOURCE)) {
+      return Taxonomy.read(in, Tagger.DEFAULT_RESOURCE);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
