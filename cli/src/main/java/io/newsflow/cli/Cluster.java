@@ -61,9 +61,14 @@ final class Cluster implements AutoCloseable {
   void ensureTopics(Collection<String> tagNames) {
     List<TopicSpec<?, ?>> specs = new ArrayList<>(Topics.fixed());
     tagNames.forEach(n -> specs.add(Topics.forTag(n)));
+    ensure(specs.toArray(TopicSpec<?, ?>[]::new));
+  }
+
+  /** Creates these topics when missing and waits until they are usable. */
+  void ensure(TopicSpec<?, ?>... specs) {
     try (Admin admin = Admin.create(clientProps())) {
       new TopicAdmin(admin, config.getInt(NewsflowConfig.PARTITIONS_CONFIG),
-          config.getShort(NewsflowConfig.REPLICATION_CONFIG), Duration.ofSeconds(60)).ensure(specs);
+          config.getShort(NewsflowConfig.REPLICATION_CONFIG), Duration.ofSeconds(60)).ensure(List.of(specs));
     }
   }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         RunCommand.class,
         TailCommand.class,
+        RetagCommand.class,
         StageCommands.Ingest.class,
         StageCommands.Enrich.class,
         StageCommands.Sink.class,

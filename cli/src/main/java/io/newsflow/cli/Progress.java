@@ -19,8 +19,9 @@ final class Progress {
     this.quiet = quiet;
   }
 
+  /** A status line; null is ignored. */
   void info(String message) {
-    if (!quiet) {
+    if (!quiet && message != null) {
       endBar();
       err.println("newsflow: " + message);
     }

@@ -13,7 +13,7 @@ import io.newsflow.schemas.TopicTag;
 import java.util.List;
 
 /** Maps the pure core's values to the Avro contract. */
-final class Records {
+public final class Records {
   static final int MAX_REMOVED_CHARS = 500;
 
   private Records() {}
@@ -26,7 +26,7 @@ final class Records {
         .setTitle(x.title())
         .setText(x.text())
         .setRemoved(x.removed().stream().map(Records::removal).toList())
-        .setTopics(tags.stream().map(t -> topic(t, taxonomyVersion)).toList())
+        .setTopics(topics(tags, taxonomyVersion))
         .setLanguage(language)
         .setPublished(x.published())
         .setModified(x.modified())
@@ -44,6 +44,11 @@ final class Records {
   static Removal removal(Removed r) {
     String text = r.text().length() > MAX_REMOVED_CHARS ? r.text().substring(0, MAX_REMOVED_CHARS) + "…" : r.text();
     return new Removal(text, r.reason());
+  }
+
+  /** The tags as Avro topic records, each naming the taxonomy version that produced it. */
+  public static List<TopicTag> topics(List<Tag> tags, String taxonomyVersion) {
+    return tags.stream().map(t -> topic(t, taxonomyVersion)).toList();
   }
 
   static TopicTag topic(Tag t, String taxonomyVersion) {
