@@ -10,16 +10,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,10 +38,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code news.enriched} (committed transactions only) into an {@link ArticleWriter}: each
- * polled batch is written durably, then its offsets are committed. A crash between the two re-reads
- * the batch, and the writer's idempotence turns the re-read into duplicates it skips. A value that
- * cannot be decoded becomes a dead letter with its coordinates.
+ * Consumes enriched articles (committed transactions only; {@code news.enriched} unless told
+ * otherwise) into a {@link RecordSink}.
+ *
+ * <p>Two ways to be exactly-once, chosen by the sink. A sink that stores positions with its output
+ * (files, PostgreSQL) is asked where to resume whenever partitions are assigned, and the consumer
+ * seeks there: what the output holds and where reading resumes can never disagree. A sink that keeps
+ * no positions (a plain {@link ArticleWriter}) gets each batch written durably before the group's
+ * offsets are committed; a crash between the two re-reads the batch, which the writer's idempotence
+ * turns into duplicates it skips. Either way the group's committed offsets follow what is durable, so
+ * consumer-lag tools show the truth.
+ *
+ * <p>A value that cannot be decoded becomes a dead letter with its coordinates, and its offset counts
+ * as consumed. Dead letters are at-least-once: a crash right after producing one re-sends it.
  */
 public final class SinkRunner implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkRunner.class);
@@ -40,15 +58,31 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> deadLetters;
-  private final ArticleWriter writer;
+  private final RecordSink sink;
   private final SinkListener listener;
+  private final List<String> topics;
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
   private volatile boolean running = true;
+
+  /** Consumes {@code news.enriched} into an idempotent writer, positions in the consumer group. */
+  public SinkRunner(Map<String, Object> clientProps, ArticleWriter writer, SinkListener listener) {
+    this(clientProps, new WriterSink(writer), listener, List.of(Topics.ENRICHED.name()));
+  }
 
   /**
    * @param clientProps Kafka client properties ({@code bootstrap.servers} at least; {@code group.id}
    *     defaults to {@value #DEFAULT_GROUP})
+   * @param sink where batches go; closed when the loop ends
+   * @param listener told about each article once its batch was written
+   * @param topics topics to consume, each carrying {@code EnrichedArticle} values
    */
-  public SinkRunner(Map<String, Object> clientProps, ArticleWriter writer, SinkListener listener) {
+  public SinkRunner(Map<String, Object> clientProps, RecordSink sink, SinkListener listener, List<String> topics) {
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.topics = List.copyOf(topics);
+    if (this.topics.isEmpty()) {
+      throw new IllegalArgumentException("no topic to consume");
+    }
     Map<String, Object> c = new HashMap<>(clientProps);
     c.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, DEFAULT_GROUP);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -60,39 +94,48 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    this.writer = writer;
-    this.listener = listener;
   }
 
   @Override
   public void run() {
     try {
-      consumer.subscribe(List.of(Topics.ENRICHED.name()));
+      consumer.subscribe(topics, new Resume());
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
         if (!records.isEmpty()) {
           handle(records);
-          consumer.commitSync();
         }
+        sink.tick(Instant.now());
+        commitDurable();
       }
+      sink.flush();
+      commitDurable();
     } catch (WakeupException e) {
       if (running) {
         throw e;
       }
+      flushQuietly();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the sink failed; what it had not made durable is read again on restart", e);
     } finally {
-      consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       deadLetters.close(Duration.ofSeconds(5));
       try {
-        writer.close();
+        sink.close();
       } catch (IOException e) {
-        LOG.warn("closing the writer failed", e);
+        LOG.warn("closing the sink failed", e);
       }
     }
   }
 
-  private void handle(ConsumerRecords<String, byte[]> records) {
+  private void handle(ConsumerRecords<String, byte[]> records) throws IOException {
     List<EnrichedArticle> batch = new ArrayList<>(records.count());
+    Map<TopicPartition, Long> first = new LinkedHashMap<>();
+    Map<TopicPartition, Long> next = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> r : records) {
+      TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+      first.putIfAbsent(tp, r.offset());
+      next.put(tp, r.offset() + 1);
       try {
         EnrichedArticle a = Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
         if (a == null) {
@@ -103,14 +146,71 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         deadLetter(r, e);
       }
     }
+    deadLetters.flush();
+    List<ArticleWriter.Outcome> outcomes;
     try {
-      List<ArticleWriter.Outcome> outcomes = writer.write(batch);
-      deadLetters.flush();
-      for (int i = 0; i < batch.size(); i++) {
-        listener.handled(batch.get(i), outcomes.get(i));
+      outcomes = sink.write(new SinkBatch(batch, first, next));
+    } catch (PositionConflictException e) {
+      LOG.warn("{}; reading again from the stored positions", e.getMessage());
+      seekToStored(consumer.assignment());
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      listener.handled(batch.get(i), outcomes.get(i));
+    }
+  }
+
+  /** Commits to the group what the sink holds durably, for lag monitoring and for writer sinks. */
+  private void commitDurable() {
+    Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
+    for (Map.Entry<TopicPartition, Long> e : sink.durablePositions().entrySet()) {
+      if (!e.getValue().equals(committed.get(e.getKey())) && consumer.assignment().contains(e.getKey())) {
+        toCommit.put(e.getKey(), new OffsetAndMetadata(e.getValue()));
+      }
+    }
+    if (toCommit.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(toCommit);
+      toCommit.forEach((tp, o) -> committed.put(tp, o.offset()));
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      // the output is already durable; the next turn commits again, and a re-read is absorbed
+      LOG.warn("committing offsets failed (will retry): {}", e.toString());
+    }
+  }
+
+  private void seekToStored(Collection<TopicPartition> partitions) {
+    try {
+      Optional<Map<TopicPartition, Long>> stored = sink.storedPositions();
+      if (stored.isEmpty()) {
+        return;
+      }
+      List<TopicPartition> fromStart = new ArrayList<>();
+      for (TopicPartition tp : partitions) {
+        Long next = stored.get().get(tp);
+        if (next == null) {
+          fromStart.add(tp);
+        } else {
+          consumer.seek(tp, next);
+        }
+      }
+      if (!fromStart.isEmpty()) {
+        consumer.seekToBeginning(fromStart);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("writing the sink failed; offsets not committed", e);
+      throw new UncheckedIOException("cannot read the sink's stored positions", e);
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      sink.flush();
+      commitDurable();
+    } catch (IOException | KafkaException e) {
+      LOG.warn("flushing the sink on stop failed; the rest is read again on restart", e);
     }
   }
 
@@ -132,5 +232,32 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   public void close() {
     running = false;
     consumer.wakeup();
+  }
+
+  /** Seeks newly assigned partitions to the sink's stored positions; flushes before losing some. */
+  private final class Resume implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      seekToStored(partitions);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (partitions.isEmpty()) {
+        return;
+      }
+      try {
+        sink.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("flushing the sink before a rebalance failed", e);
+      }
+      commitDurable();
+      partitions.forEach(committed::remove);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      partitions.forEach(committed::remove);
+    }
   }
 }

@@ -3,8 +3,10 @@ package io.newsflow.sink.jsonl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.sink.ArticleFingerprint;
 import io.newsflow.sink.ArticleJson;
 import io.newsflow.sink.ArticleWriter;
+import io.newsflow.sink.file.DurableFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +41,7 @@ public final class JsonlWriter implements ArticleWriter {
     Files.createDirectories(folder);
     this.file = folder.resolve(FILE);
     if (Files.exists(file)) {
-      dropTornTail();
+      DurableFiles.cutTornTail(file);
       loadIndex();
     }
     this.channel = openAppend();
@@ -54,32 +54,40 @@ public final class JsonlWriter implements ArticleWriter {
   @Override
   public List<Outcome> write(List<EnrichedArticle> batch) throws IOException {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
-    StringBuilder appended = new StringBuilder();
+    // new ids in arrival order; a later version of one of them in the same batch replaces it here
+    Map<String, String> appended = new LinkedHashMap<>();
     Map<String, String> replacements = new HashMap<>();
     for (EnrichedArticle a : batch) {
       ObjectNode json = ArticleJson.toJson(a);
       String fp = fingerprint(json);
       Entry seen = index.get(a.getId());
-      String line = ArticleJson.MAPPER.writeValueAsString(json);
-      if (seen == null) {
-        appended.append(line).append('\n');
-        outcomes.add(Outcome.WRITTEN);
-      } else if (seen.fingerprint().equals(fp)) {
+      if (seen != null && seen.fingerprint().equals(fp)) {
         outcomes.add(Outcome.DUPLICATE);
         continue;
-      } else if (a.getVersion() < seen.version()) {
+      }
+      if (seen != null && a.getVersion() < seen.version()) {
         outcomes.add(Outcome.STALE);
         continue;
+      }
+      String line = ArticleJson.MAPPER.writeValueAsString(json);
+      if (seen == null) {
+        appended.put(a.getId(), line);
+        outcomes.add(Outcome.WRITTEN);
       } else {
-        replacements.put(a.getId(), line);
+        (appended.containsKey(a.getId()) ? appended : replacements).put(a.getId(), line);
         outcomes.add(Outcome.REPLACED);
       }
       index.put(a.getId(), new Entry(a.getVersion(), fp));
     }
+    StringBuilder tail = new StringBuilder();
+    appended.values().forEach(l -> tail.append(l).append('\n'));
     if (!replacements.isEmpty()) {
-      rewrite(replacements, appended.toString());
-    } else if (appended.length() > 0) {
-      channel.write(ByteBuffer.wrap(appended.toString().getBytes(StandardCharsets.UTF_8)));
+      rewrite(replacements, tail.toString());
+    } else if (tail.length() > 0) {
+      ByteBuffer buf = ByteBuffer.wrap(tail.toString().getBytes(StandardCharsets.UTF_8));
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
       channel.force(false);
     }
     return outcomes;
@@ -124,41 +132,12 @@ public final class JsonlWriter implements ArticleWriter {
     }
   }
 
-  /** A crash mid-append can leave a last line without its newline: cut it (it is re-consumed). */
-  private void dropTornTail() throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      long size = ch.size();
-      long keep = size;
-      ByteBuffer one = ByteBuffer.allocate(1);
-      while (keep > 0) {
-        one.clear();
-        ch.read(one, keep - 1);
-        if (one.get(0) == '\n') {
-          break;
-        }
-        keep--;
-      }
-      if (keep < size) {
-        ch.truncate(keep);
-        ch.force(true);
-      }
-    }
-  }
-
   private FileChannel openAppend() throws IOException {
     return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
   /** What identifies the content: everything but the fetch time. */
   static String fingerprint(ObjectNode json) {
-    ObjectNode copy = json.deepCopy();
-    copy.remove("fetchedAt");
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          ArticleJson.MAPPER.writeValueAsBytes(copy));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ArticleFingerprint.of(json);
   }
 }

@@ -1,0 +1,35 @@
+package io.newsflow.sink;
+
+import io.newsflow.schemas.EnrichedArticle;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One polled batch for a {@link RecordSink}: the decoded articles in offset order, and the range of
+ * offsets the batch covers per partition. The ranges include records that could not be decoded (they
+ * went to the dead-letter topic), so a sink that stores positions never reads them again.
+ *
+ * @param articles decoded articles, in the order they were consumed
+ * @param firstOffsets per partition, the offset of the first record in this batch
+ * @param nextOffsets per partition, the offset to read next after this batch (last offset + 1)
+ */
+public record SinkBatch(
+    List<EnrichedArticle> articles,
+    Map<TopicPartition, Long> firstOffsets,
+    Map<TopicPartition, Long> nextOffsets) {
+  public SinkBatch {
+    articles = List.copyOf(Objects.requireNonNull(articles, "articles"));
+    firstOffsets = Map.copyOf(Objects.requireNonNull(firstOffsets, "firstOffsets"));
+    nextOffsets = Map.copyOf(Objects.requireNonNull(nextOffsets, "nextOffsets"));
+    if (!firstOffsets.keySet().equals(nextOffsets.keySet())) {
+      throw new IllegalArgumentException("first and next offsets must name the same partitions");
+    }
+  }
+
+  /** A batch with no Kafka coordinates (benchmarks, tests of a writer alone). */
+  public static SinkBatch of(List<EnrichedArticle> articles) {
+    return new SinkBatch(articles, Map.of(), Map.of());
+  }
+}

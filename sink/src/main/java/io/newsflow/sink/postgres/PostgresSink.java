@@ -1,0 +1,228 @@
+package io.newsflow.sink.postgres;
+
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.TopicTag;
+import io.newsflow.sink.ArticleFingerprint;
+import io.newsflow.sink.ArticleWriter.Outcome;
+import io.newsflow.sink.PositionConflictException;
+import io.newsflow.sink.RecordSink;
+import io.newsflow.sink.SinkBatch;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Articles into PostgreSQL, exactly once: each batch is one transaction that upserts the articles
+ * (a newer version wins; the same content again changes nothing), replaces their topic rows, and
+ * moves the group's positions in {@code sink_offsets}. Reading resumes from those positions, so the
+ * rows and the positions cannot disagree after a crash. Before writing, the transaction locks the
+ * batch's position rows and refuses the batch if they are already past its first offsets (another
+ * instance of the group wrote them): nothing is applied twice even when a rebalance leaves a zombie.
+ */
+public final class PostgresSink implements RecordSink {
+  private static final String POSITIONS =
+      "SELECT topic, partition, next_offset FROM sink_offsets WHERE consumer_group = ?";
+  private static final String LOCK_POSITION =
+      "SELECT next_offset FROM sink_offsets WHERE consumer_group = ? AND topic = ? AND partition = ? FOR UPDATE";
+  private static final String SAVE_POSITION = """
+      INSERT INTO sink_offsets (consumer_group, topic, partition, next_offset, updated_at)
+      VALUES (?, ?, ?, ?, now())
+      ON CONFLICT (consumer_group, topic, partition)
+      DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()""";
+  private static final String EXISTING = "SELECT id, version, fingerprint FROM articles WHERE id = ANY(?)";
+
+  private record Known(int version, String fingerprint) {}
+
+  private final PostgresSettings settings;
+  private final Connection connection;
+  private final Map<TopicPartition, Long> durable = new HashMap<>();
+
+  /** Connects, applies pending migrations and reads the group's positions. */
+  public PostgresSink(PostgresSettings settings) throws IOException {
+    this.settings = settings;
+    try {
+      Migrations.migrate(settings);
+      Properties p = new Properties();
+      if (settings.user() != null) {
+        p.setProperty("user", settings.user());
+      }
+      if (settings.password() != null) {
+        p.setProperty("password", settings.password());
+      }
+      this.connection = DriverManager.getConnection(settings.jdbcUrl(), p);
+      connection.setAutoCommit(false);
+      durable.putAll(readPositions());
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IOException("cannot open the PostgreSQL sink at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Map<TopicPartition, Long>> storedPositions() throws IOException {
+    try {
+      Map<TopicPartition, Long> positions = readPositions();
+      connection.commit();
+      return Optional.of(positions);
+    } catch (SQLException e) {
+      throw new IOException("cannot read positions from PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Map<TopicPartition, Long> durablePositions() {
+    return Map.copyOf(durable);
+  }
+
+  @Override
+  public List<Outcome> write(SinkBatch batch) throws IOException {
+    try {
+      checkPositions(batch);
+      Map<String, Known> known = existing(batch.articles());
+      List<Outcome> outcomes = new ArrayList<>(batch.articles().size());
+      Map<String, EnrichedArticle> changed = new LinkedHashMap<>();
+      Map<String, String> fingerprints = new HashMap<>();
+      for (EnrichedArticle a : batch.articles()) {
+        String fp = ArticleFingerprint.of(a);
+        Known k = known.get(a.getId());
+        Outcome o = k == null ? Outcome.WRITTEN
+            : k.fingerprint().equals(fp) ? Outcome.DUPLICATE
+            : a.getVersion() < k.version() ? Outcome.STALE : Outcome.REPLACED;
+        outcomes.add(o);
+        if (o == Outcome.WRITTEN || o == Outcome.REPLACED) {
+          changed.put(a.getId(), a);
+          fingerprints.put(a.getId(), fp);
+          known.put(a.getId(), new Known(a.getVersion(), fp));
+        }
+      }
+      upsert(changed, fingerprints);
+      savePositions(batch.nextOffsets());
+      connection.commit();
+      batch.nextOffsets().forEach((tp, next) -> durable.merge(tp, next, Math::max));
+      return outcomes;
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw new IOException("writing a batch to PostgreSQL failed (rolled back): " + e.getMessage(), e);
+    } catch (PositionConflictException e) {
+      rollbackQuietly();
+      throw e;
+    }
+  }
+
+  private void checkPositions(SinkBatch batch) throws SQLException, PositionConflictException {
+    try (PreparedStatement ps = connection.prepareStatement(LOCK_POSITION)) {
+      for (Map.Entry<TopicPartition, Long> e : batch.firstOffsets().entrySet()) {
+        ps.setString(1, settings.consumerGroup());
+        ps.setString(2, e.getKey().topic());
+        ps.setInt(3, e.getKey().partition());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getLong(1) > e.getValue()) {
+            throw new PositionConflictException("PostgreSQL already holds " + e.getKey() + " up to offset "
+                + rs.getLong(1) + ", past this batch's first offset " + e.getValue());
+          }
+        }
+      }
+    }
+  }
+
+  private Map<String, Known> existing(List<EnrichedArticle> articles) throws SQLException {
+    Map<String, Known> known = new HashMap<>();
+    if (articles.isEmpty()) {
+      return known;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(EXISTING)) {
+      ps.setArray(1, connection.createArrayOf("text", articles.stream().map(EnrichedArticle::getId).distinct().toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          known.put(rs.getString(1), new Known(rs.getInt(2), rs.getString(3)));
+        }
+      }
+    }
+    return known;
+  }
+
+  private void upsert(Map<String, EnrichedArticle> changed, Map<String, String> fingerprints) throws SQLException {
+    if (changed.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement up = connection.prepareStatement(ArticleRows.UPSERT);
+        PreparedStatement del = connection.prepareStatement(ArticleRows.DELETE_TOPICS);
+        PreparedStatement topic = connection.prepareStatement(ArticleRows.INSERT_TOPIC)) {
+      for (EnrichedArticle a : changed.values()) {
+        ArticleRows.bindArticle(up, connection, a, fingerprints.get(a.getId()));
+        up.addBatch();
+      }
+      up.executeBatch();
+      del.setArray(1, connection.createArrayOf("text", changed.keySet().toArray()));
+      del.executeUpdate();
+      int topics = 0;
+      for (EnrichedArticle a : changed.values()) {
+        for (TopicTag t : a.getTopics()) {
+          ArticleRows.bindTopic(topic, a.getId(), t);
+          topic.addBatch();
+          topics++;
+        }
+      }
+      if (topics > 0) {
+        topic.executeBatch();
+      }
+    }
+  }
+
+  private void savePositions(Map<TopicPartition, Long> next) throws SQLException {
+    if (next.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(SAVE_POSITION)) {
+      for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
+        ps.setString(1, settings.consumerGroup());
+        ps.setString(2, e.getKey().topic());
+        ps.setInt(3, e.getKey().partition());
+        ps.setLong(4, e.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private Map<TopicPartition, Long> readPositions() throws SQLException {
+    Map<TopicPartition, Long> out = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(POSITIONS)) {
+      ps.setString(1, settings.consumerGroup());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+        }
+      }
+    }
+    return out;
+  }
+
+  private void rollbackQuietly() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection is gone; the transaction died with it
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IOException(e);
+    }
+  }
+}
