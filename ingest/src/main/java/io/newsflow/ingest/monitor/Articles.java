@@ -1,0 +1,185 @@
+package io.newsflow.ingest.monitor;
+
+import io.newsflow.ingest.ArticleIds;
+import io.newsflow.ingest.canon.UrlCanon;
+import io.newsflow.ingest.fetch.Charsets;
+import io.newsflow.ingest.fetch.ContentSniffer;
+import io.newsflow.ingest.fetch.Fault;
+import io.newsflow.ingest.fetch.FetchResult;
+import io.newsflow.ingest.fetch.RobotsCache;
+import io.newsflow.ingest.fetch.Validators;
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.Via;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Fetches one article, checks what came back, and produces it or a dead letter saying why not. */
+final class Articles {
+  private static final Logger LOG = LoggerFactory.getLogger(Articles.class);
+  private static final int DLQ_VALUE_CAP = 1024 * 1024;
+
+  /**
+   * An article to fetch.
+   *
+   * @param seen what the store knew of it (null: never fetched)
+   * @param changedAt the change date its source gave (epoch ms, 0 when none)
+   */
+  record Job(Outlet outlet, String url, String id, SeenStore.Seen seen, long changedAt, Via via) {
+    int lastVersion() {
+      return seen == null ? 0 : seen.version();
+    }
+  }
+
+  private final Monitor m;
+
+  Articles(Monitor m) {
+    this.m = m;
+  }
+
+  /** Queues the fetch; {@code done} runs once it ended (produced, dead-lettered or skipped). */
+  void submit(Job job, Countdown src, Runnable done) {
+    src.begin();
+    m.frontier.submit(Monitor.host(job.url()), () -> run(job, 1, src, done));
+  }
+
+  private void run(Job job, int attempt, Countdown src, Runnable done) {
+    boolean finished = true;
+    try {
+      if (m.stopped) {
+        src.incomplete();
+      } else {
+        finished = fetch(job, attempt, src, done);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("{}: fetching {} failed unexpectedly", job.outlet().name(), job.url(), e);
+      lost(job, Fault.IO, "unexpected " + e, null);
+    } finally {
+      if (finished) {
+        done.run();
+        src.end();
+      }
+    }
+  }
+
+  /** Returns false when a retry was scheduled (the job is not finished yet). */
+  private boolean fetch(Job job, int attempt, Countdown src, Runnable done) {
+    boolean allow = job.outlet().allowPrivateAddresses();
+    RobotsCache.Decision d = m.robots.check(job.url(), allow);
+    m.frontier.crawlDelay(Monitor.host(job.url()), d.crawlDelay());
+    if (!d.allowed()) {
+      lost(job, Fault.ROBOTS_DISALLOWED, d.reason(), null);
+      return true;
+    }
+    FetchResult r = m.fetcher.fetch(job.url(), Validators.NONE, allow);
+    if (!r.failed()) {
+      accept(job, r);
+      return true;
+    }
+    if (r.fault().retriable() && attempt < m.settings.maxAttempts()) {
+      Duration wait = m.backoff(r, attempt);
+      String host = Monitor.host(job.url());
+      if (r.fault() == Fault.HTTP_RETRYABLE) {
+        m.frontier.backoff(host, wait);
+      }
+      m.fault(job.outlet(), r.fault(), job.url(), r.reason() + "; attempt " + attempt + " of "
+          + m.settings.maxAttempts() + ", retrying in " + wait.toMillis() + " ms");
+      boolean scheduled = m.later(wait, () -> m.frontier.submit(host, () -> run(job, attempt + 1, src, done)));
+      if (!scheduled) {
+        src.incomplete();
+      }
+      return !scheduled;
+    }
+    if (r.fault() == Fault.GONE && job.lastVersion() > 0) {
+      takenDown(job, r.status());
+    } else {
+      lost(job, r.fault(), r.reason() + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), null);
+    }
+    return true;
+  }
+
+  private void accept(Job job, FetchResult r) {
+    String binary = ContentSniffer.binaryKind(r.body());
+    if (binary != null) {
+      lost(job, Fault.BINARY_CONTENT, "body is binary (" + binary + ") though served as " + r.contentType(), r.body());
+      return;
+    }
+    String type = r.contentType();
+    boolean plain = "text/plain".equals(type);
+    if (type != null && !plain && !type.contains("html") && !type.contains("xml")) {
+      lost(job, Fault.BINARY_CONTENT, "not an article page: Content-Type " + type, r.body());
+      return;
+    }
+    String charset = Charsets.detect(r.body(), r.declaredCharset());
+    String id = job.id();
+    String url = job.url();
+    int version = job.lastVersion() + 1;
+    if (!plain) {
+      String canonical = UrlCanon.relCanonical(new String(r.body(), Charset.forName(charset)), r.url());
+      if (canonical != null && !canonical.equals(url)) {
+        String cid = ArticleIds.forUrl(canonical);
+        SeenStore.Seen cs = m.store.article(cid);
+        if (cs != null && !cs.dead() && cs.version() > 0 && job.changedAt() <= cs.changedAt()) {
+          // the same article, already produced under its canonical URL: remember the alias, no duplicate
+          m.store.article(job.id(), cs.version(), job.changedAt(), false);
+          return;
+        }
+        id = cid;
+        url = canonical;
+        version = (cs == null ? 0 : cs.version()) + 1;
+      }
+    }
+    Instant now = Instant.now();
+    m.output.article(RawArticle.newBuilder()
+        .setId(id)
+        .setSource(url)
+        .setOutlet(job.outlet().name())
+        .setVia(job.via())
+        .setFetchedAt(now)
+        .setContentType(plain ? "text/plain" : "text/html")
+        .setCharset(charset)
+        .setBody(ByteBuffer.wrap(r.body()))
+        .setVersion(version)
+        .build());
+    m.store.article(id, version, job.changedAt(), false);
+    if (!id.equals(job.id())) {
+      m.store.article(job.id(), version, job.changedAt(), false);
+    }
+    Monitor.OutletState st = m.state(job.outlet());
+    (version == 1 ? st.created : st.updated).increment();
+    m.listener.fetched(r.url(), now, r.status(), r.contentType(), r.body());
+  }
+
+  private void takenDown(Job job, int status) {
+    String reason = "taken_down: HTTP " + status + " on re-fetch of a known article (last version " + job.lastVersion() + ")";
+    deadLetter(job, reason, null);
+    m.fault(job.outlet(), Fault.GONE, job.url(), reason);
+    m.store.article(job.id(), job.lastVersion(), job.changedAt(), true);
+    m.listener.takenDown(new MonitorListener.Takedown(job.id(), job.url(), job.outlet().name(), status,
+        job.lastVersion(), Instant.now()));
+  }
+
+  /** The article could not be obtained: count, log, dead-letter, and remember it so it is not retried each poll. */
+  private void lost(Job job, Fault f, String reason, byte[] body) {
+    m.fault(job.outlet(), f, job.url(), reason);
+    deadLetter(job, f.label() + ": " + reason, body);
+    m.store.article(job.id(), job.lastVersion(), job.changedAt(), true);
+  }
+
+  private void deadLetter(Job job, String reason, byte[] body) {
+    m.output.deadLetter(DeadLetter.newBuilder()
+        .setStage("ingest")
+        .setReason(reason)
+        .setArticleId(job.id())
+        .setSource(job.url())
+        .setValue(body == null ? null : ByteBuffer.wrap(Arrays.copyOf(body, Math.min(body.length, DLQ_VALUE_CAP))))
+        .setFailedAt(Instant.now())
+        .build());
+    m.state(job.outlet()).deadLetters.increment();
+  }
+}

@@ -1,0 +1,282 @@
+package io.newsflow.ingest.monitor;
+
+import io.newsflow.ingest.fetch.AddressGuard;
+import io.newsflow.ingest.fetch.Fault;
+import io.newsflow.ingest.fetch.FetchResult;
+import io.newsflow.ingest.fetch.Fetcher;
+import io.newsflow.ingest.fetch.RobotsCache;
+import io.newsflow.schemas.Via;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Monitors outlets until closed: polls each outlet's feeds, sitemaps and seed pages at its interval,
+ * fetches new articles and the ones their source says changed, and produces them to the output.
+ * Faults are logged, counted per kind and per outlet, and dead-lettered where an article was lost;
+ * one outlet's faults never hold up another's (per-host queues, bounded attempts). {@link #close}
+ * stops polling, lets fetches in flight finish, flushes the output and persists the seen store.
+ */
+public final class Monitor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+
+  final MonitorSettings settings;
+  final Output output;
+  final MonitorListener listener;
+  final SeenStore store;
+  final Fetcher fetcher;
+  final RobotsCache robots;
+  final HostFrontier frontier;
+  private final List<Outlet> outlets;
+  private final ExecutorService workers;
+  final ScheduledExecutorService timer;
+  private final ScheduledExecutorService checkpointer;
+  private final Map<String, OutletState> states = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+  private final Sources sources;
+  final Articles articles;
+  volatile boolean stopped;
+  private volatile String failure;
+
+  /** Live counters of one outlet. */
+  static final class OutletState {
+    final String name;
+    final LongAdder polls = new LongAdder();
+    final LongAdder created = new LongAdder();
+    final LongAdder updated = new LongAdder();
+    final LongAdder errors = new LongAdder();
+    final LongAdder deadLetters = new LongAdder();
+    volatile String lastError;
+    volatile Instant lastPollAt;
+    volatile Instant nextPollAt;
+
+    OutletState(String name) {
+      this.name = name;
+    }
+  }
+
+  /**
+   * @param resolver name resolution behind the address guard ({@link AddressGuard#systemResolver()})
+   */
+  public Monitor(MonitorSettings settings, List<Outlet> outlets, Output output, MonitorListener listener,
+      AddressGuard.Resolver resolver) throws IOException {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.outlets = List.copyOf(outlets);
+    this.output = Objects.requireNonNull(output, "output");
+    this.listener = listener == null ? new MonitorListener() {} : listener;
+    this.store = SeenStore.open(settings.stateDir());
+    this.fetcher = new Fetcher(settings.fetch(), resolver);
+    this.robots = new RobotsCache(fetcher);
+    this.workers = Executors.newFixedThreadPool(settings.threads(), named("newsflow-fetch"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(named("newsflow-monitor"));
+    this.checkpointer = Executors.newSingleThreadScheduledExecutor(named("newsflow-checkpoint"));
+    this.frontier = new HostFrontier(workers, timer, settings.perHostConcurrency(), settings.minHostInterval(),
+        settings.maxCrawlDelay());
+    this.sources = new Sources(this);
+    this.articles = new Articles(this);
+    for (Outlet o : this.outlets) {
+      states.put(o.name(), new OutletState(o.name()));
+    }
+  }
+
+  /** Schedules every outlet's first poll (spread over the start spread) and the periodic checkpoint. */
+  public void start() {
+    int n = outlets.size();
+    for (int i = 0; i < n; i++) {
+      Outlet o = outlets.get(i);
+      long spread = Math.min(settings.startSpread().toNanos(), o.pollInterval().toNanos());
+      long delay = n <= 1 ? 0 : spread / n * i;
+      states.get(o.name()).nextPollAt = Instant.now().plusNanos(delay);
+      timer.schedule(() -> poll(o), delay, TimeUnit.NANOSECONDS);
+    }
+    long every = settings.checkpointInterval().toMillis();
+    checkpointer.scheduleWithFixedDelay(this::checkpointQuietly, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  private void poll(Outlet o) {
+    if (stopped) {
+      return;
+    }
+    OutletState st = states.get(o.name());
+    st.nextPollAt = null;
+    long started = System.nanoTime();
+    Countdown cycle = new Countdown(() -> pollDone(o, st, started));
+    o.feeds().forEach(u -> sources.submit(cycle, o, u, Via.FEED, 0));
+    o.sitemaps().forEach(u -> sources.submit(cycle, o, u, Via.SITEMAP, 0));
+    o.pages().forEach(u -> sources.submit(cycle, o, u, Via.PAGE, 0));
+    cycle.arm();
+  }
+
+  private void pollDone(Outlet o, OutletState st, long startedNanos) {
+    st.polls.increment();
+    st.lastPollAt = Instant.now();
+    long delay = Math.max(0, startedNanos + o.pollInterval().toNanos() - System.nanoTime());
+    st.nextPollAt = Instant.now().plusNanos(delay);
+    synchronized (st) {
+      st.notifyAll();
+    }
+    if (!stopped) {
+      try {
+        timer.schedule(() -> poll(o), delay, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException stopping) {
+        // closing
+      }
+    }
+  }
+
+  /** Waits until every outlet completed at least {@code polls} polls; false when the wait ran out. */
+  public boolean awaitPolls(long polls, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (OutletState st : states.values()) {
+      synchronized (st) {
+        while (st.polls.sum() < polls) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          TimeUnit.NANOSECONDS.timedWait(st, Math.min(left, 200_000_000L));
+        }
+      }
+    }
+    return true;
+  }
+
+  OutletState state(Outlet o) {
+    return states.get(o.name());
+  }
+
+  /** Counts a fault against the outlet, remembers it as the outlet's last error and logs it. */
+  void fault(Outlet o, Fault f, String url, String reason) {
+    faults.computeIfAbsent(f.label(), k -> new LongAdder()).increment();
+    OutletState st = states.get(o.name());
+    st.errors.increment();
+    st.lastError = f.label() + ": " + reason;
+    LOG.warn("{}: {} {}: {}", o.name(), f.label(), url, reason);
+  }
+
+  /** Host key for per-host pacing. */
+  static String host(String url) {
+    URI u = URI.create(url);
+    return (u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT)) + (u.getPort() == -1 ? "" : ":" + u.getPort());
+  }
+
+  /** Runs {@code task} after {@code delay} on the monitor's timer; false when closing. */
+  boolean later(Duration delay, Runnable task) {
+    if (stopped) {
+      return false;
+    }
+    try {
+      timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (RejectedExecutionException closing) {
+      return false;
+    }
+  }
+
+  /** Pause before retry {@code attempt} (1-based): Retry-After when sent, else 2 s doubling; capped. */
+  Duration backoff(FetchResult r, int attempt) {
+    Duration d = r.retryAfter() != null ? r.retryAfter() : Duration.ofSeconds(2L << Math.min(attempt - 1, 16));
+    return d.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : d;
+  }
+
+  /** Flushes the output, then persists what the seen store recorded before the flush. */
+  public synchronized void checkpoint() {
+    List<String> lines = store.drain();
+    output.flush();
+    store.persist(lines);
+  }
+
+  private void checkpointQuietly() {
+    try {
+      checkpoint();
+    } catch (RuntimeException e) {
+      failure = "checkpoint failed: " + e.getMessage();
+      LOG.error("monitor checkpoint failed; stopping", e);
+    }
+  }
+
+  /** Why monitoring cannot go on (the output failed), or null. */
+  public String failure() {
+    return failure;
+  }
+
+  /** A snapshot of every outlet's status, in outlets-file order. */
+  public List<OutletStatus> status() {
+    List<OutletStatus> out = new ArrayList<>();
+    for (Outlet o : outlets) {
+      OutletState s = states.get(o.name());
+      out.add(new OutletStatus(o.name(), s.polls.sum(), s.created.sum(), s.updated.sum(), s.errors.sum(),
+          s.deadLetters.sum(), s.lastError, s.lastPollAt, s.nextPollAt));
+    }
+    return out;
+  }
+
+  /** Faults counted so far by kind ({@link Fault#label()}), sorted by name. */
+  public Map<String, Long> faultCounts() {
+    Map<String, Long> out = new TreeMap<>();
+    faults.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** Articles known to the seen store. */
+  public int knownArticles() {
+    return store.articleCount();
+  }
+
+  /** Requests waiting in the per-host queues. */
+  public int queued() {
+    return frontier.queued();
+  }
+
+  @Override
+  public void close() throws IOException {
+    stopped = true;
+    timer.shutdownNow();
+    checkpointer.shutdown();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(settings.fetch().totalTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+      checkpointer.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      checkpoint();
+    } catch (RuntimeException e) {
+      throw new UncheckedIOException(new IOException("final checkpoint failed: " + e.getMessage(), e));
+    } finally {
+      store.close();
+      fetcher.close();
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

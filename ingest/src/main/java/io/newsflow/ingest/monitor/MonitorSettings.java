@@ -1,0 +1,68 @@
+package io.newsflow.ingest.monitor;
+
+import io.newsflow.ingest.fetch.FetchSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the monitor.
+ *
+ * @param fetch the fetcher's settings (User-Agent, timeouts, size cap, redirects)
+ * @param stateDir where the seen-URL store lives
+ * @param threads worker threads fetching and parsing, all hosts together
+ * @param perHostConcurrency requests in flight to one host at most
+ * @param minHostInterval least time between two request starts to one host
+ * @param maxCrawlDelay cap on a robots.txt Crawl-delay (a longer one is applied at this value)
+ * @param maxAttempts attempts per article on retriable faults (timeouts, 429/5xx, truncation)
+ * @param maxBackoff longest pause for a retry or a host backing off
+ * @param maxArticlesPerPoll new or changed articles fetched per source and poll; the rest wait for the next poll
+ * @param startSpread first polls are spread over this much time (or the poll interval when shorter)
+ * @param checkpointInterval how often produced records are flushed and the seen store persisted
+ */
+public record MonitorSettings(
+    FetchSettings fetch,
+    Path stateDir,
+    int threads,
+    int perHostConcurrency,
+    Duration minHostInterval,
+    Duration maxCrawlDelay,
+    int maxAttempts,
+    Duration maxBackoff,
+    int maxArticlesPerPoll,
+    Duration startSpread,
+    Duration checkpointInterval) {
+  public MonitorSettings {
+    Objects.requireNonNull(fetch, "fetch");
+    Objects.requireNonNull(stateDir, "stateDir");
+    if (threads < 1 || perHostConcurrency < 1 || maxAttempts < 1 || maxArticlesPerPoll < 1) {
+      throw new IllegalArgumentException("threads, perHostConcurrency, maxAttempts, maxArticlesPerPoll must be >= 1");
+    }
+  }
+
+  /** Defaults: 32 threads, 2 per host, 1 s apart, Crawl-delay up to 30 s, 3 attempts, backoff up to 10 min. */
+  public static MonitorSettings defaults(FetchSettings fetch, Path stateDir) {
+    return new MonitorSettings(fetch, stateDir, 32, 2, Duration.ofSeconds(1), Duration.ofSeconds(30), 3,
+        Duration.ofMinutes(10), 1000, Duration.ofSeconds(30), Duration.ofSeconds(5));
+  }
+
+  public MonitorSettings withMinHostInterval(Duration d) {
+    return new MonitorSettings(fetch, stateDir, threads, perHostConcurrency, d, maxCrawlDelay, maxAttempts, maxBackoff,
+        maxArticlesPerPoll, startSpread, checkpointInterval);
+  }
+
+  public MonitorSettings withMaxBackoff(Duration d) {
+    return new MonitorSettings(fetch, stateDir, threads, perHostConcurrency, minHostInterval, maxCrawlDelay, maxAttempts, d,
+        maxArticlesPerPoll, startSpread, checkpointInterval);
+  }
+
+  public MonitorSettings withStartSpread(Duration d) {
+    return new MonitorSettings(fetch, stateDir, threads, perHostConcurrency, minHostInterval, maxCrawlDelay, maxAttempts,
+        maxBackoff, maxArticlesPerPoll, d, checkpointInterval);
+  }
+
+  public MonitorSettings withThreads(int n) {
+    return new MonitorSettings(fetch, stateDir, n, perHostConcurrency, minHostInterval, maxCrawlDelay, maxAttempts,
+        maxBackoff, maxArticlesPerPoll, startSpread, checkpointInterval);
+  }
+}
