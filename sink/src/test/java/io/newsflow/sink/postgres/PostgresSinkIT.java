@@ -1,0 +1,110 @@
+package io.newsflow.sink.postgres;
+
+import static io.newsflow.sink.Articles.article;
+import static io.newsflow.sink.Articles.tagged;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.sink.ArticleWriter.Outcome;
+import io.newsflow.sink.PositionConflictException;
+import io.newsflow.sink.SinkBatch;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/** Against a real PostgreSQL server (see {@link PostgresFixture}). */
+class PostgresSinkIT {
+  static final TopicPartition P0 = new TopicPartition("news.enriched", 0);
+
+  @Test
+  void shouldKeepOneRowPerArticleWithTheNewestVersion() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    try (PostgresSink sink = new PostgresSink(db)) {
+      assertThat(sink.write(batch(0, article("a", 1, "first"), article("b", 1, "other"))))
+          .containsExactly(Outcome.WRITTEN, Outcome.WRITTEN);
+      assertThat(sink.write(batch(2, article("a", 2, "second"), article("a", 1, "stale"), article("b", 1, "other"))))
+          .containsExactly(Outcome.REPLACED, Outcome.STALE, Outcome.DUPLICATE);
+    }
+    assertThat(query(db, "SELECT id || ':' || version || ':' || text FROM articles ORDER BY id"))
+        .containsExactly("a:2:second", "b:1:other");
+  }
+
+  @Test
+  void shouldMakeTopicsQueryablePerArticleAndReplaceThemWithTheArticle() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    try (PostgresSink sink = new PostgresSink(db)) {
+      sink.write(batch(0, tagged("a", 1, "Troops crossed the border at dawn.", "intervention", "Troops crossed")));
+      assertThat(query(db, "SELECT name || ' ' || (evidence->0->>'phrase') FROM article_topics WHERE article_id = 'a'"))
+          .containsExactly("intervention Troops crossed");
+      sink.write(batch(1, tagged("a", 2, "The parliament defended its sovereignty.", "sovereignty", "sovereignty")));
+    }
+    assertThat(query(db, "SELECT article_id || ' ' || name FROM article_topics")).containsExactly("a sovereignty");
+  }
+
+  @Test
+  void shouldFindArticlesByWordsOfTheirCleanTextStemmed() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    try (PostgresSink sink = new PostgresSink(db)) {
+      sink.write(batch(0, article("a", 1, "Negotiators resumed talks on the disputed islands."),
+          article("b", 1, "The central bank raised interest rates.")));
+    }
+    assertThat(query(db, "SELECT id FROM search_articles('negotiator island')")).containsExactly("a");
+    assertThat(query(db, "SELECT id FROM articles WHERE search @@ websearch_to_tsquery('english', 'rate')"))
+        .containsExactly("b");
+  }
+
+  @Test
+  void shouldStoreTheConsumedOffsetsWithTheRowsAndResumeFromThem() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("sink-group");
+    try (PostgresSink sink = new PostgresSink(db)) {
+      assertThat(sink.storedPositions()).contains(Map.of());
+      sink.write(batch(0, article("a", 1, "A"), article("b", 1, "B")));
+    }
+    try (PostgresSink again = new PostgresSink(db)) {
+      assertThat(again.storedPositions()).contains(Map.of(P0, 2L));
+      assertThat(query(db, "SELECT consumer_group || ' ' || topic || ' ' || partition || ' ' || next_offset FROM sink_offsets"))
+          .containsExactly("sink-group news.enriched 0 2");
+    }
+  }
+
+  @Test
+  void shouldRefuseABatchWhoseOffsetsTheDatabaseAlreadyHolds() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    try (PostgresSink first = new PostgresSink(db); PostgresSink zombie = new PostgresSink(db)) {
+      first.write(batch(0, article("a", 1, "A"), article("b", 1, "B")));
+      assertThatThrownBy(() -> zombie.write(batch(1, article("b", 1, "B changed"))))
+          .isInstanceOf(PositionConflictException.class);
+    }
+    assertThat(query(db, "SELECT text FROM articles WHERE id = 'b'")).containsExactly("B");
+  }
+
+  @Test
+  void shouldCreateTheSchemaByVersionedMigrationsOnce() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    assertThat(Migrations.migrate(db)).isEqualTo("2");
+    assertThat(Migrations.migrate(db)).isEqualTo("2");
+    assertThat(query(db, "SELECT version || ' ' || success FROM newsflow_schema_history ORDER BY installed_rank"))
+        .containsExactly("1 true", "2 true");
+  }
+
+  static SinkBatch batch(long first, EnrichedArticle... articles) {
+    return new SinkBatch(List.of(articles), Map.of(P0, first), Map.of(P0, first + articles.length));
+  }
+
+  static List<String> query(PostgresSettings db, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = PostgresFixture.connect(db); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
+  }
+}
