@@ -46,7 +46,7 @@ public final class ExtractionEval {
   public static Map<String, String> readGold(Path gold) throws IOException {
     JsonNode root = JSON.readTree(gold.toFile());
     Map<String, String> out = new LinkedHashMap<>();
-    root.fields().forEachRemaining(e -> {
+    root.properties().forEach(e -> {
       JsonNode v = e.getValue();
       out.put(normId(e.getKey()), v.isTextual() ? v.asText() : v.path("articleBody").asText(""));
     });

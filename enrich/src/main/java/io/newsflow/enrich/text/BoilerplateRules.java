@@ -79,6 +79,8 @@ public final class BoilerplateRules {
               Pattern.compile("^(©|\\(c\\)|copyright\\b|all rights reserved|todos los derechos reservados).*$", FLAGS),
               300));
 
+  private static final int MAX_RULE_CHARS = 400;
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern FRAGMENT = Pattern.compile("^[\\p{P}\\p{S}\\s]*(\\p{L}{1,2}[\\p{P}\\p{S}\\s]*){0,2}$");
 
   private BoilerplateRules() {}
@@ -95,11 +97,14 @@ public final class BoilerplateRules {
         break;
       }
     }
-    return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    return SPACES.matcher(s.replace('\u00a0', ' ')).replaceAll(" ").strip();
   }
 
   /** Returns the name of the first rule the whole line matches, or null when none does. */
   public static String match(String line) {
+    if (line.length() > MAX_RULE_CHARS) {
+      return null;
+    }
     String s = fold(line);
     if (s.isEmpty()) {
       return null;

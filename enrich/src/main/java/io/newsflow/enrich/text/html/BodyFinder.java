@@ -21,13 +21,18 @@ import org.jsoup.nodes.Element;
  */
 final class BodyFinder {
   private static final int MAX_CLIMB = 80;
-  private static final double FURNITURE_COST = Double.parseDouble(System.getProperty("fc", "0.9"));
-  private static final double MARKED_STORY = Double.parseDouble(System.getProperty("ms", "0.1"));
-  private static final double DECAY = Double.parseDouble(System.getProperty("dc", "0.9"));
-  private static final int LONG = Integer.getInteger("long", 150);
-  private static final double SIBLING_SHARE = Double.parseDouble(System.getProperty("ss", "0.2"));
-  private static final boolean CONVERT = Boolean.parseBoolean(System.getProperty("cv", "true"));
+  /** Cost of one character of furniture inside a candidate container, against one of story. */
+  private static final double FURNITURE_COST = 0.9;
+  /** Share of story weight kept by text inside a furniture-named element. */
+  private static final double MARKED_STORY = 0.1;
+  /** Story weight kept per level climbed above a block's parent. */
+  private static final double DECAY = 0.9;
+  /** A block this long may be link-rich (up to half) and still be story. */
+  private static final int LONG = 150;
+  /** A sibling of the container joins it when it holds this share of the container's story. */
+  private static final double SIBLING_SHARE = 0.2;
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;\"”’»)]\\s*$");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern CONTENT_HINT =
       Pattern.compile(
           "article[-_]?body|articlebody|story[-_]?body|entry[-_]?content|post[-_]?content|article[-_]?content|"
@@ -54,35 +59,20 @@ final class BodyFinder {
   /** The best container first, then those of its siblings that hold story text too. */
   static List<Element> chooseContainers(List<Block> blocks, Element body) {
     Map<Element, double[]> acc = new IdentityHashMap<>();
-    for (Block b : blocks) {
-      double story = storyWeight(b);
-      double furniture = story > 0 ? 0 : b.length();
-      if (!b.marks().isEmpty()) {
-        story *= MARKED_STORY;
+    // consecutive blocks of one owner (paragraphs split at <br>) climb the tree once
+    int i = 0;
+    while (i < blocks.size()) {
+      Block first = blocks.get(i);
+      double story = 0;
+      double furniture = 0;
+      int j = i;
+      for (; j < blocks.size() && blocks.get(j).owner() == first.owner() && blocks.get(j).marks().equals(first.marks()); j++) {
+        double w = storyWeight(blocks.get(j));
+        story += w;
+        furniture += w > 0 ? 0 : blocks.get(j).length();
       }
-      double raw = story;
-      Element innermostMark = b.marks().isEmpty() ? null : b.marks().get(0);
-      Element e = b.owner();
-      for (int i = 0; e != null && i < MAX_CLIMB; i++, e = e.parent()) {
-        double[] a = acc.computeIfAbsent(e, k -> new double[3]);
-        a[0] += story;
-        a[1] += furniture;
-        a[2] += raw;
-        if (i >= 1) {
-          // text far below an element says less about it: wrappers of many small, scattered
-          // story-like blocks (teaser lists) lose to the element that holds the story directly
-          story *= DECAY;
-        }
-        if (e == body) {
-          break;
-        }
-        if (e == innermostMark && CONVERT) {
-          // above a furniture-named element its text counts as furniture
-          furniture += raw;
-          story = 0;
-          raw = 0;
-        }
-      }
+      i = j;
+      climb(acc, first, story, furniture, body);
     }
     Element best = body;
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -106,6 +96,39 @@ final class BodyFinder {
       }
     }
     return chosen;
+  }
+
+  private static void climb(Map<Element, double[]> acc, Block b, double story, double furniture, Element body) {
+    if (!b.marks().isEmpty()) {
+      story *= MARKED_STORY;
+    }
+    double raw = story;
+    Element innermostMark = b.marks().isEmpty() ? null : b.marks().get(0);
+    Element e = b.owner();
+    for (int i = 0; e != null && i < MAX_CLIMB; i++, e = e.parent()) {
+      double[] a = acc.get(e);
+      if (a == null) {
+        a = new double[3];
+        acc.put(e, a);
+      }
+      a[0] += story;
+      a[1] += furniture;
+      a[2] += raw;
+      if (i >= 1) {
+        // text far below an element says less about it: wrappers of many small, scattered
+        // story-like blocks (teaser lists) lose to the element that holds the story directly
+        story *= DECAY;
+      }
+      if (e == body) {
+        break;
+      }
+      if (e == innermostMark) {
+        // above a furniture-named element its text counts as furniture
+        furniture += raw;
+        story = 0;
+        raw = 0;
+      }
+    }
   }
 
   private static double hint(Element e) {
@@ -239,6 +262,6 @@ final class BodyFinder {
   }
 
   static String norm(String s) {
-    return BoilerplateRules.fold(s).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return NON_WORD.matcher(BoilerplateRules.fold(s).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

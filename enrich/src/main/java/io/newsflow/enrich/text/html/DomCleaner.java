@@ -46,7 +46,6 @@ final class DomCleaner {
   };
   // tokens that would also name the story container in some templates ("content-inline", "article-more")
   private static final Set<String> WEAK_TOKENS = Set.of("inline", "embed", "more", "extra", "image", "video", "figure", "photo", "supplemental", "screen");
-  private static final Pattern SPLIT = Pattern.compile("[^a-z0-9]+");
   private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
   private DomCleaner() {}
@@ -57,7 +56,7 @@ final class DomCleaner {
    * marked: whether they hold the story is decided by {@link BodyFinder}.
    */
   static Map<Element, String> clean(Element body) {
-    int total = Math.max(1, body.text().length());
+    int[] total = {-1};
     List<Element> drop = new ArrayList<>();
     Map<Element, String> marks = new IdentityHashMap<>();
     NodeTraversor.filter(
@@ -67,7 +66,7 @@ final class DomCleaner {
             if (!(node instanceof Element e) || e == body) {
               return FilterResult.CONTINUE;
             }
-            String why = reason(e, total);
+            String why = reason(e, body, total);
             if (why == null) {
               return FilterResult.CONTINUE;
             }
@@ -91,13 +90,17 @@ final class DomCleaner {
     return marks;
   }
 
-  private static String reason(Element e, int total) {
+  private static String reason(Element e, Element body, int[] total) {
     String tag = e.normalName();
     if (NEVER_TEXT.contains(tag)) {
       return "drop:tag";
     }
-    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
-      return e.text().length() < total / 3 ? "drop:hidden" : null;
+    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || (e.hasAttr("style") && HIDDEN_STYLE.matcher(e.attr("style")).find())) {
+      if (total[0] < 0) {
+        total[0] = Math.max(1, body.text().length());
+      }
+      // a page that hides most of its text until a script runs still has its story there
+      return e.text().length() < total[0] / 3 ? "drop:hidden" : null;
     }
     if ("articleBody".equalsIgnoreCase(e.attr("itemprop")) || tag.equals("article") || tag.equals("main") || tag.equals("body")) {
       return null;
@@ -108,6 +111,9 @@ final class DomCleaner {
     if (FURNITURE_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) {
       return "role-" + e.attr("role").toLowerCase(Locale.ROOT);
     }
+    if (!e.hasAttr("class") && !e.hasAttr("id")) {
+      return null;
+    }
     return nameHint(e.className() + " " + e.id());
   }
 
@@ -117,9 +123,15 @@ final class DomCleaner {
     if (s.isBlank()) {
       return null;
     }
-    for (String tok : SPLIT.split(s)) {
-      if (FURNITURE_TOKENS.contains(tok)) {
-        if (!WEAK_TOKENS.contains(tok)) {
+    int start = -1;
+    for (int i = 0; i <= s.length(); i++) {
+      boolean alnum = i < s.length() && (Character.isLetterOrDigit(s.charAt(i)));
+      if (alnum && start < 0) {
+        start = i;
+      } else if (!alnum && start >= 0) {
+        String tok = s.substring(start, i);
+        start = -1;
+        if (FURNITURE_TOKENS.contains(tok) && !WEAK_TOKENS.contains(tok)) {
           return tok;
         }
       }

@@ -3,13 +3,16 @@ package io.newsflow.enrich.text.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * A page's metadata, trusted in this order: JSON-LD, then OpenGraph and meta tags, then
@@ -37,20 +40,21 @@ public record PageMetadata(
 
   /** Reads the metadata of a parsed page. Never throws on malformed JSON-LD. */
   public static PageMetadata read(Document doc) {
-    JsonNode ld = articleJsonLd(doc);
-    String site = first(text(ld, "publisher", "name"), meta(doc, "og:site_name"), meta(doc, "application-name"));
-    String rawTitle = first(text(ld, "headline"), meta(doc, "og:title"), meta(doc, "twitter:title"), h1(doc), doc.title());
+    Tags tags = Tags.collect(doc);
+    JsonNode ld = articleJsonLd(tags.jsonLd);
+    String site = first(text(ld, "publisher", "name"), meta(tags, "og:site_name"), meta(tags, "application-name"));
+    String rawTitle = first(text(ld, "headline"), meta(tags, "og:title"), meta(tags, "twitter:title"), tags.h1, doc.title());
     String title = stripSiteName(rawTitle, site);
-    List<String> authors = authors(ld, doc);
-    String published = first(text(ld, "datePublished"), meta(doc, "article:published_time"), meta(doc, "og:article:published_time"),
-        meta(doc, "pubdate"), meta(doc, "publishdate"), meta(doc, "date"), meta(doc, "dc.date"), meta(doc, "dcterms.created"),
-        meta(doc, "parsely-pub-date"), meta(doc, "sailthru.date"), timeAttr(doc));
-    String modified = first(text(ld, "dateModified"), meta(doc, "article:modified_time"), meta(doc, "og:updated_time"),
-        meta(doc, "dcterms.modified"), meta(doc, "last-modified"));
-    String canonical = first(attr(doc, "link[rel=canonical]", "abs:href"), meta(doc, "og:url"), text(ld, "url"));
-    String image = first(image(ld), meta(doc, "og:image"), meta(doc, "twitter:image"));
-    String lang = first(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
-        meta(doc, "content-language"), meta(doc, "og:locale"), text(ld, "inLanguage"));
+    List<String> authors = authors(ld, tags, doc);
+    String published = first(text(ld, "datePublished"), meta(tags, "article:published_time"), meta(tags, "og:article:published_time"),
+        meta(tags, "pubdate"), meta(tags, "publishdate"), meta(tags, "date"), meta(tags, "dc.date"), meta(tags, "dcterms.created"),
+        meta(tags, "parsely-pub-date"), meta(tags, "sailthru.date"), tags.time);
+    String modified = first(text(ld, "dateModified"), meta(tags, "article:modified_time"), meta(tags, "og:updated_time"),
+        meta(tags, "dcterms.modified"), meta(tags, "last-modified"));
+    String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
+    String image = first(image(ld), meta(tags, "og:image"), meta(tags, "twitter:image"));
+    String lang = first(tags.lang,
+        meta(tags, "content-language"), meta(tags, "og:locale"), text(ld, "inLanguage"));
     return new PageMetadata(title, site, authors, published, modified, canonical, image, normLang(lang), text(ld, "articleBody"));
   }
 
@@ -94,10 +98,10 @@ public record PageMetadata(
     return keep.isEmpty() ? t : String.join(" - ", keep);
   }
 
-  private static JsonNode articleJsonLd(Document doc) {
-    for (Element s : doc.select("script[type=application/ld+json]")) {
+  private static JsonNode articleJsonLd(List<String> scripts) {
+    for (String data : scripts) {
       try {
-        JsonNode root = JSON.readTree(s.data());
+        JsonNode root = JSON.readTree(data);
         JsonNode hit = findArticle(root, 0);
         if (hit != null) {
           return hit;
@@ -153,7 +157,7 @@ public record PageMetadata(
     return cur == null || !cur.isValueNode() ? null : blankToNull(cur.asText());
   }
 
-  private static List<String> authors(JsonNode ld, Document doc) {
+  private static List<String> authors(JsonNode ld, Tags tags, Document doc) {
     Set<String> out = new LinkedHashSet<>();
     JsonNode a = ld == null ? null : ld.get("author");
     if (a != null) {
@@ -165,7 +169,7 @@ public record PageMetadata(
       }
     }
     if (out.isEmpty()) {
-      String m = first(meta(doc, "author"), meta(doc, "article:author"), meta(doc, "parsely-author"), meta(doc, "byl"));
+      String m = first(meta(tags, "author"), meta(tags, "article:author"), meta(tags, "parsely-author"), meta(tags, "byl"));
       if (m != null && !m.startsWith("http")) {
         for (String name : m.replaceFirst("(?i)^by\\s+", "").split("\\s*(,|\\band\\b|&)\\s*")) {
           if (!name.isBlank()) {
@@ -196,32 +200,58 @@ public record PageMetadata(
     return img.isTextual() ? blankToNull(img.asText()) : blankToNull(img.path("url").asText(null));
   }
 
-  private static String meta(Document doc, String key) {
-    for (Element m : doc.select("meta")) {
-      String k = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name") : m.attr("http-equiv");
-      if (k.equalsIgnoreCase(key)) {
-        String v = blankToNull(m.attr("content"));
-        if (v != null) {
-          return v;
+  private static String meta(Tags tags, String key) {
+    return tags.meta.get(key.toLowerCase(Locale.ROOT));
+  }
+
+  /** What the metadata needs from the markup, gathered in one pass over the page. */
+  private static final class Tags {
+    final Map<String, String> meta = new HashMap<>();
+    final List<String> jsonLd = new ArrayList<>();
+    String h1;
+    String time;
+    String canonical;
+    String lang;
+
+    static Tags collect(Document doc) {
+      Tags t = new Tags();
+      Element html = doc.selectFirst("html");
+      t.lang = html == null ? null : blankToNull(html.attr("lang"));
+      NodeTraversor.traverse(
+          (node, depth) -> {
+            if (node instanceof Element e) {
+              t.visit(e);
+            }
+          },
+          doc);
+      return t;
+    }
+
+    private void visit(Element e) {
+      switch (e.normalName()) {
+        case "meta" -> {
+          String k = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name") : e.attr("http-equiv");
+          String v = blankToNull(e.attr("content"));
+          if (!k.isEmpty() && v != null) {
+            meta.putIfAbsent(k.toLowerCase(Locale.ROOT), v);
+          }
         }
+        case "script" -> {
+          if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+            jsonLd.add(e.data());
+          }
+        }
+        case "h1" -> h1 = h1 == null ? blankToNull(e.text()) : h1;
+        case "time" -> time = time == null && e.hasAttr("datetime") ? blankToNull(e.attr("datetime")) : time;
+        case "link" -> {
+          if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical")) {
+            canonical = blankToNull(e.attr("abs:href"));
+            canonical = canonical == null ? blankToNull(e.attr("href")) : canonical;
+          }
+        }
+        default -> { }
       }
     }
-    return null;
-  }
-
-  private static String h1(Document doc) {
-    Element h = doc.selectFirst("h1");
-    return h == null ? null : blankToNull(h.text());
-  }
-
-  private static String timeAttr(Document doc) {
-    Element t = doc.selectFirst("time[datetime]");
-    return t == null ? null : blankToNull(t.attr("datetime"));
-  }
-
-  private static String attr(Document doc, String css, String attr) {
-    Element e = doc.selectFirst(css);
-    return e == null ? null : blankToNull(e.attr(attr));
   }
 
   private static String first(String... values) {
