@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * A taxonomy pattern compiled for fast scanning. Every pattern is anchored at a word start, so a
  * field is scanned only at word starts; and the pattern's alternatives are dispatched on the word's
- * first two characters: at each word start only the alternatives that can begin with those two
- * characters are tried. Results are those of the whole pattern (same alternatives, same order).
+ * first two characters, and skipped unless the third can follow: at each word start only the
+ * alternatives that can begin that way are tried. Results are those of the whole pattern (same alternatives, same order).
  */
 final class Cue {
   private static final int CLASSES = 38;
@@ -25,6 +25,8 @@ final class Cue {
   private final Pattern[] byPair = new Pattern[CLASSES * CLASSES];
   /** Per pair code: that pattern's slot in a field's matcher table. */
   private final int[] slotByPair = new int[CLASSES * CLASSES];
+  /** Per pair code: bit c set when the third character may be of class c. */
+  private final long[] thirdByPair = new long[CLASSES * CLASSES];
 
   /** Hands out matcher-table slots, one per distinct pattern of a taxonomy. */
   static final class Slots {
@@ -43,21 +45,25 @@ final class Cue {
   Cue(String body, String where, Slots slots) {
     this.pattern = Patterns.compile(anchored(body), where);
     List<String> alts = Alternatives.flatten(body);
-    BitSet[] starts = new BitSet[alts.size()];
-    for (int i = 0; i < alts.size(); i++) {
-      starts[i] = pairsOf(Patterns.compile(anchored(alts.get(i)), where));
+    List<Map<Integer, Long>> starts = new ArrayList<>(alts.size());
+    for (String alt : alts) {
+      starts.add(startsOf(Patterns.compile(anchored(alt), where)));
     }
     Map<BitSet, Pattern> cache = new HashMap<>();
     for (int code = 0; code < byPair.length; code++) {
       BitSet subset = new BitSet(alts.size());
+      long third = 0;
       for (int i = 0; i < alts.size(); i++) {
-        if (starts[i].get(code)) {
+        Long mask = starts.get(i).get(code);
+        if (mask != null) {
           subset.set(i);
+          third |= mask;
         }
       }
       if (!subset.isEmpty()) {
         byPair[code] = cache.computeIfAbsent(subset, s -> Patterns.compile(anchored(join(alts, s)), where));
         slotByPair[code] = slots.slotOf(byPair[code]);
+        thirdByPair[code] = third;
       }
     }
   }
@@ -87,42 +93,52 @@ final class Cue {
     return first * CLASSES + second;
   }
 
-  private static String samples(int cls) {
-    return cls < 37 ? String.valueOf(SAMPLES.charAt(cls)) : OTHER_SAMPLES;
-  }
-
-  /** The pair codes a match of {@code p} can start with. */
-  private static BitSet pairsOf(Pattern p) {
-    BitSet out = new BitSet(CLASSES * CLASSES);
+  /** For each pair code a match of {@code p} can start with, the classes its third char may have. */
+  private static Map<Integer, Long> startsOf(Pattern p) {
+    Map<Integer, Long> out = new HashMap<>();
     for (int a = 0; a < CLASSES; a++) {
-      if (!canStart(p, samples(a), null)) {
+      if (!canStart(p, samples(a))) {
         continue;
       }
       for (int b = 0; b < CLASSES; b++) {
-        if (canStart(p, samples(a), samples(b))) {
-          out.set(pairCode(a, b));
+        List<String> ab = concat(samples(a), samples(b));
+        if (!canStart(p, ab)) {
+          continue;
+        }
+        long mask = 0;
+        for (int c = 0; c < CLASSES; c++) {
+          if (canStart(p, concat(ab, samples(c)))) {
+            mask |= 1L << c;
+          }
+        }
+        if (mask != 0) {
+          out.put(pairCode(a, b), mask);
         }
       }
     }
     return out;
   }
 
-  /** Could a match begin with one of {@code firsts} (then one of {@code seconds}, if given)? */
-  private static boolean canStart(Pattern p, String firsts, String seconds) {
-    for (int i = 0; i < firsts.length(); i++) {
-      String one = firsts.substring(i, i + 1);
-      Matcher m1 = p.matcher(one);
-      boolean oneMatches = m1.lookingAt();
-      if (seconds == null && (oneMatches || m1.hitEnd())) {
+  private static List<String> samples(int cls) {
+    String chars = cls < 37 ? String.valueOf(SAMPLES.charAt(cls)) : OTHER_SAMPLES;
+    List<String> out = new ArrayList<>(chars.length());
+    chars.chars().forEach(c -> out.add(String.valueOf((char) c)));
+    return out;
+  }
+
+  private static List<String> concat(List<String> heads, List<String> tails) {
+    List<String> out = new ArrayList<>(heads.size() * tails.size());
+    heads.forEach(h -> tails.forEach(t -> out.add(h + t)));
+    return out;
+  }
+
+  /** Could a match begin with one of {@code probes}? */
+  private static boolean canStart(Pattern p, List<String> probes) {
+    for (String probe : probes) {
+      Matcher m = p.matcher(probe);
+      // hitEnd: the matcher wanted more input, so a longer text starting this way may match
+      if (m.lookingAt() || m.hitEnd()) {
         return true;
-      }
-      for (int j = 0; seconds != null && j < seconds.length(); j++) {
-        char second = seconds.charAt(j);
-        Matcher m = p.matcher(one + second);
-        // hitEnd: the matcher wanted more input, so a longer text starting this way may match
-        if (m.lookingAt() || m.hitEnd() || oneMatches && !Character.isLetterOrDigit(second)) {
-          return true;
-        }
       }
     }
     return false;
@@ -132,12 +148,17 @@ final class Cue {
     return byPair[pairCode] != null;
   }
 
+  private boolean mayMatchAt(Field f, int k) {
+    int code = f.wordCodes[k];
+    return byPair[code] != null && (thirdByPair[code] >>> f.wordThirds[k] & 1L) != 0;
+  }
+
   /** The match starting at word {@code k} of {@code f} and ending by {@code regionEnd}, or null. */
   Matcher matchAt(Field f, int k, int regionEnd) {
-    Pattern p = byPair[f.wordCodes[k]];
-    if (p == null) {
+    if (!mayMatchAt(f, k)) {
       return null;
     }
+    Pattern p = byPair[f.wordCodes[k]];
     Matcher m = f.matcher(slotByPair[f.wordCodes[k]], p);
     m.region(f.wordStarts[k], regionEnd);
     return m.lookingAt() ? m : null;
@@ -152,7 +173,7 @@ final class Cue {
     int[] codes = f.wordCodes;
     for (int k = fromWord; k < starts.length && starts[k] < to; k++) {
       Pattern p = byPair[codes[k]];
-      if (p != null) {
+      if (p != null && (thirdByPair[codes[k]] >>> f.wordThirds[k] & 1L) != 0) {
         Matcher m = f.matcher(slotByPair[codes[k]], p);
         m.region(starts[k], regionEnd);
         if (m.lookingAt()) {

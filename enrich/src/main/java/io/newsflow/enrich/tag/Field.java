@@ -18,13 +18,15 @@ final class Field {
   /** Offsets where a word (letters or digits) starts, and the class pair of its first two chars. */
   final int[] wordStarts;
   final int[] wordCodes;
+  /** The class of each word's third char (the char after a shorter word). */
+  final int[] wordThirds;
   private final int[] sentenceStarts;
   private final Map<String, EntityLexicon> lexicons;
-  /** One reusable matcher per taxonomy pattern: a field is tagged by one thread, matches read at once. */
-  private final Matcher[] matchers;
+  /** This thread's matchers for this field's role; a match is read before the next attempt. */
+  private final Matchers matchers;
   private final Map<String, EntityLexicon.Hits> hits = new HashMap<>(4);
 
-  Field(String name, String original, List<Pattern> boilerplate, Taxonomy taxonomy) {
+  Field(String name, String original, List<Pattern> boilerplate, Taxonomy taxonomy, Matchers matchers) {
     this.name = name;
     this.original = original;
     this.folded = Boilerplate.blank(Folding.fold(original), boilerplate);
@@ -32,13 +34,16 @@ final class Field {
     int[][] words = words(folded);
     this.wordStarts = words[0];
     this.wordCodes = words[1];
+    this.wordThirds = words[2];
     this.lexicons = taxonomy.entities;
-    this.matchers = new Matcher[taxonomy.patternSlots];
+    this.matchers = matchers;
+    matchers.startField(folded);
   }
 
   private static int[][] words(String s) {
     int[] starts = new int[s.length() / 4 + 8];
     int[] codes = new int[starts.length];
+    int[] thirds = new int[starts.length];
     int n = 0;
     boolean inWord = false;
     for (int i = 0; i < s.length(); i++) {
@@ -47,14 +52,16 @@ final class Field {
         if (n == starts.length) {
           starts = Arrays.copyOf(starts, n * 2);
           codes = Arrays.copyOf(codes, n * 2);
+          thirds = Arrays.copyOf(thirds, n * 2);
         }
         char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+        thirds[n] = Cue.classOf(i + 2 < s.length() ? s.charAt(i + 2) : ' ');
         starts[n] = i;
         codes[n++] = Cue.pairCode(Cue.classOf(s.charAt(i)), Cue.classOf(next));
       }
       inWord = w;
     }
-    return new int[][] {Arrays.copyOf(starts, n), Arrays.copyOf(codes, n)};
+    return new int[][] {Arrays.copyOf(starts, n), Arrays.copyOf(codes, n), Arrays.copyOf(thirds, n)};
   }
 
   /** Index of the first word starting at or after {@code pos}. */
@@ -78,12 +85,7 @@ final class Field {
   }
 
   Matcher matcher(int slot, Pattern p) {
-    Matcher m = matchers[slot];
-    if (m == null) {
-      m = p.matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
-      matchers[slot] = m;
-    }
-    return m;
+    return matchers.get(slot, p);
   }
 
   /** The first mention of each different entity of {@code type} in {@code [from, to)}: {start, end}. */

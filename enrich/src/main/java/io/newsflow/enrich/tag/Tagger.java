@@ -85,8 +85,8 @@ public final class Tagger {
     String t = title == null ? "" : title;
     String body = text == null ? "" : text;
     Field[] fields = {
-      t.isEmpty() ? null : new Field("title", t, List.of(), taxonomy),
-      body.isEmpty() ? null : new Field("text", body, taxonomy.boilerplate, taxonomy)
+      t.isEmpty() ? null : taxonomy.field("title", t, 0),
+      body.isEmpty() ? null : taxonomy.field("text", body, 1)
     };
     Article article = new Article(fields, t, body, language);
     List<Tag> tags = new ArrayList<>(2);

@@ -28,6 +28,8 @@ final class Taxonomy {
   final Map<String, EntityLexicon> entities;
   /** How many distinct compiled patterns the taxonomy has (the size of a field's matcher table). */
   final int patternSlots;
+  /** Per thread, reusable matchers for the title and for the text. */
+  private final ThreadLocal<Matchers[]> matchers;
 
   private Taxonomy(Loader l, String version, List<Topic> topics, List<Pattern> boilerplate) {
     this.version = version;
@@ -35,6 +37,12 @@ final class Taxonomy {
     this.boilerplate = List.copyOf(boilerplate);
     this.entities = Map.copyOf(l.entities);
     this.patternSlots = l.slots.size();
+    this.matchers = ThreadLocal.withInitial(() -> new Matchers[] {new Matchers(patternSlots), new Matchers(patternSlots)});
+  }
+
+  /** A field of an article to be tagged on this thread ({@code role} 0 for the title, 1 for the text). */
+  Field field(String name, String text, int role) {
+    return new Field(name, text, role == 0 ? List.of() : boilerplate, this, matchers.get()[role]);
   }
 
   static Taxonomy read(InputStream in, String source) throws IOException {

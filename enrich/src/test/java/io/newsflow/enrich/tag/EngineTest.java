@@ -49,7 +49,7 @@ class EngineTest {
   void shouldBlankTrailingLinkLinesAndTheListUnderThem() {
     Taxonomy taxonomy = defaultTaxonomy();
 
-    Field f = new Field("text", NEWS, taxonomy.boilerplate, taxonomy);
+    Field f = taxonomy.field("text", NEWS, 1);
 
     assertThat(f.folded).hasSameSizeAs(NEWS).doesNotContain("haiti", "bonds", "whatsapp").contains("sovereignty");
   }
@@ -57,7 +57,7 @@ class EngineTest {
   @Test
   void shouldFindWhatAPlainRegexScanFindsAtWordStarts() {
     Taxonomy taxonomy = defaultTaxonomy();
-    Field f = new Field("text", NEWS, taxonomy.boilerplate, taxonomy);
+    Field f = taxonomy.field("text", NEWS, 1);
     for (Topic topic : taxonomy.topics) {
       for (Rule rule : topic.rules()) {
         assertThat(fastStarts(rule.cue(), f)).as(rule.id()).isEqualTo(plainStarts(rule.cue().pattern, f));
