@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         TailCommand.class,
         RetagCommand.class,
+        EvalCommand.class,
+        TagCommand.class,
         StageCommands.Ingest.class,
         StageCommands.Enrich.class,
         StageCommands.Sink.class,
