@@ -80,6 +80,15 @@ public final class BoilerplateRules {
               300));
 
   private static final int MAX_RULE_CHARS = 400;
+  private static final Pattern TAIL_MARKER =
+      Pattern.compile(
+          "^(related( articles?| stories| posts| news| content| coverage| reading)?|trending( now| stories)?|most (read|popular|viewed|shared)"
+              + "|more (stories|news|articles)|top stories|latest (news|stories|articles)|popular now|editor'?s picks|you (may|might) also like"
+              + "|recommended( for you| stories| articles)?|read next|what to read next|comments?|\\d+ comments?|leave a (comment|reply)"
+              + "|join the (discussion|conversation)|help us improve\\.?|was this (article|story) helpful\\??|noticias relacionadas"
+              + "|artículos relacionados|lo más (leído|visto)|más (leídas|leído|vistas)|tendencias|comentarios|te puede interesar"
+              + "|también te puede interesar|te recomendamos)\\s*[:.]?$",
+          FLAGS);
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern FRAGMENT = Pattern.compile("^[\\p{P}\\p{S}\\s]*(\\p{L}{1,2}[\\p{P}\\p{S}\\s]*){0,2}$");
 
@@ -122,8 +131,9 @@ public final class BoilerplateRules {
 
   /** True for a line that announces the end of the story and a list of other stories. */
   public static boolean isTailMarker(String line) {
-    String s = fold(line).toLowerCase(Locale.ROOT);
-    return s.length() <= 40 && RULES.get(5).pattern().matcher(s).matches()
-        && !s.startsWith("tag") && !s.startsWith("topic") && !s.startsWith("ad");
+    if (line.length() > 60) {
+      return false;
+    }
+    return TAIL_MARKER.matcher(fold(line)).matches();
   }
 }

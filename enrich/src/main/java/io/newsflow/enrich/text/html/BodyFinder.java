@@ -170,6 +170,7 @@ final class BodyFinder {
         firstStory = i;
       }
     }
+    int tail = tailStart(blocks, containerOf, firstStory);
     String normTitle = title == null ? null : norm(title);
     List<String> out = new ArrayList<>();
     StringBuilder outside = new StringBuilder();
@@ -180,7 +181,7 @@ final class BodyFinder {
       if (containerOf[i] == null) {
         why = b.marks().isEmpty() ? "density:outside-article" : "rule:" + marks.get(b.marks().get(b.marks().size() - 1));
       } else {
-        why = markedInside(b, containerOf[i], marks);
+        why = i >= tail ? "rule:tail" : markedInside(b, containerOf[i], marks);
         why = why != null ? why : verdict(b, i < firstStory, normTitle);
       }
       // runs of furniture outside the story are logged as one entry per reason
@@ -202,6 +203,32 @@ final class BodyFinder {
       removed.add(new Removed(DomCleaner.clip(outside.toString()), outsideWhy));
     }
     return out;
+  }
+
+  /**
+   * Index of a "Related stories" / "Comments" marker after which the container holds little story
+   * (less than a tenth of what came before it), or MAX_VALUE.
+   */
+  private static int tailStart(List<Block> blocks, Element[] containerOf, int firstStory) {
+    if (firstStory < 0) {
+      return Integer.MAX_VALUE;
+    }
+    double total = 0;
+    for (int i = firstStory; i < blocks.size(); i++) {
+      total += containerOf[i] == null ? 0 : storyWeight(blocks.get(i));
+    }
+    double before = 0;
+    for (int i = firstStory; i < blocks.size(); i++) {
+      if (containerOf[i] == null) {
+        continue;
+      }
+      Block b = blocks.get(i);
+      if (before > 0 && BoilerplateRules.isTailMarker(b.text()) && total - before < 0.1 * before) {
+        return i;
+      }
+      before += storyWeight(b);
+    }
+    return Integer.MAX_VALUE;
   }
 
   private static String verdict(Block b, boolean beforeStory, String normTitle) {
