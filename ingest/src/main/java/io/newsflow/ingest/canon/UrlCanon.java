@@ -31,11 +31,21 @@ public final class UrlCanon {
    */
   public static String canonicalize(String url) {
     URI uri = parse(url);
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException("not an http(s) URL: " + url);
     }
     String host = uri.getHost();
+    int port = uri.getPort();
+    if (host == null && uri.getRawAuthority() != null) {
+      // java.net.URI leaves hosts with non-ASCII letters (IDN) unparsed: split the authority ourselves
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:[^@]*@)?([^:]+)(?::(\\d+))?$")
+          .matcher(uri.getRawAuthority());
+      if (m.matches()) {
+        host = m.group(1);
+        port = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
+      }
+    }
     if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("no host in " + url);
     }
@@ -43,7 +53,6 @@ public final class UrlCanon {
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);
     }
-    int port = uri.getPort();
     boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
     String path = uri.normalize().getRawPath();
     if (path == null || path.isEmpty()) {

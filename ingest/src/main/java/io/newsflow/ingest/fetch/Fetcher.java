@@ -27,6 +27,7 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -80,6 +81,7 @@ public final class Fetcher implements AutoCloseable {
             .setDefaultConnectionConfig(conn)
             .setMaxConnTotal(s.maxConnections())
             .setMaxConnPerRoute(s.maxConnections())
+            .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.of(s.connectTimeout())).build())
             .build())
         .setDefaultRequestConfig(req)
         .disableRedirectHandling()
