@@ -76,25 +76,57 @@ final class StageCommands {
   }
 
   @Command(name = "sink", mixinStandardHelpOptions = true,
-      description = "Run the sink stage (news.enriched -> JSON Lines files) until stopped.")
+      description = {"Run the sink stage until stopped: news.enriched -> files (JSON Lines or Avro, rolled, with their offsets)",
+          "and, with --postgres, a PostgreSQL database too. Exactly once: each output keeps the positions it has consumed.",
+          "Settings: sink.roll.bytes, sink.roll.ms, sink.topics, sink.postgres.user/.password (env NEWSFLOW_SINK_POSTGRES_USER, ...)."})
   static final class Sink implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out).")
     Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Segment files: jsonl (default; also keeps DIR/articles.jsonl, one line per article) or avro.")
+    String format;
+
+    @Option(names = "--postgres", paramLabel = "JDBC_URL", description = "Also write to this PostgreSQL database (jdbc:postgresql://host:5432/db).")
+    String postgres;
 
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
-      NewsflowConfig config = common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
+      Map<String, Object> flags = new java.util.HashMap<>();
+      flags.put(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString());
+      flags.put(io.newsflow.sink.SinkConfig.FORMAT_CONFIG, format);
+      flags.put(io.newsflow.sink.SinkConfig.POSTGRES_URL_CONFIG, postgres);
+      NewsflowConfig config = common.config(flags);
+      io.newsflow.sink.SinkConfig sinkConfig = new io.newsflow.sink.SinkConfig(config.originals());
       AtomicLong handled = new AtomicLong();
+      java.util.List<SinkRunner> runners = new java.util.ArrayList<>();
+      java.util.List<Thread> threads = new java.util.ArrayList<>();
       try (Cluster cluster = Cluster.external(config); UntilStopped until = new UntilStopped()) {
-        SinkRunner sink = new SinkRunner(cluster.clientProps(), new JsonlWriter(config.outDir()), (a, o) -> handled.incrementAndGet());
-        Thread t = new Thread(sink, "newsflow-sink");
-        t.start();
-        common.progress().info("sink writing " + config.outDir().resolve(JsonlWriter.FILE) + "; Ctrl-C stops it");
-        String failure = until.await(() -> t.isAlive() ? null : "sink stopped");
-        sink.close();
-        t.join(30_000);
+        io.newsflow.sink.file.FileSinkSettings files = sinkConfig.files(config.outDir());
+        runners.add(new SinkRunner(cluster.clientProps(), io.newsflow.sink.SinkConfig.openFiles(files),
+            (a, o) -> handled.incrementAndGet(), sinkConfig.topics()));
+        common.progress().info("sink writing " + files.format().name().toLowerCase(java.util.Locale.ROOT) + " segments to "
+            + config.outDir().resolve(io.newsflow.sink.file.FileSink.SEGMENTS)
+            + (files.latestView() ? " and " + config.outDir().resolve(JsonlWriter.FILE) : ""));
+        java.util.Optional<io.newsflow.sink.postgres.PostgresSettings> pg = sinkConfig.postgres();
+        if (pg.isPresent()) {
+          Map<String, Object> props = new java.util.HashMap<>(cluster.clientProps());
+          props.put("group.id", pg.get().consumerGroup());
+          runners.add(new SinkRunner(props, io.newsflow.sink.SinkConfig.openPostgres(pg.get()), (a, o) -> { }, sinkConfig.topics()));
+          common.progress().info("sink writing to PostgreSQL " + pg.get().jdbcUrl());
+        }
+        for (SinkRunner r : runners) {
+          Thread t = new Thread(r, "newsflow-sink-" + threads.size());
+          threads.add(t);
+          t.start();
+        }
+        common.progress().info("Ctrl-C stops it");
+        String failure = until.await(() -> threads.stream().allMatch(Thread::isAlive) ? null : "a sink stopped");
+        runners.forEach(SinkRunner::close);
+        for (Thread t : threads) {
+          t.join(30_000);
+        }
         common.progress().info("sink handled " + handled.get() + " article(s)");
         return report(failure);
       }
