@@ -48,7 +48,7 @@ public final class BoilerplateRules {
           new Rule(
               "newsletter",
               Pattern.compile(
-                  "^.*\\b(sign up|signup|subscribe|suscríbete|suscribete|regístrate|registrate)\\b.*\\b(newsletter|inbox|email|e-mail|boletín|boletin|alerts?)\\b.*$"
+                  "^.*\\b(sign up|signup|subscribe|suscríbete|suscribete|regístrate|registrate)\\b.*\\b(newsletters?|inbox|emails?|e-mails?|boletín|boletin|alerts?)\\b.*$"
                       + "|^(get|receive) (our|the) .{0,40}newsletter.*",
                   FLAGS),
               240),

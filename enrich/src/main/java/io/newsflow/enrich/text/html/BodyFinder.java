@@ -145,15 +145,27 @@ final class BodyFinder {
   /** How much a block looks like story text: its length, discounted by links; 0 for furniture. */
   static double storyWeight(Block b) {
     double ld = b.linkDensity();
-    int len = b.length();
+    int len = effectiveLength(b.text());
     if (ld > (len >= LONG ? 0.5 : 0.35) || b.kind().startsWith("h")) {
       return 0;
     }
     boolean sentence = SENTENCE_END.matcher(b.text()).matches();
-    if (len >= 80 || (len >= 25 && sentence && b.text().indexOf(' ') > 0)) {
+    if (len >= 80 || (len >= 25 && sentence && (b.text().indexOf(' ') > 0 || len > b.length()))) {
       return len * (1 - ld);
     }
     return 0;
+  }
+
+  /** Length in Latin-script characters: a Han, kana or Hangul character carries about three. */
+  static int effectiveLength(String t) {
+    int n = t.length();
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c >= 0x3040 && (c <= 0x9FFF || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF))) {
+        n += 2;
+      }
+    }
+    return n;
   }
 
   private static List<String> keep(List<Block> blocks, List<Element> chosen, Map<Element, String> marks, String title, List<Removed> removed) {
@@ -181,8 +193,9 @@ final class BodyFinder {
       if (containerOf[i] == null) {
         why = b.marks().isEmpty() ? "density:outside-article" : "rule:" + marks.get(b.marks().get(b.marks().size() - 1));
       } else {
-        why = i >= tail ? "rule:tail" : markedInside(b, containerOf[i], marks);
-        why = why != null ? why : verdict(b, i < firstStory, normTitle);
+        why = i >= tail ? "rule:tail" : quoteVerdict(b);
+        why = why != null || isQuote(b) ? why : markedInside(b, containerOf[i], marks);
+        why = why != null || isQuote(b) ? why : verdict(b, i < firstStory, normTitle);
       }
       // runs of furniture outside the story are logged as one entry per reason
       if (outsideWhy != null && (!outsideWhy.equals(why) || containerOf[i] != null)) {
@@ -231,6 +244,19 @@ final class BodyFinder {
     return Integer.MAX_VALUE;
   }
 
+  /** Quoted posts and embedded tweets are story even when mostly links or in a "social" embed. */
+  private static boolean isQuote(Block b) {
+    return b.kind().equals("quote") || isInsideTag(b.owner(), "blockquote", 6);
+  }
+
+  private static String quoteVerdict(Block b) {
+    if (!isQuote(b)) {
+      return null;
+    }
+    String rule = BoilerplateRules.match(b.text());
+    return rule != null ? "rule:" + rule : b.linkDensity() > 0.9 ? "density:links" : null;
+  }
+
   private static String verdict(Block b, boolean beforeStory, String normTitle) {
     String t = b.text();
     String rule = BoilerplateRules.match(t);
@@ -247,10 +273,6 @@ final class BodyFinder {
       return "rule:date";
     }
     double ld = b.linkDensity();
-    if (b.kind().equals("quote") || isInsideTag(b.owner(), "blockquote", 6)) {
-      // quoted posts and embedded tweets are story even when they are mostly links
-      return ld > 0.9 ? "density:links" : null;
-    }
     if (ld > 0.5 || (ld > 0.3 && t.length() < 150 && !b.kind().equals("p"))) {
       return "density:links";
     }
