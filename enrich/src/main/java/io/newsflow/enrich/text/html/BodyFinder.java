@@ -153,7 +153,8 @@ final class BodyFinder {
     if (len >= 80 || (len >= 25 && sentence && (b.text().indexOf(' ') > 0 || len > b.length()))) {
       return len * (1 - ld);
     }
-    return 0;
+    // short plain paragraphs (list-like lines of a story: schedules, results) count for half
+    return b.kind().equals("p") && ld < 0.1 && len >= 15 ? len * 0.5 : 0;
   }
 
   /** Length in Latin-script characters: a Han, kana or Hangul character carries about three. */
