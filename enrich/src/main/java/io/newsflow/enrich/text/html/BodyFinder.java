@@ -154,7 +154,7 @@ final class BodyFinder {
       return len * (1 - ld);
     }
     // short plain paragraphs (list-like lines of a story: schedules, results) count for half
-    return b.kind().equals("p") && ld < 0.1 && len >= 15 ? len * 0.5 : 0;
+    return (b.kind().equals("p") || b.kind().equals("li")) && ld < 0.1 && len >= 15 ? len * 0.5 : 0;
   }
 
   /** Length in Latin-script characters: a Han, kana or Hangul character carries about three. */
