@@ -13,6 +13,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ public final class EnrichService implements AutoCloseable {
     // per-record failures are handled inside the topology; opt in to Kafka 5.0's default now
     p.put("processing.exception.handler.global.enabled", true);
     p.putAll(streamsProps);
-    this.streams = new KafkaStreams(EnrichTopology.build(new StreamsBuilder(), settings), p);
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(p)));
+    this.streams = new KafkaStreams(EnrichTopology.build(builder, settings), p);
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("enrich stopped on an error it cannot ride out", e);
       failure = e;
