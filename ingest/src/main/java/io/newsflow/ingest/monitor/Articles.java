@@ -37,9 +37,13 @@ final class Articles {
   }
 
   private final Monitor m;
+  private final Object[] locks = new Object[64];
 
   Articles(Monitor m) {
     this.m = m;
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new Object();
+    }
   }
 
   /** Queues the fetch; {@code done} runs once it ended (produced, dead-lettered or skipped). */
@@ -116,39 +120,43 @@ final class Articles {
       return;
     }
     String charset = Charsets.detect(r.body(), r.declaredCharset());
-    String id = job.id();
     String url = job.url();
-    int version = job.lastVersion() + 1;
     if (!plain) {
       String canonical = UrlCanon.relCanonical(new String(r.body(), Charset.forName(charset)), r.url());
-      if (canonical != null && !canonical.equals(url)) {
-        String cid = ArticleIds.forUrl(canonical);
-        SeenStore.Seen cs = m.store.article(cid);
-        if (cs != null && !cs.dead() && cs.version() > 0 && job.changedAt() <= cs.changedAt()) {
-          // the same article, already produced under its canonical URL: remember the alias, no duplicate
-          m.store.article(job.id(), cs.version(), job.changedAt(), false);
-          return;
-        }
-        id = cid;
+      if (canonical != null) {
         url = canonical;
-        version = (cs == null ? 0 : cs.version()) + 1;
       }
     }
+    String id = ArticleIds.forUrl(url);
     Instant now = Instant.now();
-    m.output.article(RawArticle.newBuilder()
-        .setId(id)
-        .setSource(url)
-        .setOutlet(job.outlet().name())
-        .setVia(job.via())
-        .setFetchedAt(now)
-        .setContentType(plain ? "text/plain" : "text/html")
-        .setCharset(charset)
-        .setBody(ByteBuffer.wrap(r.body()))
-        .setVersion(version)
-        .build());
-    m.store.article(id, version, job.changedAt(), false);
-    if (!id.equals(job.id())) {
-      m.store.article(job.id(), version, job.changedAt(), false);
+    int version;
+    // check-and-produce is atomic per id: two URLs of one article (an AMP copy, a tracking variant)
+    // fetched at once must not both produce it
+    synchronized (locks[Math.floorMod(id.hashCode(), locks.length)]) {
+      SeenStore.Seen cur = m.store.article(id);
+      if (cur != null && !cur.dead() && cur.version() > 0 && job.changedAt() <= cur.changedAt()) {
+        // already produced (under its canonical URL): remember this URL as the same article, no duplicate
+        if (!id.equals(job.id())) {
+          m.store.article(job.id(), cur.version(), job.changedAt(), false);
+        }
+        return;
+      }
+      version = (cur == null ? 0 : cur.version()) + 1;
+      m.output.article(RawArticle.newBuilder()
+          .setId(id)
+          .setSource(url)
+          .setOutlet(job.outlet().name())
+          .setVia(job.via())
+          .setFetchedAt(now)
+          .setContentType(plain ? "text/plain" : "text/html")
+          .setCharset(charset)
+          .setBody(ByteBuffer.wrap(r.body()))
+          .setVersion(version)
+          .build());
+      m.store.article(id, version, job.changedAt(), false);
+      if (!id.equals(job.id())) {
+        m.store.article(job.id(), version, job.changedAt(), false);
+      }
     }
     Monitor.OutletState st = m.state(job.outlet());
     (version == 1 ? st.created : st.updated).increment();
