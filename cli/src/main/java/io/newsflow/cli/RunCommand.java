@@ -1,14 +1,157 @@
 package io.newsflow.cli;
 
+import io.newsflow.enrich.tag.Tagger;
+import io.newsflow.ingest.KafkaRawSink;
+import io.newsflow.ingest.fetch.AddressGuard;
+import io.newsflow.ingest.monitor.Monitor;
+import io.newsflow.ingest.monitor.MonitorConfig;
+import io.newsflow.ingest.monitor.MonitorListener;
+import io.newsflow.ingest.monitor.Outlet;
+import io.newsflow.ingest.monitor.OutletStatus;
+import io.newsflow.ingest.monitor.OutletsFile;
+import io.newsflow.ingest.monitor.Output;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder: Monitor outlets (feeds, sitemaps, pages) through every stage until stopped. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Monitor outlets (feeds, sitemaps, pages) through every stage until stopped. (not available yet)")
+/** Monitors outlets through every stage until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {
+        "Monitor outlets (feeds, sitemaps, seed pages) through ingest, enrich and sink until Ctrl-C.",
+        "Runs an in-process Kafka broker (data in --data-dir) unless --bootstrap-servers names a cluster.",
+        "Polite (robots.txt, per-host pacing, User-Agent with monitor.contact) and incremental: an article is "
+            + "fetched once, and again only when its feed or sitemap says it changed, across restarts.",
+        "Prints a status line per outlet every --status-every; faults are logged, counted and dead-lettered."},
+    footer = {"", "Example:", "  ./newsflow run --outlets outlets.example.yaml --out out/",
+        "Settings (--config file or NEWSFLOW_* env): monitor.contact, monitor.threads, monitor.host.interval.ms, ...",
+        "See docs/monitoring.md."})
 final class RunCommand implements Callable<Integer> {
+  @Option(names = "--outlets", required = true, paramLabel = "FILE", description = "Outlets file (YAML or JSON).")
+  Path outlets;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder of the JSON Lines sink (default: out).")
+  Path out;
+
+  @Option(names = "--status-every", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Seconds between status prints (default: ${DEFAULT-VALUE}).")
+  int statusEvery;
+
+  @Mixin CommonOptions common;
+
   @Override
-  public Integer call() {
-    System.err.println("newsflow run: not available yet");
-    return 2;
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(outlets)) {
+      System.err.println("newsflow run: no outlets file at " + outlets);
+      return 2;
+    }
+    List<Outlet> list;
+    try {
+      list = OutletsFile.load(outlets);
+    } catch (IllegalArgumentException e) {
+      System.err.println("newsflow run: " + e.getMessage());
+      return 2;
+    }
+    NewsflowConfig config = common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
+    MonitorConfig monitorConfig = new MonitorConfig(config.originals());
+    Progress progress = common.progress();
+    if (!monitorConfig.hasContact()) {
+      progress.info("warning: monitor.contact is not set; site owners cannot reach you (set NEWSFLOW_MONITOR_CONTACT)");
+    }
+    Tagger tagger = Pipeline.tagger(config);
+    AtomicLong sunk = new AtomicLong();
+    try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress); UntilStopped until = new UntilStopped()) {
+      cluster.ensureTopics(tagger.topicNames());
+      String failure;
+      Monitor monitor;
+      try (Pipeline pipeline = new Pipeline(cluster, config, tagger, (a, o) -> sunk.incrementAndGet());
+          KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
+        progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
+        pipeline.start(Duration.ofSeconds(120));
+        monitor = new Monitor(monitorConfig.settings(version(), config.dataDir().resolve("ingest")), list,
+            Output.of(sink), takedownLogger(progress), AddressGuard.systemResolver());
+        monitor.start();
+        progress.info("monitoring " + list.size() + " outlet(s) from " + outlets + "; Ctrl-C stops cleanly");
+        StatusPrinter printer = new StatusPrinter(System.err, Duration.ofSeconds(Math.max(1, statusEvery)), common.quiet);
+        failure = until.await(() -> {
+          printer.maybePrint(monitor, sunk.get());
+          return monitor.failure() != null ? monitor.failure() : pipeline.failure();
+        });
+        progress.info("stopping: finishing fetches in flight, flushing, saving the seen-URL store");
+        monitor.close();
+        sink.flush();
+      }
+      printSummary(System.out, monitor, sunk.get(), config);
+      return StageCommands.report(failure);
+    }
+  }
+
+  private static MonitorListener takedownLogger(Progress progress) {
+    return new MonitorListener() {
+      @Override
+      public void takenDown(Takedown t) {
+        progress.info(t.outlet() + ": taken down (HTTP " + t.status() + "): " + t.url());
+      }
+    };
+  }
+
+  static String version() {
+    String v = RunCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  static void printSummary(PrintStream out, Monitor monitor, long sunk, NewsflowConfig config) {
+    out.println("newsflow run summary");
+    for (OutletStatus s : monitor.status()) {
+      out.printf("  %-24s polls %d  new %d  updated %d  errors %d  dead-lettered %d%n", s.outlet(), s.polls(),
+          s.newArticles(), s.updatedArticles(), s.errors(), s.deadLetters());
+    }
+    out.printf("  faults           %s%n", monitor.faultCounts());
+    out.printf("  written by sink  %d%n", sunk);
+    out.printf("  output           %s%n", config.outDir().resolve("articles.jsonl"));
+  }
+
+  /** Prints one status line per outlet at most every {@code every}. */
+  static final class StatusPrinter {
+    private final PrintStream err;
+    private final long everyNanos;
+    private final boolean quiet;
+    private long last = System.nanoTime();
+
+    StatusPrinter(PrintStream err, Duration every, boolean quiet) {
+      this.err = err;
+      this.everyNanos = every.toNanos();
+      this.quiet = quiet;
+    }
+
+    void maybePrint(Monitor monitor, long sunk) {
+      if (quiet || System.nanoTime() - last < everyNanos) {
+        return;
+      }
+      last = System.nanoTime();
+      Instant now = Instant.now();
+      err.printf("newsflow: status at %s (queued fetches %d, known articles %d, written by sink %d)%n",
+          now.toString().substring(11, 19), monitor.queued(), monitor.knownArticles(), sunk);
+      for (OutletStatus s : monitor.status()) {
+        String next = s.nextPollAt() == null ? "polling now"
+            : "next poll in " + Progress.format(Duration.between(now, s.nextPollAt()).isNegative() ? Duration.ZERO
+                : Duration.between(now, s.nextPollAt()));
+        err.printf("  %-24s polled %d  new %d  updated %d  errors %d  %s%s%n", s.outlet(), s.polls(), s.newArticles(),
+            s.updatedArticles(), s.errors(), next, s.lastError() == null ? "" : "  last error: " + abbreviate(s.lastError()));
+      }
+      err.flush();
+    }
+
+    private static String abbreviate(String s) {
+      return s.length() > 100 ? s.substring(0, 97) + "..." : s;
+    }
   }
 }
