@@ -99,7 +99,7 @@ final class BlockSplitter {
     String text = buf.toString().strip();
     if (!text.isEmpty()) {
       List<Element> m = marked.isEmpty() ? List.of() : List.copyOf(marked);
-      out.add(new Block(text, Math.min(linkChars[0], text.length()), owner, kindOf(owner), m));
+      out.add(Block.of(text, Math.min(linkChars[0], text.length()), owner, kindOf(owner), m));
     }
     buf.setLength(0);
     linkChars[0] = 0;

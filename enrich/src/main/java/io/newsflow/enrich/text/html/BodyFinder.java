@@ -67,7 +67,7 @@ final class BodyFinder {
       double furniture = 0;
       int j = i;
       for (; j < blocks.size() && blocks.get(j).owner() == first.owner() && blocks.get(j).marks().equals(first.marks()); j++) {
-        double w = storyWeight(blocks.get(j));
+        double w = blocks.get(j).weight();
         story += w;
         furniture += w > 0 ? 0 : blocks.get(j).length();
       }
@@ -170,16 +170,17 @@ final class BodyFinder {
   }
 
   private static List<String> keep(List<Block> blocks, List<Element> chosen, Map<Element, String> marks, String title, List<Removed> removed) {
+    Map<Element, Element> within = new IdentityHashMap<>();
+    for (Element c : chosen) {
+      for (Element e : c.getAllElements()) {
+        within.putIfAbsent(e, c);
+      }
+    }
     Element[] containerOf = new Element[blocks.size()];
     int firstStory = -1;
     for (int i = 0; i < blocks.size(); i++) {
-      for (Element c : chosen) {
-        if (isInside(blocks.get(i).owner(), c)) {
-          containerOf[i] = c;
-          break;
-        }
-      }
-      if (firstStory < 0 && containerOf[i] != null && storyWeight(blocks.get(i)) > 0) {
+      containerOf[i] = within.get(blocks.get(i).owner());
+      if (firstStory < 0 && containerOf[i] != null && blocks.get(i).weight() > 0) {
         firstStory = i;
       }
     }
@@ -229,7 +230,7 @@ final class BodyFinder {
     }
     double total = 0;
     for (int i = firstStory; i < blocks.size(); i++) {
-      total += containerOf[i] == null ? 0 : storyWeight(blocks.get(i));
+      total += containerOf[i] == null ? 0 : blocks.get(i).weight();
     }
     double before = 0;
     for (int i = firstStory; i < blocks.size(); i++) {
@@ -240,7 +241,7 @@ final class BodyFinder {
       if (before > 0 && BoilerplateRules.isTailMarker(b.text()) && total - before < 0.1 * before) {
         return i;
       }
-      before += storyWeight(b);
+      before += b.weight();
     }
     return Integer.MAX_VALUE;
   }
