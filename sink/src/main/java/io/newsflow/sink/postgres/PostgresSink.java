@@ -54,6 +54,8 @@ public final class PostgresSink implements RecordSink {
     try {
       Migrations.migrate(settings);
       Properties p = new Properties();
+      // one multi-row INSERT per batch instead of one statement per row (the URL may override it)
+      p.setProperty("reWriteBatchedInserts", "true");
       if (settings.user() != null) {
         p.setProperty("user", settings.user());
       }
