@@ -99,6 +99,16 @@ class TaggerGuidelineTest {
             "La Secretaría de la Defensa Nacional desplegó 2.000 militares más en Culiacán tras los enfrentamientos entre facciones del cártel."),
         of("private meddling", NONE, "Herederos acusan a su tío",
             "Los herederos de una cadena de panaderías acusan a su tío, socio de la empresa, de injerencia en la gestión diaria."),
+        of("strike a deal", NONE, "US and China strike trade deal",
+            "The United States and China struck a deal to cut tariffs on farm goods, officials in Washington and Beijing said."),
+        of("labour strike", NONE, "Dockworkers strike at Canadian ports",
+            "Workers at Canadian ports went on strike on Monday, disrupting trade with the United States."),
+        of("police raid", NONE, "Police raid Chinese-owned firm in Spain",
+            "Spanish police raided the Madrid offices of a Chinese-owned company in a tax fraud investigation."),
+        of("arms purchase", NONE, "Colombia compra aviones de combate suecos",
+            "Colombia firmó la compra de 17 aviones de combate a Suecia, informó el Ministerio de Defensa."),
+        of("negated incursion", INT, "NATO jets intercept Russian bombers",
+            "Allied fighter jets intercepted two Russian bombers over the Baltic Sea, NATO said, adding the aircraft had not entered allied airspace."),
         of("historical aside", NONE, "Baghdad book fair draws crowds",
             "The book fair drew record crowds. Iraq, invaded by a US-led coalition in 2003, has seen its publishing industry revive, organisers said."));
   }
