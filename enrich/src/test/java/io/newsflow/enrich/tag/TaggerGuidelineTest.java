@@ -109,6 +109,10 @@ class TaggerGuidelineTest {
             "Colombia firmó la compra de 17 aviones de combate a Suecia, informó el Ministerio de Defensa."),
         of("negated incursion", INT, "NATO jets intercept Russian bombers",
             "Allied fighter jets intercepted two Russian bombers over the Baltic Sea, NATO said, adding the aircraft had not entered allied airspace."),
+        of("sovereignty in an identifying clause", NONE, "Hong Kong home prices edge up",
+            "Home prices in Hong Kong, whose sovereignty Britain handed to China in 1997, rose for a third month."),
+        of("soberania en una aposicion", NONE, "Récord de cruceros en las islas",
+            "Las islas, cuya soberanía fue objeto de una guerra en 1982, recibieron un récord de cruceros esta temporada."),
         of("historical aside", NONE, "Baghdad book fair draws crowds",
             "The book fair drew record crowds. Iraq, invaded by a US-led coalition in 2003, has seen its publishing industry revive, organisers said."));
   }
