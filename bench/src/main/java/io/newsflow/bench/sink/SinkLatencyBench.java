@@ -44,7 +44,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * run beside it; each article's latency is the time from its send to the moment the sink's batch
  * holding it was committed (PostgreSQL: the transaction; files: the view's fsync).
  *
- * <p>Usage: {@code SinkLatencyBench SEEDS_DIR [postgres|jsonl] [rate=100] [seconds=30]}
+ * <p>The first {@code warmup} seconds are sent at the same rate but not counted (JIT, group joins).
+ *
+ * <p>Usage: {@code SinkLatencyBench SEEDS_DIR [postgres|jsonl] [rate=100] [seconds=30] [warmup=10]}
  */
 public final class SinkLatencyBench {
   private SinkLatencyBench() {}
@@ -54,6 +56,7 @@ public final class SinkLatencyBench {
     String sinkKind = args.length > 1 ? args[1] : "postgres";
     int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
     List<byte[]> bodies = new ArrayList<>();
     try (Stream<Path> files = Files.list(seeds)) {
       for (Path p : files.sorted().toList()) {
@@ -61,7 +64,8 @@ public final class SinkLatencyBench {
       }
     }
     Path work = Files.createTempDirectory("newsflow-latency-bench");
-    int total = rate * seconds;
+    int total = rate * (seconds + warmup);
+    int counted = rate * warmup;
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch done = new CountDownLatch(total);
@@ -80,7 +84,9 @@ public final class SinkLatencyBench {
       SinkRunner runner = new SinkRunner(Map.of("bootstrap.servers", bootstrap), sink, (a, o) -> {
         Long t0 = sentAt.remove(a.getId());
         if (t0 != null) {
-          latencies.add(System.nanoTime() - t0);
+          if (Integer.parseInt(a.getId().substring(4)) >= counted) {
+            latencies.add(System.nanoTime() - t0);
+          }
           done.countDown();
         }
       }, List.of(Topics.ENRICHED.name()));

@@ -29,7 +29,7 @@ final class ArticleRows {
           modified = EXCLUDED.modified, authors = EXCLUDED.authors, dateline = EXCLUDED.dateline,
           canonical_url = EXCLUDED.canonical_url, image_url = EXCLUDED.image_url, removed = EXCLUDED.removed,
           fetched_at = EXCLUDED.fetched_at, extractor_version = EXCLUDED.extractor_version,
-          taxonomy_version = EXCLUDED.taxonomy_version, written_at = now()
+          taxonomy_version = EXCLUDED.taxonomy_version, written_at = now(), search = NULL
       WHERE articles.version <= EXCLUDED.version""";
   static final String DELETE_TOPICS = "DELETE FROM article_topics WHERE article_id = ANY(?)";
   static final String INSERT_TOPIC = """

@@ -29,6 +29,10 @@ import org.apache.kafka.common.TopicPartition;
  * rows and the positions cannot disagree after a crash. Before writing, the transaction locks the
  * batch's position rows and refuses the batch if they are already past its first offsets (another
  * instance of the group wrote them): nothing is applied twice even when a rebalance leaves a zombie.
+ *
+ * <p>The full-text search vector of each written row is filled right after the transaction by a
+ * {@link SearchIndexer} on its own connection; until then ({@code search IS NULL}, normally well under
+ * a second) the row is stored but not yet found by text search.
  */
 public final class PostgresSink implements RecordSink {
   private static final String POSITIONS =
@@ -46,6 +50,7 @@ public final class PostgresSink implements RecordSink {
 
   private final PostgresSettings settings;
   private final Connection connection;
+  private final SearchIndexer indexer;
   private final Map<TopicPartition, Long> durable = new HashMap<>();
 
   /** Connects, applies pending migrations and reads the group's positions. */
@@ -64,8 +69,10 @@ public final class PostgresSink implements RecordSink {
       }
       this.connection = DriverManager.getConnection(settings.jdbcUrl(), p);
       connection.setAutoCommit(false);
+      this.indexer = new SearchIndexer(settings.jdbcUrl(), p);
       durable.putAll(readPositions());
       connection.commit();
+      indexer.start();
     } catch (SQLException e) {
       throw new IOException("cannot open the PostgreSQL sink at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
     }
@@ -221,6 +228,7 @@ public final class PostgresSink implements RecordSink {
 
   @Override
   public void close() throws IOException {
+    indexer.close();
     try {
       connection.close();
     } catch (SQLException e) {
