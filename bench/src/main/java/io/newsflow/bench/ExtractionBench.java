@@ -19,7 +19,8 @@ import net.dankito.readability4j.Readability4J;
  * Extraction speed and quality, side by side: newsflow, Readability4J and boilerpipe on the same
  * pages in one JVM, single thread. Pages are read and decoded once, up front; each timed round
  * runs one extractor over every page, rounds rotate between the extractors, the first {@code
- * --warmup} rounds of each are not counted, and the median pages/s of the rest is printed. The
+ * --warmup} rounds of each are not counted, and the median pages/s of the rest is printed, with the
+ * median of each round's ratio to Readability4J's rate in the same round. The
  * F1/P/R of each extractor (the benchmark's metric) are printed too when a gold file is given.
  *
  * <pre>
@@ -78,14 +79,27 @@ public final class ExtractionBench {
     }
     System.out.printf(Locale.ROOT, "%d pages, single thread, %d warm-up + %d timed rounds per extractor (checksum %d)%n",
         pages.size(), warmup, rounds, sink);
-    System.out.printf(Locale.ROOT, "%-36s %10s %10s %10s   %s%n", "extractor", "median p/s", "min p/s", "max p/s", gold == null ? "" : "F1     P      R      empty");
+    System.out.printf(Locale.ROOT, "%-36s %10s %10s %10s %12s   %s%n", "extractor", "median p/s", "min p/s", "max p/s",
+        "x Readab.", gold == null ? "" : "F1     P      R      empty");
+    double[] reference = rates.get("Readability4J 1.0.8");
     for (Map.Entry<String, Function<String, String>> ex : extractors.entrySet()) {
       double[] v = rates.get(ex.getKey()).clone();
+      // same-round ratios cancel most of the load other processes put on a shared machine
+      double[] ratio = new double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        ratio[i] = v[i] / reference[i];
+      }
       Arrays.sort(v);
-      double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
       String quality = gold == null ? "" : quality(ex.getValue(), pages, gold);
-      System.out.printf(Locale.ROOT, "%-36s %10.1f %10.1f %10.1f   %s%n", ex.getKey(), median, v[0], v[v.length - 1], quality);
+      System.out.printf(Locale.ROOT, "%-36s %10.1f %10.1f %10.1f %12.2f   %s%n", ex.getKey(), median(v), v[0], v[v.length - 1],
+          median(ratio), quality);
     }
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   private static String quality(Function<String, String> ex, Map<String, String> pages, Map<String, String> gold) {

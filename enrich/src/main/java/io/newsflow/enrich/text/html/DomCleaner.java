@@ -3,8 +3,8 @@ package io.newsflow.enrich.text.html;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -13,10 +13,10 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * Removes page furniture before the body is searched: markup that never holds story text
- * (scripts, forms controls, media), hidden elements, and elements whose tag, role or class/id
- * name them as navigation, sharing, related links, comments, ads, captions and the like (those
- * are marked, not removed: a story container can carry such a name).
+ * Prepares a page for the body search: removes markup that never holds story text (scripts, form
+ * controls, media, captions) and small hidden elements, and marks elements whose tag, role or
+ * class/id name them as navigation, sharing, related links, comments, promos and the like (marked,
+ * not removed: a story container can carry such a name).
  */
 final class DomCleaner {
   private static final Set<String> NEVER_TEXT =
@@ -44,8 +44,6 @@ final class DomCleaner {
     "outbrain", "recommend", "trending", "popular", "byline", "caption", "disqus", "mostread", "alsoread", "also-read",
     "most-read", "more-stories", "more-from", "comment-", "comments", "signup", "newsfeed", "morestories", "recirc"
   };
-  // tokens that would also name the story container in some templates ("content-inline", "article-more")
-  private static final Set<String> WEAK_TOKENS = Set.of("inline", "embed", "more", "extra", "image", "video", "figure", "photo", "supplemental", "screen");
   private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
   private DomCleaner() {}
@@ -131,7 +129,7 @@ final class DomCleaner {
       } else if (!alnum && start >= 0) {
         String tok = s.substring(start, i);
         start = -1;
-        if (FURNITURE_TOKENS.contains(tok) && !WEAK_TOKENS.contains(tok)) {
+        if (FURNITURE_TOKENS.contains(tok)) {
           return tok;
         }
       }

@@ -1,0 +1,2 @@
+/** Extraction evaluation: the article-extraction benchmark metric and a run over a folder of pages. Pure, no Kafka. */
+package io.newsflow.enrich.eval;
