@@ -79,6 +79,17 @@ class HtmlExtractionTest {
   }
 
   @Test
+  void shouldWriteIsoLikeTimesAsIso8601() {
+    Extraction e = EXTRACTOR.extractHtml(
+        "<html><head><meta property='article:published_time' content='2026-11-19 10:05:00+0100'>"
+            + "<meta property='article:modified_time' content='yesterday'></head>"
+            + "<body><p>The old bridge over the river reopened on Monday after six months of repairs to its deck.</p></body></html>",
+        null);
+    assertThat(e.published()).isEqualTo("2026-11-19T10:05:00+01:00");
+    assertThat(e.modified()).isEqualTo("yesterday");
+  }
+
+  @Test
   void shouldDecodeDeclaredLatin1AndMetaCharset() throws Exception {
     String html = "<html><head><meta charset='windows-1252'></head><body><p>Caf\u00e9 owners in the old town said the new rules were unfair and would cost them customers.</p></body></html>";
     Extraction e = EXTRACTOR.extract(html.getBytes("windows-1252"), null, "text/html", null);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -36,6 +37,8 @@ public record PageMetadata(
       Set.of("newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
           "backgroundnewsarticle", "reviewnewsarticle", "socialmediaposting", "webpage", "liveblogposting", "techarticle",
           "scholarlyarticle", "report");
+  private static final Pattern ISO_LIKE =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2})(:\\d{2})?(\\.\\d+)?\\s*([Zz]|[+-]\\d{2}:?\\d{2})?)?");
   private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
 
   /** Reads the metadata of a parsed page. Never throws on malformed JSON-LD. */
@@ -55,7 +58,34 @@ public record PageMetadata(
     String image = first(image(ld), meta(tags, "og:image"), meta(tags, "twitter:image"));
     String lang = first(tags.lang,
         meta(tags, "content-language"), meta(tags, "og:locale"), text(ld, "inLanguage"));
-    return new PageMetadata(title, site, authors, published, modified, canonical, image, normLang(lang), text(ld, "articleBody"));
+    return new PageMetadata(title, site, authors, isoTime(published), isoTime(modified), canonical, image, normLang(lang),
+        text(ld, "articleBody"));
+  }
+
+  /**
+   * Writes an ISO-like time the way ISO-8601 wants it ("2019-11-19 10:00:00+0100" becomes
+   * "2019-11-19T10:00:00+01:00"); leaves anything else as the page gave it.
+   */
+  static String isoTime(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    Matcher m = ISO_LIKE.matcher(raw.strip());
+    if (!m.matches()) {
+      return raw.strip();
+    }
+    StringBuilder sb = new StringBuilder(m.group(1));
+    if (m.group(2) != null) {
+      sb.append('T').append(m.group(2)).append(m.group(3) == null ? ":00" : m.group(3));
+      if (m.group(4) != null) {
+        sb.append(m.group(4));
+      }
+      String zone = m.group(5);
+      if (zone != null) {
+        sb.append(zone.equalsIgnoreCase("z") ? "Z" : zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+      }
+    }
+    return sb.toString();
   }
 
   static String normLang(String lang) {
