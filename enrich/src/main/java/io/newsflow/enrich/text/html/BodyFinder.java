@@ -38,7 +38,7 @@ final class BodyFinder {
           "article[-_]?body|articlebody|story[-_]?body|entry[-_]?content|post[-_]?content|article[-_]?content|"
               + "content[-_]?body|body[-_]?text|article[-_]?text|story[-_]?content|post[-_]?body|main[-_]?content|rich[-_]?text|article__body");
   private static final Pattern BYLINE =
-      Pattern.compile("^(by|por|de|written by|words by|reporting by|story by)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,6}(\\s*(,|and|y|&)\\s*\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,4})*\\s*[,|]?.{0,40}$");
+      Pattern.compile("^(?i:by|por|written by|words by|reporting by|story by|text by|texto de|escrito por)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,6}(\\s*(,|and|y|&)\\s*\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,4})*\\s*[,|]?.{0,40}$");
   private static final Pattern DATE_LINE =
       Pattern.compile(
           "^(published|updated|posted|last updated|publicado|actualizado|modified)?[:\\s]*"
