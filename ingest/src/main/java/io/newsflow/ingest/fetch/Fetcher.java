@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -35,7 +36,11 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -69,6 +74,7 @@ public final class Fetcher implements AutoCloseable {
     ConnectionConfig conn = ConnectionConfig.custom()
         .setConnectTimeout(Timeout.of(s.connectTimeout()))
         .setSocketTimeout(Timeout.of(s.readTimeout()))
+        .setValidateAfterInactivity(TimeValue.of(2, TimeUnit.SECONDS))
         .build();
     RequestConfig req = RequestConfig.custom()
         .setRedirectsEnabled(false)
@@ -86,7 +92,7 @@ public final class Fetcher implements AutoCloseable {
         .setDefaultRequestConfig(req)
         .disableRedirectHandling()
         .disableContentCompression()
-        .disableAutomaticRetries()
+        .setRetryStrategy(new StaleConnectionRetry())
         .disableCookieManagement()
         .evictIdleConnections(TimeValue.of(30, TimeUnit.SECONDS))
         .setUserAgent(s.userAgent())
@@ -198,6 +204,30 @@ public final class Fetcher implements AutoCloseable {
     String[] type = contentType(header(response, "Content-Type"));
     return new FetchResult(code, url, type[0], type[1], body, header(response, "ETag"),
         header(response, "Last-Modified"), null, null, null);
+  }
+
+  /**
+   * Retries a GET once when a pooled keep-alive connection turned out closed or reset by the server
+   * before answering; never on connect failures or status codes, which the monitor handles itself.
+   */
+  private static final class StaleConnectionRetry implements HttpRequestRetryStrategy {
+    @Override
+    public boolean retryRequest(HttpRequest request, IOException e, int execCount, HttpContext context) {
+      boolean stale = e instanceof NoHttpResponseException
+          || (e instanceof java.net.SocketException && !(e instanceof ConnectException)
+              && !(e instanceof java.net.NoRouteToHostException));
+      return execCount <= 1 && stale;
+    }
+
+    @Override
+    public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+      return false;
+    }
+
+    @Override
+    public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+      return TimeValue.ZERO_MILLISECONDS;
+    }
   }
 
   private static FetchResult classify(String url, IOException e) {
