@@ -103,6 +103,7 @@ final class StageCommands {
       java.util.List<SinkRunner> runners = new java.util.ArrayList<>();
       java.util.List<Thread> threads = new java.util.ArrayList<>();
       try (Cluster cluster = Cluster.external(config); UntilStopped until = new UntilStopped()) {
+        cluster.ensureTopics(Pipeline.tagger(config).topicNames()); // news.dlq must exist before a dead letter is sent
         io.newsflow.sink.file.FileSinkSettings files = sinkConfig.files(config.outDir());
         runners.add(new SinkRunner(cluster.clientProps(), io.newsflow.sink.SinkConfig.openFiles(files),
             (a, o) -> handled.incrementAndGet(), sinkConfig.topics()));

@@ -12,20 +12,29 @@ import org.apache.kafka.common.TopicPartition;
  * went to the dead-letter topic), so a sink that stores positions never reads them again.
  *
  * @param articles decoded articles, in the order they were consumed
+ * @param removed ids whose last record in this batch is a tombstone (the article was taken down);
+ *     sinks apply them after {@code articles}
  * @param firstOffsets per partition, the offset of the first record in this batch
  * @param nextOffsets per partition, the offset to read next after this batch (last offset + 1)
  */
 public record SinkBatch(
     List<EnrichedArticle> articles,
+    List<String> removed,
     Map<TopicPartition, Long> firstOffsets,
     Map<TopicPartition, Long> nextOffsets) {
   public SinkBatch {
     articles = List.copyOf(Objects.requireNonNull(articles, "articles"));
+    removed = List.copyOf(Objects.requireNonNull(removed, "removed"));
     firstOffsets = Map.copyOf(Objects.requireNonNull(firstOffsets, "firstOffsets"));
     nextOffsets = Map.copyOf(Objects.requireNonNull(nextOffsets, "nextOffsets"));
     if (!firstOffsets.keySet().equals(nextOffsets.keySet())) {
       throw new IllegalArgumentException("first and next offsets must name the same partitions");
     }
+  }
+
+  /** A batch without removals. */
+  public SinkBatch(List<EnrichedArticle> articles, Map<TopicPartition, Long> firstOffsets, Map<TopicPartition, Long> nextOffsets) {
+    this(articles, List.of(), firstOffsets, nextOffsets);
   }
 
   /** A batch with no Kafka coordinates (benchmarks, tests of a writer alone). */

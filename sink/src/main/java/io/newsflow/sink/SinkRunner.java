@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -49,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * turns into duplicates it skips. Either way the group's committed offsets follow what is durable, so
  * consumer-lag tools show the truth.
  *
- * <p>A value that cannot be decoded becomes a dead letter with its coordinates, and its offset counts
+ * <p>A tombstone (null value with a key, as on the compacted {@code news.articles}) means the article was
+ * taken down: the sink removes it ({@link SinkBatch#removed()}). A value that cannot be decoded becomes a dead letter with its coordinates, and its offset counts
  * as consumed. Dead letters are at-least-once: a crash right after producing one re-sends it.
  */
 public final class SinkRunner implements Runnable, AutoCloseable {
@@ -130,17 +133,24 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
   private void handle(ConsumerRecords<String, byte[]> records) throws IOException {
     List<EnrichedArticle> batch = new ArrayList<>(records.count());
+    Set<String> removed = new LinkedHashSet<>();
     Map<TopicPartition, Long> first = new LinkedHashMap<>();
     Map<TopicPartition, Long> next = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       TopicPartition tp = new TopicPartition(r.topic(), r.partition());
       first.putIfAbsent(tp, r.offset());
       next.put(tp, r.offset() + 1);
+      if (r.value() == null && r.key() != null) {
+        // a tombstone: the article was taken down (sinks apply the batch's articles first, then removals)
+        removed.add(r.key());
+        continue;
+      }
       try {
         EnrichedArticle a = Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
         if (a == null) {
-          throw new IllegalArgumentException("null value (tombstone) on " + r.topic());
+          throw new IllegalArgumentException("null value without a key on " + r.topic());
         }
+        removed.remove(a.getId());
         batch.add(a);
       } catch (RuntimeException e) {
         deadLetter(r, e);
@@ -149,7 +159,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     deadLetters.flush();
     List<ArticleWriter.Outcome> outcomes;
     try {
-      outcomes = sink.write(new SinkBatch(batch, first, next));
+      outcomes = sink.write(new SinkBatch(batch, List.copyOf(removed), first, next));
     } catch (PositionConflictException e) {
       LOG.warn("{}; reading again from the stored positions", e.getMessage());
       seekToStored(consumer.assignment());

@@ -28,6 +28,7 @@ final class WriterSink implements RecordSink {
   @Override
   public List<ArticleWriter.Outcome> write(SinkBatch batch) throws IOException {
     List<ArticleWriter.Outcome> outcomes = writer.write(batch.articles());
+    writer.remove(batch.removed());
     durable.putAll(batch.nextOffsets());
     return outcomes;
   }

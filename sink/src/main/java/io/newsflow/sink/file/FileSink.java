@@ -38,7 +38,8 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>With {@code latestView}, {@code articles.jsonl} is also kept up to date, one line per article id
  * (newest version wins), written before the segment so that records read again are only duplicates
- * there. One sink per folder: a lock file keeps a second one out.
+ * there. An article taken down (a tombstone) leaves the view, and JSON Lines segments get a line
+ * {@code {"id":…,"deleted":true}} (Avro segments cannot say so). One sink per folder: a lock file keeps a second one out.
  */
 public final class FileSink implements RecordSink {
   public static final String SEGMENTS = "segments";
@@ -106,7 +107,10 @@ public final class FileSink implements RecordSink {
   public List<Outcome> write(SinkBatch batch) throws IOException {
     List<Outcome> outcomes = view != null ? view.write(batch.articles())
         : new ArrayList<>(Collections.nCopies(batch.articles().size(), Outcome.WRITTEN));
-    if (batch.articles().isEmpty() && batch.nextOffsets().isEmpty()) {
+    if (view != null && !batch.removed().isEmpty()) {
+      view.remove(batch.removed());
+    }
+    if (batch.articles().isEmpty() && batch.removed().isEmpty() && batch.nextOffsets().isEmpty()) {
       return outcomes;
     }
     Open seg = openSegment();
@@ -114,6 +118,11 @@ public final class FileSink implements RecordSink {
       seg.writer.append(a);
     }
     seg.records += batch.articles().size();
+    for (String id : batch.removed()) {
+      if (seg.writer.appendRemoval(id)) {
+        seg.records++;
+      }
+    }
     batch.firstOffsets().forEach((tp, from) -> {
       long to = batch.nextOffsets().get(tp);
       seg.ranges.merge(tp, new long[] {from, to}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});

@@ -29,6 +29,9 @@ abstract class SegmentWriter implements AutoCloseable {
 
   abstract void append(EnrichedArticle article) throws IOException;
 
+  /** Records that an article was taken down; false when the format cannot say so. */
+  abstract boolean appendRemoval(String id) throws IOException;
+
   /** Bytes handed to the file so far (a little less than its size while the encoder buffers). */
   long bytes() {
     return counted.count;
@@ -69,6 +72,13 @@ abstract class SegmentWriter implements AutoCloseable {
     }
 
     @Override
+    boolean appendRemoval(String id) throws IOException {
+      out().write(ArticleJson.MAPPER.writeValueAsBytes(ArticleJson.MAPPER.createObjectNode().put("id", id).put("deleted", true)));
+      out().write('\n');
+      return true;
+    }
+
+    @Override
     void flushEncoder() {}
   }
 
@@ -86,6 +96,11 @@ abstract class SegmentWriter implements AutoCloseable {
     @Override
     void append(EnrichedArticle article) throws IOException {
       writer.append(article);
+    }
+
+    @Override
+    boolean appendRemoval(String id) {
+      return false; // an EnrichedArticle container has no way to say "gone"; the manifest still counts the offset
     }
 
     @Override

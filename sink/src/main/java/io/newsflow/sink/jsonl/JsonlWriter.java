@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,25 @@ public final class JsonlWriter implements ArticleWriter {
     return outcomes;
   }
 
+  /**
+   * Removes the lines of these ids (articles taken down), durably; ids not in the file are ignored.
+   *
+   * @return how many lines were removed
+   */
+  @Override
+  public int remove(Collection<String> ids) throws IOException {
+    Map<String, String> removals = new HashMap<>();
+    for (String id : ids) {
+      if (index.remove(id) != null) {
+        removals.put(id, null);
+      }
+    }
+    if (!removals.isEmpty()) {
+      rewrite(removals, "");
+    }
+    return removals.size();
+  }
+
   @Override
   public void close() throws IOException {
     channel.close();
@@ -107,7 +127,10 @@ public final class JsonlWriter implements ArticleWriter {
       StringBuilder buf = new StringBuilder();
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String id = ArticleJson.MAPPER.readTree(line).path("id").asText();
-        buf.append(replacements.getOrDefault(id, line)).append('\n');
+        String kept = replacements.containsKey(id) ? replacements.get(id) : line;
+        if (kept != null) { // null: removed
+          buf.append(kept).append('\n');
+        }
         if (buf.length() > 1 << 20) {
           out.write(ByteBuffer.wrap(buf.toString().getBytes(StandardCharsets.UTF_8)));
           buf.setLength(0);

@@ -116,6 +116,7 @@ public final class PostgresSink implements RecordSink {
         }
       }
       upsert(changed, fingerprints);
+      delete(batch.removed());
       savePositions(batch.nextOffsets());
       connection.commit();
       batch.nextOffsets().forEach((tp, next) -> durable.merge(tp, next, Math::max));
@@ -186,6 +187,17 @@ public final class PostgresSink implements RecordSink {
       if (topics > 0) {
         topic.executeBatch();
       }
+    }
+  }
+
+  /** Articles taken down: their rows go, and their topic rows with them (ON DELETE CASCADE). */
+  private void delete(List<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM articles WHERE id = ANY(?)")) {
+      ps.setArray(1, connection.createArrayOf("text", ids.toArray()));
+      ps.executeUpdate();
     }
   }
 

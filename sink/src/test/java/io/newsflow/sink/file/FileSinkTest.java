@@ -109,6 +109,17 @@ class FileSinkTest {
   }
 
   @Test
+  void shouldDropATakenDownArticleFromTheViewAndMarkItInTheSegment(@TempDir Path dir) throws Exception {
+    try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
+      sink.write(batch(P0, 0, article("a", 1, "A"), article("b", 1, "B")));
+      sink.write(new SinkBatch(List.of(), List.of("a"), Map.of(P0, 2L), Map.of(P0, 3L)));
+    }
+    assertThat(ids(dir.resolve(JsonlWriter.FILE))).containsExactly("b");
+    List<String> segment = Files.readAllLines(dir.resolve("segments/part-00000001.jsonl"));
+    assertThat(segment).hasSize(3).last().isEqualTo("{\"id\":\"a\",\"deleted\":true}");
+  }
+
+  @Test
   void shouldWriteAvroContainerFilesThatReadBackAsArticles(@TempDir Path dir) throws Exception {
     try (FileSink sink = new FileSink(new FileSinkSettings(dir, FileFormat.AVRO, Long.MAX_VALUE, Duration.ofMinutes(1), false))) {
       sink.write(batch(P0, 0, article("a", 1, "Ä text"), article("b", 1, "B")));

@@ -49,6 +49,18 @@ class PostgresSinkIT {
   }
 
   @Test
+  void shouldDeleteATakenDownArticleWithItsTopics() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    try (PostgresSink sink = new PostgresSink(db)) {
+      sink.write(batch(0, tagged("a", 1, "Troops crossed the border.", "intervention", "Troops crossed"), article("b", 1, "B")));
+      sink.write(new SinkBatch(List.of(), List.of("a"), Map.of(P0, 2L), Map.of(P0, 3L)));
+    }
+    assertThat(query(db, "SELECT id FROM articles")).containsExactly("b");
+    assertThat(query(db, "SELECT article_id FROM article_topics")).isEmpty();
+    assertThat(query(db, "SELECT next_offset::text FROM sink_offsets")).containsExactly("3");
+  }
+
+  @Test
   void shouldFindArticlesByWordsOfTheirCleanTextStemmed() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
     try (PostgresSink sink = new PostgresSink(db)) {

@@ -1,0 +1,54 @@
+package io.newsflow.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.schemas.Topics;
+import io.newsflow.sink.file.FileFormat;
+import io.newsflow.sink.file.FileSink;
+import io.newsflow.sink.file.FileSinkSettings;
+import io.newsflow.testkit.KafkaFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The consumer loop against a real broker. */
+class SinkRunnerIT {
+
+  @Test
+  void shouldRemoveAnArticleWhenItsTombstoneArrivesAndDeadLetterGarbage(@TempDir Path out) throws Exception {
+    String bootstrap = KafkaFixture.shared().bootstrapServers();
+    String topic = "runner-" + UUID.randomUUID().toString().substring(0, 8);
+    SinkFaultIT.createTopic(bootstrap, topic);
+    SinkFaultIT.createTopic(bootstrap, Topics.DLQ.name()); // where the garbage record goes
+    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+        new StringSerializer(), new ByteArraySerializer())) {
+      for (String id : List.of("a", "b")) {
+        p.send(new ProducerRecord<>(topic, 0, id, Topics.ENRICHED.valueSerde().serializer().serialize(topic, Articles.article(id, 1, id))));
+      }
+      p.send(new ProducerRecord<>(topic, 0, "c", new byte[] {1, 2, 3}));
+      p.send(new ProducerRecord<>(topic, 0, "a", null));
+      p.flush();
+    }
+    FileSink sink = new FileSink(new FileSinkSettings(out, FileFormat.JSONL, Long.MAX_VALUE, Duration.ofMillis(100), true));
+    SinkRunner runner = SinkFaultIT.runner(Map.of("bootstrap.servers", bootstrap), "runner-it", sink, topic);
+    Thread t = new Thread(runner);
+    t.start();
+    try {
+      SinkFaultIT.awaitUntil("the topic consumed", () -> SinkFaultIT.segmentsCommitted(out) > 0
+          && sink.durablePositions().getOrDefault(new org.apache.kafka.common.TopicPartition(topic, 0), 0L) >= 4, null);
+    } finally {
+      runner.close();
+      t.join(30_000);
+    }
+    assertThat(SinkFaultIT.viewIds(out)).containsExactly("b");
+    assertThat(SinkFaultIT.segmentIds(out)).containsExactly("a", "b", "a");
+  }
+}
