@@ -79,6 +79,16 @@ class HtmlExtractionTest {
   }
 
   @Test
+  void shouldDropBylineAndDateLinesWithoutClassNames() {
+    String story = "<p>The old bridge over the river reopened on Monday after six months of repairs to its deck and railings.</p>";
+    Extraction e = EXTRACTOR.extractHtml(
+        "<html><body><article><p>By Ana Ruiz and Tom Bell</p><p>Updated: Nov. 19, 2026 5:30 p.m.</p>" + story.repeat(3)
+            + "</article></body></html>", null);
+    assertThat(e.paragraphs()).hasSize(3);
+    assertThat(e.removed()).anyMatch(r -> r.reason().equals("rule:byline")).anyMatch(r -> r.reason().equals("rule:date"));
+  }
+
+  @Test
   void shouldWriteIsoLikeTimesAsIso8601() {
     Extraction e = EXTRACTOR.extractHtml(
         "<html><head><meta property='article:published_time' content='2026-11-19 10:05:00+0100'>"
