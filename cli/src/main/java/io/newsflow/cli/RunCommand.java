@@ -10,6 +10,7 @@ import io.newsflow.ingest.monitor.Outlet;
 import io.newsflow.ingest.monitor.OutletStatus;
 import io.newsflow.ingest.monitor.OutletsFile;
 import io.newsflow.ingest.monitor.Output;
+import io.newsflow.ingest.monitor.WarcRecorder;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder of the JSON Lines sink (default: out).")
   Path out;
+
+  @Option(names = "--warc", paramLabel = "FILE",
+      description = "Also write every fetched article page to this gzip WARC file (appended; replayable).")
+  Path warc;
 
   @Option(names = "--status-every", paramLabel = "SECONDS", defaultValue = "30",
       description = "Seconds between status prints (default: ${DEFAULT-VALUE}).")
@@ -76,8 +81,9 @@ final class RunCommand implements Callable<Integer> {
           KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         pipeline.start(Duration.ofSeconds(120));
+        WarcRecorder recorder = warc == null ? null : new WarcRecorder(warc);
         monitor = new Monitor(monitorConfig.settings(version(), config.dataDir().resolve("ingest")), list,
-            Output.of(sink), takedownLogger(progress), AddressGuard.systemResolver());
+            Output.of(sink), listener(progress, recorder), AddressGuard.systemResolver());
         monitor.start();
         progress.info("monitoring " + list.size() + " outlet(s) from " + outlets + "; Ctrl-C stops cleanly");
         StatusPrinter printer = new StatusPrinter(System.err, Duration.ofSeconds(Math.max(1, statusEvery)), common.quiet);
@@ -88,17 +94,29 @@ final class RunCommand implements Callable<Integer> {
         progress.info("stopping: finishing fetches in flight, flushing, saving the seen-URL store");
         monitor.close();
         sink.flush();
+        if (recorder != null) {
+          recorder.close();
+          progress.info("fetched pages written to " + warc);
+        }
       }
       printSummary(System.out, monitor, sunk.get(), config);
       return StageCommands.report(failure);
     }
   }
 
-  private static MonitorListener takedownLogger(Progress progress) {
+  /** Logs take-downs (the hook where tombstones will go) and records fetched pages to WARC when asked. */
+  private static MonitorListener listener(Progress progress, WarcRecorder recorder) {
     return new MonitorListener() {
       @Override
       public void takenDown(Takedown t) {
         progress.info(t.outlet() + ": taken down (HTTP " + t.status() + "): " + t.url());
+      }
+
+      @Override
+      public void fetched(String url, Instant at, int status, String contentType, byte[] body) {
+        if (recorder != null) {
+          recorder.fetched(url, at, status, contentType, body);
+        }
       }
     };
   }
