@@ -89,6 +89,17 @@ class HtmlExtractionTest {
   }
 
   @Test
+  void shouldFallBackToJsonLdBodyWhenTheMarkupHoldsOnlyAStub() {
+    String sentence = "The ferry company said on Friday that the winter timetable would keep two daily crossings to the island. ";
+    Extraction e = EXTRACTOR.extractHtml(
+        "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Ferry keeps two crossings\","
+            + "\"articleBody\":\"" + sentence.repeat(8) + "\"}</script></head>"
+            + "<body><div id='app'><p>Loading the story, please wait a moment while it appears.</p></div></body></html>", null);
+    assertThat(e.text()).contains("winter timetable").doesNotContain("Loading the story");
+    assertThat(e.removed()).anyMatch(r -> r.reason().equals("density:stub-body"));
+  }
+
+  @Test
   void shouldWriteIsoLikeTimesAsIso8601() {
     Extraction e = EXTRACTOR.extractHtml(
         "<html><head><meta property='article:published_time' content='2026-11-19 10:05:00+0100'>"

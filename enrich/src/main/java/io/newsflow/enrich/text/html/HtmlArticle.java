@@ -22,7 +22,9 @@ public final class HtmlArticle {
     List<Removed> removed = new ArrayList<>();
     BodyFinder.Result found = BodyFinder.find(body, DomCleaner.clean(body), meta.title(), removed);
     List<String> paragraphs = found.paragraphs();
-    if (paragraphs.isEmpty() && meta.jsonLdBody() != null) {
+    if (meta.jsonLdBody() != null && preferJsonLd(paragraphs, meta.jsonLdBody())) {
+      // the markup holds a stub (script-rendered page, teaser before a wall) but the JSON-LD has the story
+      removed.add(new Removed(DomCleaner.clip(String.join(" / ", paragraphs)), "density:stub-body"));
       paragraphs = splitParagraphs(meta.jsonLdBody());
     }
     String language = meta.language() != null ? meta.language() : LanguageDetector.detect(String.join(" ", paragraphs));
@@ -38,6 +40,14 @@ public final class HtmlArticle {
         meta.siteName(),
         meta.canonicalUrl(),
         meta.imageUrl());
+  }
+
+  private static boolean preferJsonLd(List<String> paragraphs, String jsonLdBody) {
+    int markup = 0;
+    for (String p : paragraphs) {
+      markup += p.length();
+    }
+    return markup == 0 || (jsonLdBody.length() >= 500 && jsonLdBody.length() > 3 * markup);
   }
 
   static List<String> splitParagraphs(String text) {
