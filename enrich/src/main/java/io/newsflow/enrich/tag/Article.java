@@ -7,21 +7,28 @@ final class Article {
   final Field[] fields;
   private final String title;
   private final String text;
+  private final java.util.Set<String> known;
   private String language;
   private boolean resolved;
 
-  Article(Field[] fields, String title, String text, String language) {
+  /**
+   * @param known the languages the taxonomy has language-specific cues for; a detected language
+   *     outside them is treated as unknown (all cues apply), since no cue of its own exists
+   */
+  Article(Field[] fields, String title, String text, String language, java.util.Set<String> known) {
     this.fields = fields;
+    this.known = known;
     this.title = title;
     this.text = text;
     this.language = language;
     this.resolved = language != null;
   }
 
-  /** The given language, else the detected one; null when detection is not confident. */
+  /** The given language, else the detected one; null when detection is unsure or finds a language without cues. */
   String language() {
     if (!resolved) {
-      language = LanguageDetector.detect(text.isEmpty() ? title : title + "\n" + text);
+      String detected = LanguageDetector.detect(text.isEmpty() ? title : title + "\n" + text);
+      language = detected != null && known.contains(detected) ? detected : null;
       resolved = true;
     }
     return language;

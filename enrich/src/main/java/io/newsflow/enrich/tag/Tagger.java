@@ -77,7 +77,8 @@ public final class Tagger {
    * @param title the headline; null is read as empty
    * @param text the clean body; null is read as empty. Trailing link lines that survived extraction
    *     ("ALSO READ: ...") are ignored by the taxonomy's boilerplate patterns
-   * @param language ISO 639-1 code, or null to detect it from the text
+   * @param language ISO 639-1 code, or null to detect it from the text (a detected language the
+   *     taxonomy has no language-specific cues for counts as unknown: every cue applies)
    * @return the assigned topics in taxonomy order; evidence offsets index into {@code title} or
    *     {@code text} as given
    */
@@ -88,7 +89,7 @@ public final class Tagger {
       t.isEmpty() ? null : taxonomy.field("title", t, 0),
       body.isEmpty() ? null : taxonomy.field("text", body, 1)
     };
-    Article article = new Article(fields, t, body, language);
+    Article article = new Article(fields, t, body, language, taxonomy.languages);
     List<Tag> tags = new ArrayList<>(2);
     for (Topic topic : taxonomy.topics) {
       Tag tag = Engine.score(topic, article);

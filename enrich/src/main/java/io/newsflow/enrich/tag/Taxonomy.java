@@ -26,6 +26,8 @@ final class Taxonomy {
   final List<Topic> topics;
   final List<Pattern> boilerplate;
   final Map<String, EntityLexicon> entities;
+  /** The languages some rule is restricted to. */
+  final Set<String> languages;
   /** How many distinct compiled patterns the taxonomy has (the size of a field's matcher table). */
   final int patternSlots;
   /** Per thread, reusable matchers for the title and for the text. */
@@ -37,6 +39,9 @@ final class Taxonomy {
     this.boilerplate = List.copyOf(boilerplate);
     this.entities = Map.copyOf(l.entities);
     this.patternSlots = l.slots.size();
+    Set<String> langs = new java.util.HashSet<>();
+    topics.forEach(t -> t.rules().forEach(r -> langs.addAll(r.languages())));
+    this.languages = Set.copyOf(langs);
     this.matchers = ThreadLocal.withInitial(() -> new Matchers[] {new Matchers(patternSlots), new Matchers(patternSlots)});
   }
 

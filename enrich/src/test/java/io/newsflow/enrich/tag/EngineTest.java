@@ -66,6 +66,17 @@ class EngineTest {
   }
 
   @Test
+  void shouldApplyEveryCueWhenTheDetectedLanguageHasNoCuesOfItsOwn() {
+    Tagger tagger = Tagger.loadDefault();
+    // short English that a stopword detector may call Portuguese ("a", "as", "do", "no")
+    String text = "A sovereignty row: as the minister said, do no harm to a neighbour's sovereignty.";
+
+    assertThat(tagger.tag("", text, "pt")).isEmpty();
+    assertThat(tagger.tag("", text, null)).extracting(Tag::name).containsExactly("sovereignty");
+    assertThat(tagger.tag("Sovereignty", "", null)).extracting(Tag::name).containsExactly("sovereignty");
+  }
+
+  @Test
   void shouldGiveTheSameTagsFromManyThreads() throws Exception {
     Tagger tagger = Tagger.loadDefault();
     List<Tag> expected = tagger.tag("US troops", NEWS, null);
