@@ -46,7 +46,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>The first {@code warmup} seconds are sent at the same rate but not counted (JIT, group joins).
  *
- * <p>Usage: {@code SinkLatencyBench SEEDS_DIR [postgres|jsonl] [rate=100] [seconds=30] [warmup=10]}
+ * <p>With {@code from=enriched} no enrich stage runs: enriched articles are produced straight to
+ * {@code news.enriched}, which measures the sink's own share of the latency.
+ *
+ * <p>Usage: {@code SinkLatencyBench SEEDS_DIR [postgres|jsonl] [rate=100] [seconds=30] [warmup=10] [from=raw|enriched]}
  */
 public final class SinkLatencyBench {
   private SinkLatencyBench() {}
@@ -57,6 +60,7 @@ public final class SinkLatencyBench {
     int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+    boolean fromRaw = !(args.length > 5 && args[5].equals("enriched"));
     List<byte[]> bodies = new ArrayList<>();
     try (Stream<Path> files = Files.list(seeds)) {
       for (Path p : files.sorted().toList()) {
@@ -93,13 +97,15 @@ public final class SinkLatencyBench {
       Thread sinkThread = new Thread(runner, "latency-sink");
       try (EnrichService enrich = new EnrichService(Map.of("bootstrap.servers", bootstrap,
           "state.dir", work.resolve("streams").toString()), new EnrichSettings(ExtractorSettings.defaults(), tagger))) {
-        enrich.start();
+        if (fromRaw) {
+          enrich.start();
+        }
         sinkThread.start();
-        if (!enrich.awaitRunning(Duration.ofSeconds(120))) {
+        if (fromRaw && !enrich.awaitRunning(Duration.ofSeconds(120))) {
           throw new IllegalStateException("enrich did not start");
         }
         Thread.sleep(3000); // let the sink's consumer join its group before the clock starts
-        produceAtRate(bootstrap, bodies, rate, total, sentAt);
+        produceAtRate(bootstrap, bodies, rate, total, sentAt, fromRaw);
         if (!done.await(120, TimeUnit.SECONDS)) {
           System.out.printf("only %d of %d articles reached the sink%n", total - done.getCount(), total);
         }
@@ -112,11 +118,11 @@ public final class SinkLatencyBench {
         pg.close();
       }
     }
-    report(sinkKind, rate, latencies);
+    report((fromRaw ? "news.raw" : "news.enriched") + " -> " + sinkKind, rate, latencies);
   }
 
-  static void produceAtRate(String bootstrap, List<byte[]> bodies, int rate, int total, Map<String, Long> sentAt)
-      throws InterruptedException {
+  static void produceAtRate(String bootstrap, List<byte[]> bodies, int rate, int total, Map<String, Long> sentAt,
+      boolean raw) throws InterruptedException {
     long interval = 1_000_000_000L / rate;
     try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all",
         "linger.ms", 0), new StringSerializer(), new ByteArraySerializer())) {
@@ -130,11 +136,17 @@ public final class SinkLatencyBench {
         String id = String.format("lat-%07d", i);
         byte[] body = (new String(bodies.get(i % bodies.size()), StandardCharsets.UTF_8) + "\n\n(" + id + ")")
             .getBytes(StandardCharsets.UTF_8);
-        RawArticle raw = RawArticle.newBuilder().setId(id).setSource("bench/" + id + ".txt").setOutlet("Bench")
+        RawArticle rawArticle = RawArticle.newBuilder().setId(id).setSource("bench/" + id + ".txt").setOutlet("Bench")
             .setVia(Via.REPLAY).setFetchedAt(Instant.now()).setContentType("text/plain").setCharset("UTF-8")
             .setBody(ByteBuffer.wrap(body)).setVersion(1).build();
         sentAt.put(id, System.nanoTime());
-        p.send(new ProducerRecord<>(Topics.RAW.name(), id, Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), raw)));
+        if (raw) {
+          p.send(new ProducerRecord<>(Topics.RAW.name(), id, Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), rawArticle)));
+        } else {
+          var enriched = BenchArticles.article(i, 7);
+          enriched.setId(id);
+          p.send(new ProducerRecord<>(Topics.ENRICHED.name(), id, Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), enriched)));
+        }
       }
       p.flush();
     }
@@ -147,7 +159,7 @@ public final class SinkLatencyBench {
       System.out.println("no article reached the sink");
       return;
     }
-    System.out.printf(Locale.ROOT, "news.raw -> %s at %d articles/s, %d articles: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+    System.out.printf(Locale.ROOT, "%s at %d articles/s, %d articles: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
         sink, rate, sorted.size(), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
   }
 

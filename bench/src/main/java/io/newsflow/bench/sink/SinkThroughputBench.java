@@ -73,6 +73,9 @@ public final class SinkThroughputBench {
             }
             return new PostgresSink(new PostgresSettings(pg.jdbcUrl().replace("/postgres", "/bench" + r), pg.user(), null, "bench"));
           });
+          for (int r = 0; r < rounds; r++) {
+            drainSearchIndex(pg.jdbcUrl().replace("/postgres", "/bench" + r), pg.user());
+          }
         }
       }
     }
@@ -105,6 +108,28 @@ public final class SinkThroughputBench {
     }
     rates.sort(Double::compare);
     System.out.printf(Locale.ROOT, "%-57s median %,.0f articles/s over %d rounds%n", label, rates.get(rates.size() / 2), rounds);
+  }
+
+  /** The sink's search indexer runs beside it and stops with it: how much was left, and how fast it goes. */
+  static void drainSearchIndex(String url, String user) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+      long pending;
+      try (var rs = s.executeQuery("SELECT count(*) FROM articles WHERE search IS NULL")) {
+        rs.next();
+        pending = rs.getLong(1);
+      }
+      long t0 = System.nanoTime();
+      int done;
+      do {
+        try (var rs = s.executeQuery("SELECT newsflow_index_search(500)")) {
+          rs.next();
+          done = rs.getInt(1);
+        }
+      } while (done > 0);
+      double sec = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "  search vectors still pending when the sink stopped: %d; indexed afterwards at %,.0f articles/s%n",
+          pending, pending / Math.max(sec, 1e-9));
+    }
   }
 
   static void produce(String bootstrap, String topic, int n) {
