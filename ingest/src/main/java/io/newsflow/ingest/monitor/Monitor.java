@@ -254,8 +254,11 @@ public final class Monitor implements AutoCloseable {
     checkpointer.shutdown();
     workers.shutdown();
     try {
-      if (!workers.awaitTermination(settings.fetch().totalTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
+      // fetches still running after this are interrupted: what they had is neither produced nor
+      // marked seen, so the next start fetches it again (well within the 60 s Ctrl-C allows)
+      if (!workers.awaitTermination(Math.min(settings.fetch().totalTimeout().toSeconds(), 15), TimeUnit.SECONDS)) {
         workers.shutdownNow();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
       }
       checkpointer.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
