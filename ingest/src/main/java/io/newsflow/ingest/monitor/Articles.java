@@ -85,6 +85,11 @@ final class Articles {
       accept(job, r);
       return true;
     }
+    if (m.stopped && r.fault().retriable()) {
+      // interrupted by close(): not lost, not seen; the next start fetches it again
+      src.incomplete();
+      return true;
+    }
     if (r.fault().retriable() && attempt < m.settings.maxAttempts()) {
       Duration wait = m.backoff(r, attempt);
       String host = Monitor.host(job.url());
