@@ -106,6 +106,15 @@ public final class Fetcher implements AutoCloseable {
    * @param allowPrivate whether loopback/private/link-local addresses may be contacted
    */
   public FetchResult fetch(String url, Validators validators, boolean allowPrivate) {
+    return fetch(url, validators, allowPrivate, hop -> true);
+  }
+
+  /**
+   * As {@link #fetch(String, Validators, boolean)}, asking {@code redirectAllowed} before following a
+   * redirect (robots.txt of the target, typically); a refused target is a {@link Fault#ROBOTS_DISALLOWED}.
+   */
+  public FetchResult fetch(String url, Validators validators, boolean allowPrivate,
+      java.util.function.Predicate<String> redirectAllowed) {
     Set<String> visited = new HashSet<>();
     String current = url;
     for (int hop = 0; ; hop++) {
@@ -131,6 +140,9 @@ public final class Fetcher implements AutoCloseable {
       }
       try {
         current = withoutFragment(uri.resolve(h.location.strip()));
+        if (!redirectAllowed.test(current)) {
+          return FetchResult.failure(url, Fault.ROBOTS_DISALLOWED, "redirect target " + current + " is disallowed by robots.txt");
+        }
       } catch (IllegalArgumentException e) {
         return FetchResult.failure(url, Fault.REDIRECTS, "bad redirect location: " + h.location);
       }

@@ -80,7 +80,7 @@ final class Articles {
       lost(job, Fault.ROBOTS_DISALLOWED, d.reason(), null);
       return true;
     }
-    FetchResult r = m.fetcher.fetch(job.url(), Validators.NONE, allow);
+    FetchResult r = m.fetcher.fetch(job.url(), Validators.NONE, allow, hop -> robotsAllow(hop, allow));
     if (!r.failed()) {
       accept(job, r);
       return true;
@@ -110,6 +110,14 @@ final class Articles {
       lost(job, r.fault(), r.reason() + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), null);
     }
     return true;
+  }
+
+  private boolean robotsAllow(String url, boolean allowPrivate) {
+    try {
+      return m.robots.check(url, allowPrivate).allowed();
+    } catch (IllegalArgumentException badUrl) {
+      return true; // the fetcher reports the bad URL itself
+    }
   }
 
   private void accept(Job job, FetchResult r) {

@@ -216,6 +216,17 @@ class FetcherTest {
   }
 
   @Test
+  void shouldNotFollowARedirectIntoWhatRobotsTxtDisallows() {
+    server.page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
+    server.on("/open", ex -> redirect(ex, "/private/page"));
+    server.page("/private/page", "text/html", "<p>secret</p>");
+    RobotsCache robots = new RobotsCache(fetcher);
+    FetchResult r = fetcher.fetch(server.url("/open"), Validators.NONE, true, u -> robots.check(u, true).allowed());
+    assertThat(r.fault()).isEqualTo(Fault.ROBOTS_DISALLOWED);
+    assertThat(server.hits("/private/page")).isZero();
+  }
+
+  @Test
   void shouldAllowEverythingWithoutRobotsTxtAndNothingWhenItFails() {
     RobotsCache robots = new RobotsCache(fetcher);
     assertThat(robots.check(server.url("/a"), true).allowed()).isTrue();
