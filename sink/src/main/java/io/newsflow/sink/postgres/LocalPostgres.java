@@ -69,6 +69,8 @@ public final class LocalPostgres implements AutoCloseable {
           Integer.toString(port), "-h", "127.0.0.1", "-k", home.toString(), "-c", "max_connections=50"));
       pb.redirectErrorStream(true).redirectOutput(home.resolve("postgres.log").toFile());
       LocalPostgres pg = new LocalPostgres(home, binaries, port, pb.start());
+      // a JVM that exits without close() (Ctrl-C on a bench) must not leave the server running
+      Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "local-postgres-stop"));
       try {
         pg.awaitReady(timeout);
       } catch (RuntimeException e) {

@@ -64,8 +64,7 @@ public final class PostgresFixture {
       Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "postgres-container-stop"));
       return new PostgresFixture(pg.getJdbcUrl(), pg.getUsername(), pg.getPassword(), "testcontainers");
     }
-    LocalPostgres pg = LocalPostgres.start(Duration.ofSeconds(120));
-    Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "local-postgres-stop"));
+    LocalPostgres pg = LocalPostgres.start(Duration.ofSeconds(120)); // stops itself at JVM exit
     return new PostgresFixture(pg.jdbcUrl(), pg.user(), "", "local");
   }
 
