@@ -27,23 +27,30 @@ final class Progress {
     }
   }
 
-  /** A progress bar with rate and ETA. */
+  /** A progress bar with rate and ETA; a negative {@code total} (unknown) shows count and rate only. */
   void bar(String label, long done, long total, long startNanos) {
     if (quiet) {
       return;
     }
     long now = System.nanoTime();
-    boolean last = done >= total;
+    boolean last = total >= 0 && done >= total;
     if (!last && now - lastLine < (terminal ? 100_000_000L : 2_000_000_000L)) {
       return;
     }
     lastLine = now;
     double secs = Math.max(1e-3, (now - startNanos) / 1e9);
     double rate = done / secs;
+    if (total < 0) {
+      printLine(String.format("%-9s %d so far, %.1f/s", label, done, rate), false);
+      return;
+    }
     int width = 30;
     int filled = total == 0 ? width : (int) (width * done / total);
     String eta = rate > 0 && !last ? " eta " + format(Duration.ofMillis((long) ((total - done) / rate * 1000))) : "";
-    String line = String.format("%-9s [%s%s] %d/%d %.1f/s%s", label, "#".repeat(filled), ".".repeat(width - filled), done, total, rate, eta);
+    printLine(String.format("%-9s [%s%s] %d/%d %.1f/s%s", label, "#".repeat(filled), ".".repeat(width - filled), done, total, rate, eta), last);
+  }
+
+  private void printLine(String line, boolean last) {
     if (terminal) {
       err.print("\r" + line + (last ? "\n" : ""));
     } else {

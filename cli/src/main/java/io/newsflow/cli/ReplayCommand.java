@@ -2,9 +2,10 @@ package io.newsflow.cli;
 
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.ingest.KafkaRawSink;
-import io.newsflow.ingest.replay.FolderReplay;
+import io.newsflow.ingest.replay.ArchiveReplay;
 import io.newsflow.ingest.replay.ReplayReport;
 import io.newsflow.ingest.replay.ReplaySettings;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +20,14 @@ import picocli.CommandLine.Parameters;
 /** Replays a folder through every stage and waits until each article has reached an end. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {
-        "Replay a folder of .txt/.html files through ingest, enrich and sink, wait until every article has "
-            + "reached the sink or the dead-letter topic, print a summary and exit.",
+        "Replay an archive through ingest, enrich and sink, wait until every article has reached the sink or "
+            + "the dead-letter topic, print a summary and exit. ARCHIVE is a folder of .txt/.html files (recursive), "
+            + "a WARC file (.warc, .warc.gz) or JSON Lines of {url, html|text, fetched_at} (.jsonl, .jsonl.gz).",
         "Runs an in-process Kafka broker (data in --data-dir) unless --bootstrap-servers names a cluster.",
         "Replaying the same folder again leaves one record per article in the output."},
     footer = {"", "Example:", "  ./newsflow replay ../shared/seeds --out out/"})
 final class ReplayCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FOLDER", description = "Folder to replay (recursively).")
+  @Parameters(index = "0", paramLabel = "ARCHIVE", description = "Folder, WARC file or JSON Lines file to replay.")
   Path folder;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder of the JSON Lines sink (default: out).")
@@ -38,8 +40,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(folder)) {
-      System.err.println("newsflow replay: not a folder: " + folder);
+    if (!Files.exists(folder) || !ArchiveReplay.accepts(folder)) {
+      System.err.println("newsflow replay: not a folder, WARC (.warc[.gz]) or JSON Lines (.jsonl[.gz]) file: " + folder);
       return 2;
     }
     NewsflowConfig config = common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
@@ -67,11 +69,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private ReplayReport ingest(Cluster cluster, NewsflowConfig config, Progress progress) {
-    FolderReplay replay = new FolderReplay(new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet));
+  private ReplayReport ingest(Cluster cluster, NewsflowConfig config, Progress progress) throws IOException {
+    ReplaySettings settings = new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet);
     long t0 = System.nanoTime();
     try (KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
-      ReplayReport report = replay.replay(folder, sink, (done, total) -> progress.bar("ingest", done, total, t0));
+      ReplayReport report = ArchiveReplay.replay(folder, settings, sink, (done, total) -> progress.bar("ingest", done, total, t0));
       sink.flush();
       return report;
     }

@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         pipeline.start(Duration.ofSeconds(120));
         WarcRecorder recorder = warc == null ? null : new WarcRecorder(warc);
         monitor = new Monitor(monitorConfig.settings(version(), config.dataDir().resolve("ingest")), list,
-            Output.of(sink), listener(progress, recorder), AddressGuard.systemResolver());
+            Output.of(sink), listener(progress, recorder, sink), AddressGuard.systemResolver());
         monitor.start();
         progress.info("monitoring " + list.size() + " outlet(s) from " + outlets + "; Ctrl-C stops cleanly");
         StatusPrinter printer = new StatusPrinter(System.err, Duration.ofSeconds(Math.max(1, statusEvery)), common.quiet);
@@ -104,12 +104,16 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Logs take-downs (the hook where tombstones will go) and records fetched pages to WARC when asked. */
-  private static MonitorListener listener(Progress progress, WarcRecorder recorder) {
+  /**
+   * Turns take-downs into tombstones on the compacted news.articles, and records fetched pages to
+   * WARC when asked.
+   */
+  private static MonitorListener listener(Progress progress, WarcRecorder recorder, KafkaRawSink sink) {
     return new MonitorListener() {
       @Override
       public void takenDown(Takedown t) {
-        progress.info(t.outlet() + ": taken down (HTTP " + t.status() + "): " + t.url());
+        sink.tombstone(t.articleId());
+        progress.info(t.outlet() + ": taken down (HTTP " + t.status() + "), tombstoned on news.articles: " + t.url());
       }
 
       @Override

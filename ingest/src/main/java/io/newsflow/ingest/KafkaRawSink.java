@@ -60,6 +60,15 @@ public final class KafkaRawSink implements RawSink, AutoCloseable {
   }
 
   /**
+   * Says that an article was taken down: a tombstone (null value) for its id on the compacted
+   * {@code news.articles}, so consumers of the latest-articles view drop it.
+   */
+  public void tombstone(String articleId) {
+    rethrow();
+    producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), articleId, null), onDone);
+  }
+
+  /**
    * An outlet's articles share a partition, so the enrich task that learns the outlet's recurring
    * boilerplate sees all of them; articles without an outlet spread by id.
    */
