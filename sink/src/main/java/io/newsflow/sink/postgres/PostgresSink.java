@@ -49,7 +49,8 @@ public final class PostgresSink implements RecordSink {
   private record Known(int version, String fingerprint) {}
 
   private final PostgresSettings settings;
-  private final Connection connection;
+  private final Properties props;
+  private Connection connection;
   private final SearchIndexer indexer;
   private final Map<TopicPartition, Long> durable = new HashMap<>();
 
@@ -67,8 +68,8 @@ public final class PostgresSink implements RecordSink {
       if (settings.password() != null) {
         p.setProperty("password", settings.password());
       }
-      this.connection = DriverManager.getConnection(settings.jdbcUrl(), p);
-      connection.setAutoCommit(false);
+      this.props = p;
+      this.connection = connect();
       this.indexer = new SearchIndexer(settings.jdbcUrl(), p);
       durable.putAll(readPositions());
       connection.commit();
@@ -122,6 +123,12 @@ public final class PostgresSink implements RecordSink {
       batch.nextOffsets().forEach((tp, next) -> durable.merge(tp, next, Math::max));
       return outcomes;
     } catch (SQLException e) {
+      if (isConnectionFailure(e)) {
+        reconnect(e);
+        // whether the last commit landed is unknown: re-read from what the database says
+        throw new PositionConflictException("lost the PostgreSQL connection (" + e.getMessage()
+            + "); reconnected, reading again from the stored positions");
+      }
       rollbackQuietly();
       throw new IOException("writing a batch to PostgreSQL failed (rolled back): " + e.getMessage(), e);
     } catch (PositionConflictException e) {
@@ -228,6 +235,44 @@ public final class PostgresSink implements RecordSink {
       }
     }
     return out;
+  }
+
+  private Connection connect() throws SQLException {
+    Connection c = DriverManager.getConnection(settings.jdbcUrl(), props);
+    c.setAutoCommit(false);
+    return c;
+  }
+
+  /** SQLSTATE class 08 (connection exception) or 57P01 (the server ended the session). */
+  static boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
+  /** Reconnects with backoff (1, 2, 4 … 16 s; about a minute in all), else gives up. */
+  private void reconnect(SQLException cause) throws IOException {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // already broken
+    }
+    long backoff = 1000;
+    for (int attempt = 1; attempt <= 6; attempt++) {
+      try {
+        connection = connect();
+        return;
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
+      }
+      try {
+        Thread.sleep(backoff);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      backoff = Math.min(backoff * 2, 16_000);
+    }
+    throw new IOException("PostgreSQL at " + settings.jdbcUrl() + " is unreachable", cause);
   }
 
   private void rollbackQuietly() {

@@ -99,6 +99,21 @@ class PostgresSinkIT {
   }
 
   @Test
+  void shouldReconnectAfterTheServerDropsTheSessionAndHaveTheBatchReadAgain() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    try (PostgresSink sink = new PostgresSink(db)) {
+      sink.write(batch(0, article("a", 1, "A"), article("b", 1, "B")));
+      query(db, "SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity"
+          + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+
+      assertThatThrownBy(() -> sink.write(batch(2, article("c", 1, "C")))).isInstanceOf(PositionConflictException.class);
+      assertThat(sink.storedPositions()).contains(Map.of(P0, 2L));
+      assertThat(sink.write(batch(2, article("c", 1, "C")))).containsExactly(Outcome.WRITTEN);
+    }
+    assertThat(query(db, "SELECT id FROM articles ORDER BY id")).containsExactly("a", "b", "c");
+  }
+
+  @Test
   void shouldCreateTheSchemaByVersionedMigrationsOnce() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
     assertThat(Migrations.migrate(db)).isEqualTo("4");
