@@ -37,6 +37,8 @@ public final class NewsflowConfig extends AbstractConfig {
   static final String REPLICATION_DOC = "Replication factor of each topic newsflow creates (1 for a single broker).";
   public static final String GUARANTEE_CONFIG = "processing.guarantee";
   static final String GUARANTEE_DOC = "Kafka Streams processing guarantee of the enrich stage.";
+  public static final String THREADS_CONFIG = "enrich.threads";
+  static final String THREADS_DOC = "Stream threads of the enrich stage (parsing is CPU-bound: about one per core).";
   public static final String MAX_BYTES_CONFIG = "article.max.bytes";
   static final String MAX_BYTES_DOC = "Largest article body accepted; larger ones become dead letters.";
   public static final String TAXONOMY_CONFIG = "taxonomy.file";
@@ -56,6 +58,8 @@ public final class NewsflowConfig extends AbstractConfig {
       .define(REPLICATION_CONFIG, Type.SHORT, (short) 1, Range.between(1, 10), Importance.LOW, REPLICATION_DOC)
       .define(GUARANTEE_CONFIG, Type.STRING, "exactly_once_v2", ValidString.in("exactly_once_v2", "at_least_once"),
           Importance.MEDIUM, GUARANTEE_DOC)
+      .define(THREADS_CONFIG, Type.INT, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+          Range.between(1, 64), Importance.MEDIUM, THREADS_DOC)
       .define(MAX_BYTES_CONFIG, Type.INT, 20 * 1024 * 1024, Range.between(1024, 25 * 1024 * 1024), Importance.LOW, MAX_BYTES_DOC)
       .define(TAXONOMY_CONFIG, Type.STRING, "", Importance.MEDIUM, TAXONOMY_DOC)
       .define(STALL_TIMEOUT_CONFIG, Type.LONG, 120_000L, Range.atLeast(1000), Importance.LOW, STALL_TIMEOUT_DOC);

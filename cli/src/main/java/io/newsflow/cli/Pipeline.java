@@ -38,6 +38,7 @@ final class Pipeline implements AutoCloseable {
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(NewsflowConfig.GUARANTEE_CONFIG));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(NewsflowConfig.REPLICATION_CONFIG));
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(NewsflowConfig.THREADS_CONFIG));
     return p;
   }
 
