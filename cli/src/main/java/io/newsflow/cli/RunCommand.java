@@ -1,18 +1,10 @@
 package io.newsflow.cli;
 
 import io.newsflow.enrich.tag.Tagger;
-import io.newsflow.ingest.KafkaRawSink;
-import io.newsflow.ingest.fetch.AddressGuard;
 import io.newsflow.ingest.monitor.Monitor;
-import io.newsflow.ingest.monitor.MonitorConfig;
-import io.newsflow.ingest.monitor.MonitorListener;
 import io.newsflow.ingest.monitor.Outlet;
 import io.newsflow.ingest.monitor.OutletStatus;
-import io.newsflow.ingest.monitor.OutletsFile;
-import io.newsflow.ingest.monitor.Output;
-import io.newsflow.ingest.monitor.WarcRecorder;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,80 +46,42 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(outlets)) {
-      System.err.println("newsflow run: no outlets file at " + outlets);
-      return 2;
-    }
     List<Outlet> list;
     try {
-      list = OutletsFile.load(outlets);
+      list = MonitorSession.loadOutlets(outlets);
     } catch (IllegalArgumentException e) {
       System.err.println("newsflow run: " + e.getMessage());
       return 2;
     }
     NewsflowConfig config = common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
-    MonitorConfig monitorConfig = new MonitorConfig(config.originals());
     Progress progress = common.progress();
-    if (!monitorConfig.hasContact()) {
-      progress.info("warning: monitor.contact is not set; site owners cannot reach you (set NEWSFLOW_MONITOR_CONTACT)");
-    }
     Tagger tagger = Pipeline.tagger(config);
     AtomicLong sunk = new AtomicLong();
     try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress); UntilStopped until = new UntilStopped()) {
       cluster.ensureTopics(tagger.topicNames());
       String failure;
       Monitor monitor;
-      try (Pipeline pipeline = new Pipeline(cluster, config, tagger, (a, o) -> sunk.incrementAndGet());
-          KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
+      try (Pipeline pipeline = new Pipeline(cluster, config, tagger, (a, o) -> sunk.incrementAndGet())) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         pipeline.start(Duration.ofSeconds(120));
-        WarcRecorder recorder = warc == null ? null : new WarcRecorder(warc);
-        monitor = new Monitor(monitorConfig.settings(version(), config.dataDir().resolve("ingest")), list,
-            Output.of(sink), listener(progress, recorder, sink), AddressGuard.systemResolver());
-        monitor.start();
-        progress.info("monitoring " + list.size() + " outlet(s) from " + outlets + "; Ctrl-C stops cleanly");
-        StatusPrinter printer = new StatusPrinter(System.err, Duration.ofSeconds(Math.max(1, statusEvery)), common.quiet);
-        failure = until.await(() -> {
-          printer.maybePrint(monitor, sunk.get());
-          return monitor.failure() != null ? monitor.failure() : pipeline.failure();
-        });
-        progress.info("stopping: finishing fetches in flight, flushing, saving the seen-URL store");
-        monitor.close();
-        sink.flush();
-        if (recorder != null) {
-          recorder.close();
+        try (MonitorSession session = new MonitorSession(config, list, cluster, warc, progress)) {
+          monitor = session.monitor();
+          session.start();
+          progress.info("monitoring " + list.size() + " outlet(s) from " + outlets + "; Ctrl-C stops cleanly");
+          StatusPrinter printer = new StatusPrinter(System.err, Duration.ofSeconds(Math.max(1, statusEvery)), common.quiet);
+          failure = until.await(() -> {
+            printer.maybePrint(monitor, sunk.get());
+            return monitor.failure() != null ? monitor.failure() : pipeline.failure();
+          });
+          progress.info("stopping: finishing fetches in flight, flushing, saving the seen-URL store");
+        }
+        if (warc != null) {
           progress.info("fetched pages written to " + warc);
         }
       }
       printSummary(System.out, monitor, sunk.get(), config);
       return StageCommands.report(failure);
     }
-  }
-
-  /**
-   * Turns take-downs into tombstones on the compacted news.articles, and records fetched pages to
-   * WARC when asked.
-   */
-  private static MonitorListener listener(Progress progress, WarcRecorder recorder, KafkaRawSink sink) {
-    return new MonitorListener() {
-      @Override
-      public void takenDown(Takedown t) {
-        sink.tombstone(t.articleId());
-        progress.info(t.outlet() + ": taken down (HTTP " + t.status() + "), tombstoned on news.articles: " + t.url());
-      }
-
-      @Override
-      public void fetched(String url, Instant at, int status, String contentType, byte[] body) {
-        if (recorder != null) {
-          recorder.fetched(url, at, status, contentType, body);
-        }
-      }
-    };
-  }
-
-  static String version() {
-    String v = RunCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
   }
 
   static void printSummary(PrintStream out, Monitor monitor, long sunk, NewsflowConfig config) {

@@ -4,13 +4,17 @@ import io.newsflow.broker.EmbeddedKafkaBroker;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.ingest.KafkaRawSink;
-import io.newsflow.ingest.replay.FolderReplay;
+import io.newsflow.ingest.monitor.Outlet;
+import io.newsflow.ingest.replay.ArchiveReplay;
 import io.newsflow.ingest.replay.ReplayReport;
 import io.newsflow.ingest.replay.ReplaySettings;
 import io.newsflow.sink.SinkRunner;
 import io.newsflow.sink.jsonl.JsonlWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,32 +28,79 @@ final class StageCommands {
   private StageCommands() {}
 
   @Command(name = "ingest", mixinStandardHelpOptions = true,
-      description = "Replay a folder of .txt/.html files into news.raw and exit (the ingest stage alone).")
+      description = {"The ingest stage alone, producing to news.raw:",
+          "  ingest ARCHIVE          replay a folder, WARC or JSON Lines file and exit;",
+          "  ingest --outlets FILE   monitor outlets until Ctrl-C (see docs/monitoring.md)."})
   static final class Ingest implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FOLDER", description = "Folder to replay (recursively).")
-    Path folder;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ARCHIVE",
+        description = "Folder of .txt/.html files, WARC file or JSON Lines file to replay.")
+    Path archive;
 
-    @Option(names = "--outlet", paramLabel = "NAME", description = "Outlet name to stamp on every article.")
+    @Option(names = "--outlets", paramLabel = "FILE", description = "Monitor the outlets in this file (YAML or JSON) until stopped.")
+    Path outlets;
+
+    @Option(names = "--warc", paramLabel = "FILE", description = "With --outlets: also write fetched pages to this gzip WARC file.")
+    Path warc;
+
+    @Option(names = "--outlet", paramLabel = "NAME", description = "With ARCHIVE: outlet name to stamp on every article.")
     String outlet;
 
     @Mixin CommonOptions common;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+      if ((archive == null) == (outlets == null)) {
+        System.err.println("newsflow ingest: give either an ARCHIVE to replay or --outlets FILE to monitor");
+        return 2;
+      }
       NewsflowConfig config = common.config(Map.of());
+      return archive != null ? replay(config) : monitor(config);
+    }
+
+    private int replay(NewsflowConfig config) throws IOException {
+      if (!Files.exists(archive) || !ArchiveReplay.accepts(archive)) {
+        System.err.println("newsflow ingest: not a folder, WARC or JSON Lines file: " + archive);
+        return 2;
+      }
       Progress progress = common.progress();
       try (Cluster cluster = Cluster.external(config)) {
         cluster.ensureTopics(Pipeline.tagger(config).topicNames());
-        FolderReplay replay = new FolderReplay(new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet));
+        ReplaySettings settings = new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet);
         long t0 = System.nanoTime();
         try (KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
-          ReplayReport r = replay.replay(folder, sink, (d, t) -> progress.bar("ingest", d, t, t0));
+          ReplayReport r = ArchiveReplay.replay(archive, settings, sink, (d, t) -> progress.bar("ingest", d, t, t0));
           sink.flush();
           System.out.printf("ingested %d article(s) to news.raw, %d dead-lettered, %d file(s) skipped%n",
               r.produced().size(), r.deadLettered().size(), r.skipped().size());
         }
       }
       return 0;
+    }
+
+    private int monitor(NewsflowConfig config) throws Exception {
+      List<Outlet> list;
+      try {
+        list = MonitorSession.loadOutlets(outlets);
+      } catch (IllegalArgumentException e) {
+        System.err.println("newsflow ingest: " + e.getMessage());
+        return 2;
+      }
+      Progress progress = common.progress();
+      try (Cluster cluster = Cluster.external(config); UntilStopped until = new UntilStopped()) {
+        cluster.ensureTopics(Pipeline.tagger(config).topicNames());
+        String failure;
+        try (MonitorSession session = new MonitorSession(config, list, cluster, warc, progress)) {
+          session.start();
+          progress.info("monitoring " + list.size() + " outlet(s) into news.raw at " + cluster.bootstrapServers() + "; Ctrl-C stops cleanly");
+          RunCommand.StatusPrinter printer = new RunCommand.StatusPrinter(System.err, Duration.ofSeconds(30), common.quiet);
+          failure = until.await(() -> {
+            printer.maybePrint(session.monitor(), 0);
+            return session.monitor().failure();
+          });
+          progress.info("stopping: finishing fetches in flight, flushing, saving the seen-URL store");
+        }
+        return report(failure);
+      }
     }
   }
 
