@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /** Prints the articles of a topic as readable text or JSON, following it until stopped. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
     description = {"Print the articles of a topic as readable text (title, outlet, time, tags with evidence) or JSON.",
-        "TOPIC is a topic name (news.enriched, news.topic.sovereignty) or a tag name (sovereignty).",
+        "TOPIC is a topic name (news.enriched, news.topic.sovereignty) or a tag name (sovereignty);",
+        "news.raw shows raw articles (source, type, size) and news.dlq dead letters (stage, reason, coordinates).",
         "Follows the topic until Ctrl-C or --max; reads only committed transactions; joins no consumer group."})
 final class TailCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TOPIC", description = "Topic or tag name.")
@@ -107,6 +108,10 @@ final class TailCommand implements Callable<Integer> {
       return;
     }
     try {
+      if (r.topic().equals(Topics.RAW.name()) || r.topic().equals(Topics.DLQ.name())) {
+        printOther(r, out);
+        return;
+      }
       EnrichedArticle a = Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
       if (json) {
         out.println(ArticleJson.MAPPER.writeValueAsString(ArticleJson.toJson(a)));
@@ -116,7 +121,22 @@ final class TailCommand implements Callable<Integer> {
       }
     } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
       System.err.println("newsflow tail: cannot decode " + r.topic() + "-" + r.partition() + "@" + r.offset()
-          + " as an enriched article: " + e.getMessage());
+          + ": " + e.getMessage());
+    }
+  }
+
+  /** news.raw and news.dlq carry raw articles and dead letters, not enriched articles. */
+  private void printOther(ConsumerRecord<String, byte[]> r, PrintStream out) throws com.fasterxml.jackson.core.JsonProcessingException {
+    boolean raw = r.topic().equals(Topics.RAW.name());
+    if (json) {
+      out.println(ArticleJson.MAPPER.writeValueAsString(raw
+          ? OtherRecords.json(Topics.RAW.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+          : OtherRecords.json(Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value()))));
+    } else {
+      out.println("-- " + r.topic() + "-" + r.partition() + "@" + r.offset());
+      out.println(raw
+          ? OtherRecords.text(Topics.RAW.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+          : OtherRecords.text(Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value())));
     }
   }
 

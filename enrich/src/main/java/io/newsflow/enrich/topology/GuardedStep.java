@@ -1,6 +1,7 @@
 package io.newsflow.enrich.topology;
 
 import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.RawArticle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,16 +52,18 @@ final class GuardedStep<I, O> implements FixedKeyProcessor<String, Carried<I>, C
     try {
       out = Carried.ok(work.apply(record.key(), in.value(), context), in.original());
     } catch (Rejected e) {
-      out = Carried.failed(deadLetter(record.key(), in.original(), e.getMessage(), e.getCause()));
+      out = Carried.failed(deadLetter(record.key(), in, e.getMessage(), e.getCause()));
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("step {} failed on record {}; dead-lettered", stage, record.key(), e);
-      out = Carried.failed(deadLetter(record.key(), in.original(), String.valueOf(e.getMessage()), e));
+      out = Carried.failed(deadLetter(record.key(), in, String.valueOf(e.getMessage()), e));
     }
     context.forward(record.withValue(out));
   }
 
-  DeadLetter deadLetter(String key, byte[] original, String reason, Throwable cause) {
+  DeadLetter deadLetter(String key, Carried<I> in, String reason, Throwable cause) {
+    byte[] original = in.original();
     DeadLetter.Builder b = DeadLetter.newBuilder()
+        .setSource(sourceOf(in.value()))
         .setStage(stage)
         .setReason(reason)
         .setErrorClass(cause == null ? null : cause.getClass().getName())
@@ -70,5 +73,16 @@ final class GuardedStep<I, O> implements FixedKeyProcessor<String, Carried<I>, C
         .setFailedAt(Instant.now());
     context.recordMetadata().ifPresent((RecordMetadata m) -> b.setTopic(m.topic()).setPartition(m.partition()).setOffset(m.offset()));
     return b.build();
+  }
+
+  /** The article's URL or path, once the record has been decoded. */
+  private static String sourceOf(Object value) {
+    if (value instanceof RawArticle raw) {
+      return raw.getSource();
+    }
+    if (value instanceof Extracted x) {
+      return x.raw().getSource();
+    }
+    return null;
   }
 }

@@ -97,6 +97,7 @@ class EnrichTopologyTest {
     DeadLetter dead = dlq.readValue();
     assertThat(dead.getStage()).isEqualTo(EnrichTopology.EXTRACT);
     assertThat(dead.getReason()).containsIgnoringCase("empty");
+    assertThat(dead.getSource()).isEqualTo("empty-1.txt");
     assertThat(enriched.isEmpty()).isTrue();
   }
 
