@@ -40,8 +40,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.exists(folder) || !ArchiveReplay.accepts(folder)) {
-      System.err.println("newsflow replay: not a folder, WARC (.warc[.gz]) or JSON Lines (.jsonl[.gz]) file: " + folder);
+    if (!isArchive(folder)) {
+      System.err.println("newsflow replay: " + NOT_AN_ARCHIVE + folder);
       return 2;
     }
     NewsflowConfig config = common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
@@ -55,7 +55,7 @@ final class ReplayCommand implements Callable<Integer> {
           Pipeline pipeline = new Pipeline(cluster, config, tagger, tracker::sunk)) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         pipeline.start(Duration.ofSeconds(120));
-        ReplayReport report = ingest(cluster, config, progress);
+        ReplayReport report = ingest(cluster, config, folder, outlet, progress);
         tracker.expect(report.produced());
         tracker.expect(report.deadLettered());
         String failure = await(tracker, dlq, pipeline, config, progress);
@@ -69,11 +69,19 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private ReplayReport ingest(Cluster cluster, NewsflowConfig config, Progress progress) throws IOException {
+  static final String NOT_AN_ARCHIVE = "not a folder, WARC (.warc[.gz]) or JSON Lines (.jsonl[.gz]) file: ";
+
+  static boolean isArchive(Path path) {
+    return Files.exists(path) && ArchiveReplay.accepts(path);
+  }
+
+  /** Produces an archive to news.raw with a progress bar; returns once every record is acknowledged. */
+  static ReplayReport ingest(Cluster cluster, NewsflowConfig config, Path archive, String outlet, Progress progress)
+      throws IOException {
     ReplaySettings settings = new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet);
     long t0 = System.nanoTime();
     try (KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
-      ReplayReport report = ArchiveReplay.replay(folder, settings, sink, (done, total) -> progress.bar("ingest", done, total, t0));
+      ReplayReport report = ArchiveReplay.replay(archive, settings, sink, (done, total) -> progress.bar("ingest", done, total, t0));
       sink.flush();
       return report;
     }

@@ -3,15 +3,11 @@ package io.newsflow.cli;
 import io.newsflow.broker.EmbeddedKafkaBroker;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.enrich.tag.Tagger;
-import io.newsflow.ingest.KafkaRawSink;
 import io.newsflow.ingest.monitor.Outlet;
-import io.newsflow.ingest.replay.ArchiveReplay;
 import io.newsflow.ingest.replay.ReplayReport;
-import io.newsflow.ingest.replay.ReplaySettings;
 import io.newsflow.sink.SinkRunner;
 import io.newsflow.sink.jsonl.JsonlWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,21 +54,15 @@ final class StageCommands {
     }
 
     private int replay(NewsflowConfig config) throws IOException {
-      if (!Files.exists(archive) || !ArchiveReplay.accepts(archive)) {
-        System.err.println("newsflow ingest: not a folder, WARC or JSON Lines file: " + archive);
+      if (!ReplayCommand.isArchive(archive)) {
+        System.err.println("newsflow ingest: " + ReplayCommand.NOT_AN_ARCHIVE + archive);
         return 2;
       }
-      Progress progress = common.progress();
       try (Cluster cluster = Cluster.external(config)) {
         cluster.ensureTopics(Pipeline.tagger(config).topicNames());
-        ReplaySettings settings = new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet);
-        long t0 = System.nanoTime();
-        try (KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
-          ReplayReport r = ArchiveReplay.replay(archive, settings, sink, (d, t) -> progress.bar("ingest", d, t, t0));
-          sink.flush();
-          System.out.printf("ingested %d article(s) to news.raw, %d dead-lettered, %d file(s) skipped%n",
-              r.produced().size(), r.deadLettered().size(), r.skipped().size());
-        }
+        ReplayReport r = ReplayCommand.ingest(cluster, config, archive, outlet, common.progress());
+        System.out.printf("ingested %d article(s) to news.raw, %d dead-lettered, %d file(s) skipped%n",
+            r.produced().size(), r.deadLettered().size(), r.skipped().size());
       }
       return 0;
     }
