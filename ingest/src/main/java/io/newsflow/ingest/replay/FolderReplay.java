@@ -2,6 +2,7 @@ package io.newsflow.ingest.replay;
 
 import io.newsflow.ingest.ArticleIds;
 import io.newsflow.ingest.RawSink;
+import io.newsflow.ingest.fetch.Charsets;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Via;
@@ -9,8 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,7 +87,7 @@ public final class FolderReplay {
           .setVia(Via.REPLAY)
           .setFetchedAt(Files.getLastModifiedTime(file).toInstant())
           .setContentType(type)
-          .setCharset(isUtf8(body) ? "UTF-8" : null)
+          .setCharset(Charsets.isValidUtf8(body) ? "UTF-8" : null)
           .setBody(ByteBuffer.wrap(body))
           .setVersion(1)
           .build());
@@ -138,14 +137,5 @@ public final class FolderReplay {
       return "text/html";
     }
     return null;
-  }
-
-  private static boolean isUtf8(byte[] body) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
   }
 }
