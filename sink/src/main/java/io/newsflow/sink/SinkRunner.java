@@ -1,12 +1,11 @@
 package io.newsflow.sink;
 
 import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.DeadLetters;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -226,13 +225,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
   private void deadLetter(ConsumerRecord<String, byte[]> r, RuntimeException e) {
     LOG.warn("undecodable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
-    DeadLetter d = DeadLetter.newBuilder()
-        .setStage("sink").setReason("cannot decode enriched article: " + e.getMessage())
-        .setErrorClass(e.getClass().getName()).setArticleId(r.key())
-        .setTopic(r.topic()).setPartition(r.partition()).setOffset(r.offset())
-        .setKey(r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
-        .setValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
-        .setFailedAt(Instant.now()).build();
+    DeadLetter d = DeadLetters.forRecord("sink", "cannot decode enriched article: " + e.getMessage(), r, e);
     deadLetters.send(new ProducerRecord<>(Topics.DLQ.name(), r.key(),
         Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), d)));
   }

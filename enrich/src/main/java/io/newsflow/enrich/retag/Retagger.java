@@ -3,13 +3,10 @@ package io.newsflow.enrich.retag;
 import io.newsflow.enrich.tag.Tag;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.enrich.topology.Records;
-import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.DeadLetters;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Topics;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +78,7 @@ public final class Retagger {
             retagged++;
           } catch (RuntimeException e) {
             producer.send(new ProducerRecord<>(Topics.DLQ.name(), r.key(),
-                Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), deadLetter(r, e))));
+                Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), DeadLetters.forRecord("retag", String.valueOf(e.getMessage()), r, e))));
             dead++;
           }
           progress.accept(retagged + dead);
@@ -108,12 +105,4 @@ public final class Retagger {
     return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
-  private static DeadLetter deadLetter(ConsumerRecord<String, byte[]> r, RuntimeException e) {
-    return DeadLetter.newBuilder().setStage("retag").setReason(String.valueOf(e.getMessage()))
-        .setErrorClass(e.getClass().getName()).setArticleId(r.key())
-        .setTopic(r.topic()).setPartition(r.partition()).setOffset(r.offset())
-        .setKey(r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
-        .setValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
-        .setFailedAt(Instant.now()).build();
-  }
 }

@@ -3,7 +3,6 @@ package io.newsflow.ingest.replay;
 import io.newsflow.ingest.ArticleIds;
 import io.newsflow.ingest.RawSink;
 import io.newsflow.ingest.fetch.Charsets;
-import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Via;
 import java.io.ByteArrayInputStream;
@@ -12,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +72,7 @@ public final class FolderReplay {
       long size = Files.size(file);
       if (size > settings.maxBytes()) {
         String id = ArticleIds.forFile(rel, new byte[0]);
-        sink.deadLetter(deadLetter(id, rel, "file is " + size + " bytes, over the cap of " + settings.maxBytes(), null));
+        sink.deadLetter(ReplayLetters.of(id, rel, "file is " + size + " bytes, over the cap of " + settings.maxBytes(), null, null));
         dead.add(id);
         return;
       }
@@ -94,7 +92,7 @@ public final class FolderReplay {
       produced.add(id);
     } catch (IOException e) {
       String id = ArticleIds.forFile(rel, new byte[0]);
-      sink.deadLetter(deadLetter(id, rel, "cannot read file: " + e.getMessage(), e));
+      sink.deadLetter(ReplayLetters.of(id, rel, "cannot read file: " + e.getMessage(), e, null));
       dead.add(id);
     }
   }
@@ -113,16 +111,6 @@ public final class FolderReplay {
     }
   }
 
-  private static DeadLetter deadLetter(String id, String rel, String reason, Exception e) {
-    return DeadLetter.newBuilder()
-        .setStage("ingest")
-        .setReason(reason)
-        .setErrorClass(e == null ? null : e.getClass().getName())
-        .setArticleId(id)
-        .setSource(rel)
-        .setFailedAt(Instant.now())
-        .build();
-  }
 
   /** text/plain, text/html, or null for a file that is not an article. */
   static String contentType(String path) {
