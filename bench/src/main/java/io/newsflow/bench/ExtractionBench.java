@@ -17,11 +17,11 @@ import net.dankito.readability4j.Readability4J;
 
 /**
  * Extraction speed and quality, side by side: newsflow, Readability4J and boilerpipe on the same
- * pages in one JVM, single thread. Pages are read and decoded once, up front; each timed round
- * runs one extractor over every page, rounds rotate between the extractors, the first {@code
- * --warmup} rounds of each are not counted, and the median pages/s of the rest is printed, with the
- * median of each round's ratio to Readability4J's rate in the same round. The
- * F1/P/R of each extractor (the benchmark's metric) are printed too when a gold file is given.
+ * pages in one JVM, single thread. Pages are read and decoded once, up front; each timed round runs
+ * one extractor over every page, rounds rotate between the extractors, the first {@code --warmup}
+ * rounds of each are not counted, and the median pages/s of the rest is printed, with the median of
+ * each round's ratio to Readability4J's rate in the same round. The F1/P/R of each extractor (the
+ * benchmark's metric) are printed too when a gold file is given.
  *
  * <pre>
  * java -cp ... io.newsflow.bench.ExtractionBench PAGES_DIR [GOLD.json] [--rounds N] [--warmup N]
@@ -48,14 +48,18 @@ public final class ExtractionBench {
     Map<String, Path> files = ExtractionEval.listPages(Path.of(pos.get(0)));
     Map<String, String> pages = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : files.entrySet()) {
-      pages.put(e.getKey(), new String(ExtractionEval.readPage(e.getValue()), StandardCharsets.UTF_8));
+      pages.put(
+          e.getKey(), new String(ExtractionEval.readPage(e.getValue()), StandardCharsets.UTF_8));
     }
     Map<String, String> gold = pos.size() > 1 ? ExtractionEval.readGold(Path.of(pos.get(1))) : null;
 
     ArticleExtractor newsflow = new ArticleExtractor(ExtractorSettings.defaults());
     Map<String, Function<String, String>> extractors = new LinkedHashMap<>();
-    extractors.put("newsflow " + ArticleExtractor.VERSION, html -> newsflow.extractHtml(html, null).text());
-    extractors.put("Readability4J 1.0.8", html -> new Readability4J("http://localhost/", html).parse().getTextContent());
+    extractors.put(
+        "newsflow " + ArticleExtractor.VERSION, html -> newsflow.extractHtml(html, null).text());
+    extractors.put(
+        "Readability4J 1.0.8",
+        html -> new Readability4J("http://localhost/", html).parse().getTextContent());
     extractors.put("boilerpipe 1.2.2 ArticleExtractor", ExtractionBench::boilerpipe);
 
     Map<String, double[]> rates = new LinkedHashMap<>();
@@ -77,10 +81,22 @@ public final class ExtractionBench {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "%d pages, single thread, %d warm-up + %d timed rounds per extractor (checksum %d)%n",
-        pages.size(), warmup, rounds, sink);
-    System.out.printf(Locale.ROOT, "%-36s %10s %10s %10s %12s   %s%n", "extractor", "median p/s", "min p/s", "max p/s",
-        "x Readab.", gold == null ? "" : "F1     P      R      empty");
+    System.out.printf(
+        Locale.ROOT,
+        "%d pages, single thread, %d warm-up + %d timed rounds per extractor (checksum %d)%n",
+        pages.size(),
+        warmup,
+        rounds,
+        sink);
+    System.out.printf(
+        Locale.ROOT,
+        "%-36s %10s %10s %10s %12s   %s%n",
+        "extractor",
+        "median p/s",
+        "min p/s",
+        "max p/s",
+        "x Readab.",
+        gold == null ? "" : "F1     P      R      empty");
     double[] reference = rates.get("Readability4J 1.0.8");
     for (Map.Entry<String, Function<String, String>> ex : extractors.entrySet()) {
       double[] v = rates.get(ex.getKey()).clone();
@@ -91,8 +107,15 @@ public final class ExtractionBench {
       }
       Arrays.sort(v);
       String quality = gold == null ? "" : quality(ex.getValue(), pages, gold);
-      System.out.printf(Locale.ROOT, "%-36s %10.1f %10.1f %10.1f %12.2f   %s%n", ex.getKey(), median(v), v[0], v[v.length - 1],
-          median(ratio), quality);
+      System.out.printf(
+          Locale.ROOT,
+          "%-36s %10.1f %10.1f %10.1f %12.2f   %s%n",
+          ex.getKey(),
+          median(v),
+          v[0],
+          v[v.length - 1],
+          median(ratio),
+          quality);
     }
   }
 
@@ -102,14 +125,16 @@ public final class ExtractionBench {
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
-  private static String quality(Function<String, String> ex, Map<String, String> pages, Map<String, String> gold) {
+  private static String quality(
+      Function<String, String> ex, Map<String, String> pages, Map<String, String> gold) {
     List<ShingleScore.Counts> counts = new ArrayList<>();
     for (Map.Entry<String, String> g : gold.entrySet()) {
       String html = pages.get(g.getKey());
       counts.add(ShingleScore.score(g.getValue(), html == null ? "" : safe(ex, html)));
     }
     ShingleScore.Summary s = ShingleScore.summarize(counts);
-    return String.format(Locale.ROOT, "%.3f  %.3f  %.3f  %d", s.f1(), s.precision(), s.recall(), s.empty());
+    return String.format(
+        Locale.ROOT, "%.3f  %.3f  %.3f  %d", s.f1(), s.precision(), s.recall(), s.empty());
   }
 
   private static String safe(Function<String, String> ex, String html) {

@@ -53,7 +53,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param overrides extra broker configs (e.g. {@code num.partitions}); may be empty
    * @param timeout how long to wait for the broker to become ready
    */
-  public static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides, Duration timeout) {
+  public static EmbeddedKafkaBroker start(
+      Path dataDir, Map<String, String> overrides, Duration timeout) {
     return start(dataDir, 0, overrides, timeout);
   }
 
@@ -62,7 +63,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    *
    * @param port the port clients connect to, or 0 to reuse the previous run's or pick a free one
    */
-  public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides, Duration timeout) {
+  public static EmbeddedKafkaBroker start(
+      Path dataDir, int port, Map<String, String> overrides, Duration timeout) {
     Objects.requireNonNull(dataDir, "dataDir");
     try {
       Files.createDirectories(dataDir);
@@ -70,7 +72,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       int[] ports = choosePorts(dir, port);
       Properties props = brokerProps(dir, ports[0], ports[1], overrides);
       format(dir, props);
-      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      KafkaRaftServer server =
+          new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, ports[0], server);
       try {
         server.startup();
@@ -115,11 +118,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static Properties brokerProps(Path dir, int brokerPort, int controllerPort, Map<String, String> overrides) {
+  private static Properties brokerProps(
+      Path dir, int brokerPort, int controllerPort, Map<String, String> overrides) {
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -156,15 +162,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     int rc;
     try (PrintStream ps = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-      rc = StorageTool.execute(
-          new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()}, ps);
+      rc =
+          StorageTool.execute(
+              new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+              ps);
     }
     if (rc != 0) {
-      throw new IllegalStateException("formatting broker storage failed: " + captured.toString(StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "formatting broker storage failed: " + captured.toString(StandardCharsets.UTF_8));
     }
   }
 
-  /** Reuses the ports of the previous run on this folder when free, so clients' settings stay valid. */
+  /**
+   * Reuses the ports of the previous run on this folder when free, so clients' settings stay valid.
+   */
   private static int[] choosePorts(Path dir, int fixedBrokerPort) throws IOException {
     Path file = dir.resolve(PORTS_FILE);
     Properties saved = new Properties();

@@ -26,17 +26,20 @@ class EmbeddedKafkaBrokerIT {
 
   @Test
   void shouldKeepTopicsAndRecordsWhenRestartedOnTheSameFolder(@TempDir Path dir) throws Exception {
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, Map.of(), Duration.ofSeconds(60))) {
+    try (EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(dir, Map.of(), Duration.ofSeconds(60))) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic("t", 1, (short) 1))).all().get();
       }
-      Thread.sleep(500); // let the new partition settle before an idempotent producer writes (KAFKA-15591)
+      Thread.sleep(
+          500); // let the new partition settle before an idempotent producer writes (KAFKA-15591)
       try (KafkaProducer<String, String> p = producer(broker.bootstrapServers())) {
         p.send(new ProducerRecord<>("t", "k", "v")).get();
       }
     }
 
-    try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.start(dir, Map.of(), Duration.ofSeconds(60))) {
+    try (EmbeddedKafkaBroker again =
+        EmbeddedKafkaBroker.start(dir, Map.of(), Duration.ofSeconds(60))) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", again.bootstrapServers()))) {
         Set<String> names = admin.listTopics().names().get();
         assertThat(names).contains("t");
@@ -57,7 +60,8 @@ class EmbeddedKafkaBrokerIT {
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "it");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<String> values = new ArrayList<>();
-    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
       c.subscribe(List.of(topic));
       long deadline = System.currentTimeMillis() + 30_000;
       while (values.isEmpty() && System.currentTimeMillis() < deadline) {

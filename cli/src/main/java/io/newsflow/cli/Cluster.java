@@ -32,13 +32,15 @@ final class Cluster implements AutoCloseable {
     }
     out.info("starting the in-process Kafka broker in " + config.dataDir().resolve("kafka"));
     EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), Map.of(), Duration.ofSeconds(90));
+        EmbeddedKafkaBroker.start(
+            config.dataDir().resolve("kafka"), Map.of(), Duration.ofSeconds(90));
     return new Cluster(broker, broker.bootstrapServers(), config);
   }
 
   /** The configured cluster, or localhost:9092 (where {@code newsflow broker} listens). */
   static Cluster external(NewsflowConfig config) {
-    String servers = config.bootstrapServers().isEmpty() ? "localhost:9092" : config.bootstrapServers();
+    String servers =
+        config.bootstrapServers().isEmpty() ? "localhost:9092" : config.bootstrapServers();
     return new Cluster(null, servers, config);
   }
 
@@ -67,8 +69,12 @@ final class Cluster implements AutoCloseable {
   /** Creates these topics when missing and waits until they are usable. */
   void ensure(TopicSpec<?, ?>... specs) {
     try (Admin admin = Admin.create(clientProps())) {
-      new TopicAdmin(admin, config.getInt(NewsflowConfig.PARTITIONS_CONFIG),
-          config.getShort(NewsflowConfig.REPLICATION_CONFIG), Duration.ofSeconds(60)).ensure(List.of(specs));
+      new TopicAdmin(
+              admin,
+              config.getInt(NewsflowConfig.PARTITIONS_CONFIG),
+              config.getShort(NewsflowConfig.REPLICATION_CONFIG),
+              Duration.ofSeconds(60))
+          .ensure(List.of(specs));
     }
   }
 

@@ -7,20 +7,31 @@ import picocli.CommandLine.Option;
 
 /** Options every command that talks to Kafka shares. */
 final class CommonOptions {
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-      description = "External Kafka cluster. Default for replay/run: an in-process broker in --data-dir; "
-          + "for ingest/enrich/sink/tail: localhost:9092. Env: NEWSFLOW_BOOTSTRAP_SERVERS.")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      description =
+          "External Kafka cluster. Default for replay/run: an in-process broker in --data-dir; "
+              + "for ingest/enrich/sink/tail: localhost:9092. Env: NEWSFLOW_BOOTSTRAP_SERVERS.")
   String bootstrapServers;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Folder for broker data and stage state (default: .newsflow). Env: NEWSFLOW_DATA_DIR.")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Folder for broker data and stage state (default: .newsflow). Env: NEWSFLOW_DATA_DIR.")
   Path dataDir;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Properties file with newsflow settings (see README); 'kafka.'-prefixed keys go to every Kafka client.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Properties file with newsflow settings (see README); 'kafka.'-prefixed keys go to every Kafka client.")
   Path configFile;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the summary.")
   boolean quiet;
 
   /** The layered configuration, with {@code extra} command-line settings on top. */

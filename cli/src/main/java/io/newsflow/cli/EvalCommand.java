@@ -31,16 +31,29 @@ public final class EvalCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PAGES", description = "Folder of pages.")
   Path pages;
 
-  @Parameters(index = "1", paramLabel = "GOLD", description = "Gold file in the benchmark's ground-truth.json format.")
+  @Parameters(
+      index = "1",
+      paramLabel = "GOLD",
+      description = "Gold file in the benchmark's ground-truth.json format.")
   Path gold;
 
-  @Option(names = "--predictions", paramLabel = "FILE", description = "Write the predictions here ({id: {\"articleBody\": text}}, what score.py reads).")
+  @Option(
+      names = "--predictions",
+      paramLabel = "FILE",
+      description =
+          "Write the predictions here ({id: {\"articleBody\": text}}, what score.py reads).")
   Path predictions;
 
-  @Option(names = "--per-doc", paramLabel = "FILE", description = "Write each page's tp/fp/fn, P, R, F1 as TSV (score.py's --per-doc layout).")
+  @Option(
+      names = "--per-doc",
+      paramLabel = "FILE",
+      description = "Write each page's tp/fp/fn, P, R, F1 as TSV (score.py's --per-doc layout).")
   Path perDoc;
 
-  @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse pages larger than this (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      description = "Refuse pages larger than this (default: ${DEFAULT-VALUE}).")
   int maxBytes = ExtractorSettings.DEFAULT_MAX_BYTES;
 
   @Override
@@ -63,7 +76,9 @@ public final class EvalCommand implements Callable<Integer> {
     ArticleExtractor extractor = new ArticleExtractor(new ExtractorSettings(maxBytes));
     ExtractionEval.Result result = ExtractionEval.run(extractor, pages, goldBodies);
     if (result.missing() > 0) {
-      System.err.printf("newsflow eval: %d of %d gold ids have no page in %s (scored as empty)%n", result.missing(), goldBodies.size(), pages);
+      System.err.printf(
+          "newsflow eval: %d of %d gold ids have no page in %s (scored as empty)%n",
+          result.missing(), goldBodies.size(), pages);
     }
     if (predictions != null) {
       ExtractionEval.writePredictions(result, predictions);

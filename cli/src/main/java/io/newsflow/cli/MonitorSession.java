@@ -16,9 +16,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Outlet monitoring producing to a cluster, as {@code run} and {@code ingest --outlets} both use it:
- * take-downs become tombstones on the compacted news.articles, and fetched pages go to WARC when
- * asked. Closing it finishes fetches in flight, flushes to Kafka and saves the seen-URL store.
+ * Outlet monitoring producing to a cluster, as {@code run} and {@code ingest --outlets} both use
+ * it: take-downs become tombstones on the compacted news.articles, and fetched pages go to WARC
+ * when asked. Closing it finishes fetches in flight, flushes to Kafka and saves the seen-URL store.
  */
 final class MonitorSession implements AutoCloseable {
   private final KafkaRawSink sink;
@@ -37,20 +37,28 @@ final class MonitorSession implements AutoCloseable {
     try {
       return OutletsFile.load(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read outlets file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read outlets file " + file + ": " + e.getMessage(), e);
     }
   }
 
-  MonitorSession(NewsflowConfig config, List<Outlet> outlets, Cluster cluster, Path warc, Progress progress)
+  MonitorSession(
+      NewsflowConfig config, List<Outlet> outlets, Cluster cluster, Path warc, Progress progress)
       throws IOException {
     MonitorConfig monitorConfig = new MonitorConfig(config.originals());
     if (!monitorConfig.hasContact()) {
-      progress.info("warning: monitor.contact is not set; site owners cannot reach you (set NEWSFLOW_MONITOR_CONTACT)");
+      progress.info(
+          "warning: monitor.contact is not set; site owners cannot reach you (set NEWSFLOW_MONITOR_CONTACT)");
     }
     this.sink = new KafkaRawSink(cluster.clientProps());
     this.recorder = warc == null ? null : new WarcRecorder(warc);
-    this.monitor = new Monitor(monitorConfig.settings(version(), config.dataDir().resolve("ingest")), outlets,
-        Output.of(sink), listener(progress), AddressGuard.systemResolver());
+    this.monitor =
+        new Monitor(
+            monitorConfig.settings(version(), config.dataDir().resolve("ingest")),
+            outlets,
+            Output.of(sink),
+            listener(progress),
+            AddressGuard.systemResolver());
   }
 
   void start() {
@@ -79,7 +87,12 @@ final class MonitorSession implements AutoCloseable {
       @Override
       public void takenDown(Takedown t) {
         sink.tombstone(t.articleId());
-        progress.info(t.outlet() + ": taken down (HTTP " + t.status() + "), tombstoned on news.articles: " + t.url());
+        progress.info(
+            t.outlet()
+                + ": taken down (HTTP "
+                + t.status()
+                + "), tombstoned on news.articles: "
+                + t.url());
       }
 
       @Override

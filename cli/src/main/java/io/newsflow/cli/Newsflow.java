@@ -4,24 +4,32 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code newsflow} command. */
-@Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = Newsflow.Version.class,
+@Command(
+    name = "newsflow",
+    mixinStandardHelpOptions = true,
+    versionProvider = Newsflow.Version.class,
     description = {
-        "Streaming news ingestion on Apache Kafka: ingest -> enrich -> sink.",
-        "Articles flow through the topics news.raw -> news.enriched (+ news.topic.<tag>); failures go to news.dlq."},
+      "Streaming news ingestion on Apache Kafka: ingest -> enrich -> sink.",
+      "Articles flow through the topics news.raw -> news.enriched (+ news.topic.<tag>); failures go to news.dlq."
+    },
     subcommands = {
-        ReplayCommand.class,
-        RunCommand.class,
-        TailCommand.class,
-        RetagCommand.class,
-        EvalCommand.class,
-        TagCommand.class,
-        StageCommands.Ingest.class,
-        StageCommands.Enrich.class,
-        StageCommands.Sink.class,
-        StageCommands.Broker.class,
-        CommandLine.HelpCommand.class},
-    footer = {"", "Run 'newsflow help <command>' for a command's options.",
-        "Settings: --config FILE, or NEWSFLOW_<KEY> environment variables (see README)."})
+      ReplayCommand.class,
+      RunCommand.class,
+      TailCommand.class,
+      RetagCommand.class,
+      EvalCommand.class,
+      TagCommand.class,
+      StageCommands.Ingest.class,
+      StageCommands.Enrich.class,
+      StageCommands.Sink.class,
+      StageCommands.Broker.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Run 'newsflow help <command>' for a command's options.",
+      "Settings: --config FILE, or NEWSFLOW_<KEY> environment variables (see README)."
+    })
 public final class Newsflow {
   private Newsflow() {}
 
@@ -32,15 +40,16 @@ public final class Newsflow {
   /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 usage). */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Newsflow());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("newsflow " + cmd.getCommandName() + ": " + e.getMessage());
-      if (System.getenv("NEWSFLOW_DEBUG") != null) {
-        e.printStackTrace(cmd.getErr());
-      } else {
-        cmd.getErr().println("(set NEWSFLOW_DEBUG=1 for the stack trace)");
-      }
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("newsflow " + cmd.getCommandName() + ": " + e.getMessage());
+          if (System.getenv("NEWSFLOW_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+          } else {
+            cmd.getErr().println("(set NEWSFLOW_DEBUG=1 for the stack trace)");
+          }
+          return 1;
+        });
     return cli.execute(args);
   }
 

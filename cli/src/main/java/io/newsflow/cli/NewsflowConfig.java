@@ -28,21 +28,26 @@ public final class NewsflowConfig extends AbstractConfig {
       "Kafka cluster to use (host:port,...). Empty: run an in-process broker in data.dir (replay, run), "
           + "or connect to localhost:9092 (the stage commands, matching 'newsflow broker').";
   public static final String DATA_DIR_CONFIG = "data.dir";
-  static final String DATA_DIR_DOC = "Folder for the embedded broker's data, Streams state and ingest state.";
+  static final String DATA_DIR_DOC =
+      "Folder for the embedded broker's data, Streams state and ingest state.";
   public static final String OUT_DIR_CONFIG = "out.dir";
   static final String OUT_DIR_DOC = "Folder the file sink writes to.";
   public static final String PARTITIONS_CONFIG = "topic.partitions";
   static final String PARTITIONS_DOC = "Partitions of each topic newsflow creates.";
   public static final String REPLICATION_CONFIG = "topic.replication.factor";
-  static final String REPLICATION_DOC = "Replication factor of each topic newsflow creates (1 for a single broker).";
+  static final String REPLICATION_DOC =
+      "Replication factor of each topic newsflow creates (1 for a single broker).";
   public static final String GUARANTEE_CONFIG = "processing.guarantee";
   static final String GUARANTEE_DOC = "Kafka Streams processing guarantee of the enrich stage.";
   public static final String THREADS_CONFIG = "enrich.threads";
-  static final String THREADS_DOC = "Stream threads of the enrich stage (parsing is CPU-bound: about one per core).";
+  static final String THREADS_DOC =
+      "Stream threads of the enrich stage (parsing is CPU-bound: about one per core).";
   public static final String MAX_BYTES_CONFIG = "article.max.bytes";
-  static final String MAX_BYTES_DOC = "Largest article body accepted; larger ones become dead letters.";
+  static final String MAX_BYTES_DOC =
+      "Largest article body accepted; larger ones become dead letters.";
   public static final String TAXONOMY_CONFIG = "taxonomy.file";
-  static final String TAXONOMY_DOC = "Taxonomy (topics and their rules) to tag with; empty: the built-in one.";
+  static final String TAXONOMY_DOC =
+      "Taxonomy (topics and their rules) to tag with; empty: the built-in one.";
   public static final String STALL_TIMEOUT_CONFIG = "replay.stall.timeout.ms";
   static final String STALL_TIMEOUT_DOC =
       "replay gives up when no article has reached the sink or the dead-letter topic for this long.";
@@ -50,19 +55,54 @@ public final class NewsflowConfig extends AbstractConfig {
   static final String ENV_PREFIX = "NEWSFLOW_";
   static final String KAFKA_PREFIX = "kafka.";
 
-  public static final ConfigDef DEF = new ConfigDef()
-      .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
-      .define(DATA_DIR_CONFIG, Type.STRING, ".newsflow", Importance.MEDIUM, DATA_DIR_DOC)
-      .define(OUT_DIR_CONFIG, Type.STRING, "out", Importance.MEDIUM, OUT_DIR_DOC)
-      .define(PARTITIONS_CONFIG, Type.INT, 4, Range.between(1, 10_000), Importance.LOW, PARTITIONS_DOC)
-      .define(REPLICATION_CONFIG, Type.SHORT, (short) 1, Range.between(1, 10), Importance.LOW, REPLICATION_DOC)
-      .define(GUARANTEE_CONFIG, Type.STRING, "exactly_once_v2", ValidString.in("exactly_once_v2", "at_least_once"),
-          Importance.MEDIUM, GUARANTEE_DOC)
-      .define(THREADS_CONFIG, Type.INT, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
-          Range.between(1, 64), Importance.MEDIUM, THREADS_DOC)
-      .define(MAX_BYTES_CONFIG, Type.INT, 20 * 1024 * 1024, Range.between(1024, 25 * 1024 * 1024), Importance.LOW, MAX_BYTES_DOC)
-      .define(TAXONOMY_CONFIG, Type.STRING, "", Importance.MEDIUM, TAXONOMY_DOC)
-      .define(STALL_TIMEOUT_CONFIG, Type.LONG, 120_000L, Range.atLeast(1000), Importance.LOW, STALL_TIMEOUT_DOC);
+  public static final ConfigDef DEF =
+      new ConfigDef()
+          .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+          .define(DATA_DIR_CONFIG, Type.STRING, ".newsflow", Importance.MEDIUM, DATA_DIR_DOC)
+          .define(OUT_DIR_CONFIG, Type.STRING, "out", Importance.MEDIUM, OUT_DIR_DOC)
+          .define(
+              PARTITIONS_CONFIG,
+              Type.INT,
+              4,
+              Range.between(1, 10_000),
+              Importance.LOW,
+              PARTITIONS_DOC)
+          .define(
+              REPLICATION_CONFIG,
+              Type.SHORT,
+              (short) 1,
+              Range.between(1, 10),
+              Importance.LOW,
+              REPLICATION_DOC)
+          .define(
+              GUARANTEE_CONFIG,
+              Type.STRING,
+              "exactly_once_v2",
+              ValidString.in("exactly_once_v2", "at_least_once"),
+              Importance.MEDIUM,
+              GUARANTEE_DOC)
+          .define(
+              THREADS_CONFIG,
+              Type.INT,
+              Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+              Range.between(1, 64),
+              Importance.MEDIUM,
+              THREADS_DOC)
+          .define(
+              MAX_BYTES_CONFIG,
+              Type.INT,
+              20 * 1024 * 1024,
+              Range.between(1024, 25 * 1024 * 1024),
+              Importance.LOW,
+              MAX_BYTES_DOC)
+          .define(TAXONOMY_CONFIG, Type.STRING, "", Importance.MEDIUM, TAXONOMY_DOC)
+          .define(
+              STALL_TIMEOUT_CONFIG,
+              Type.LONG,
+              120_000L,
+              Range.atLeast(1000),
+              Importance.LOW,
+              STALL_TIMEOUT_DOC);
 
   private NewsflowConfig(Map<String, Object> props) {
     super(DEF, props, false);
@@ -86,16 +126,19 @@ public final class NewsflowConfig extends AbstractConfig {
       }
       p.forEach((k, v) -> props.put(k.toString(), v));
     }
-    env.forEach((k, v) -> {
-      if (k.startsWith(ENV_PREFIX)) {
-        props.put(k.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
-      }
-    });
-    flags.forEach((k, v) -> {
-      if (v != null) {
-        props.put(k, v);
-      }
-    });
+    env.forEach(
+        (k, v) -> {
+          if (k.startsWith(ENV_PREFIX)) {
+            props.put(
+                k.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
+          }
+        });
+    flags.forEach(
+        (k, v) -> {
+          if (v != null) {
+            props.put(k, v);
+          }
+        });
     return new NewsflowConfig(props);
   }
 

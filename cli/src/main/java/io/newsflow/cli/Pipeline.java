@@ -21,29 +21,40 @@ final class Pipeline implements AutoCloseable {
   private final Thread sinkThread;
   private volatile Throwable sinkFailure;
 
-  Pipeline(Cluster cluster, NewsflowConfig config, Tagger tagger, SinkListener listener) throws IOException {
+  Pipeline(Cluster cluster, NewsflowConfig config, Tagger tagger, SinkListener listener)
+      throws IOException {
     this.enrich = new EnrichService(streamsProps(cluster, config), enrichSettings(config, tagger));
     this.sink = new SinkRunner(cluster.clientProps(), new JsonlWriter(config.outDir()), listener);
-    this.sinkThread = new Thread(() -> {
-      try {
-        sink.run();
-      } catch (RuntimeException e) {
-        sinkFailure = e;
-      }
-    }, "newsflow-sink");
+    this.sinkThread =
+        new Thread(
+            () -> {
+              try {
+                sink.run();
+              } catch (RuntimeException e) {
+                sinkFailure = e;
+              }
+            },
+            "newsflow-sink");
   }
 
   static Map<String, Object> streamsProps(Cluster cluster, NewsflowConfig config) {
     Map<String, Object> p = new HashMap<>(cluster.clientProps());
-    p.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(NewsflowConfig.GUARANTEE_CONFIG));
-    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(NewsflowConfig.REPLICATION_CONFIG));
+    p.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        config.dataDir().resolve("streams").toAbsolutePath().toString());
+    p.put(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        config.getString(NewsflowConfig.GUARANTEE_CONFIG));
+    p.put(
+        StreamsConfig.REPLICATION_FACTOR_CONFIG,
+        (int) config.getShort(NewsflowConfig.REPLICATION_CONFIG));
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(NewsflowConfig.THREADS_CONFIG));
     return p;
   }
 
   static EnrichSettings enrichSettings(NewsflowConfig config, Tagger tagger) {
-    return new EnrichSettings(new ExtractorSettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG)), tagger);
+    return new EnrichSettings(
+        new ExtractorSettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG)), tagger);
   }
 
   static Tagger tagger(NewsflowConfig config) {
@@ -55,7 +66,8 @@ final class Pipeline implements AutoCloseable {
     sinkThread.start();
     enrich.start();
     if (!enrich.awaitRunning(timeout)) {
-      throw new IllegalStateException("the enrich stage did not start within " + timeout + " (state " + enrich.state() + ")");
+      throw new IllegalStateException(
+          "the enrich stage did not start within " + timeout + " (state " + enrich.state() + ")");
     }
   }
 

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * What a long command tells its user while it works: status lines on stderr, and a single
- * rewritten progress line when stderr is a terminal (one line per update otherwise, throttled).
+ * What a long command tells its user while it works: status lines on stderr, and a single rewritten
+ * progress line when stderr is a terminal (one line per update otherwise, throttled).
  */
 final class Progress {
   private final PrintStream err;
@@ -27,7 +27,9 @@ final class Progress {
     }
   }
 
-  /** A progress bar with rate and ETA; a negative {@code total} (unknown) shows count and rate only. */
+  /**
+   * A progress bar with rate and ETA; a negative {@code total} (unknown) shows count and rate only.
+   */
   void bar(String label, long done, long total, long startNanos) {
     if (quiet) {
       return;
@@ -46,8 +48,15 @@ final class Progress {
     }
     int width = 30;
     int filled = total == 0 ? width : (int) (width * done / total);
-    String eta = rate > 0 && !last ? " eta " + format(Duration.ofMillis((long) ((total - done) / rate * 1000))) : "";
-    printLine(String.format("%-9s [%s%s] %d/%d %.1f/s%s", label, "#".repeat(filled), ".".repeat(width - filled), done, total, rate, eta), last);
+    String eta =
+        rate > 0 && !last
+            ? " eta " + format(Duration.ofMillis((long) ((total - done) / rate * 1000)))
+            : "";
+    printLine(
+        String.format(
+            "%-9s [%s%s] %d/%d %.1f/s%s",
+            label, "#".repeat(filled), ".".repeat(width - filled), done, total, rate, eta),
+        last);
   }
 
   private void printLine(String line, boolean last) {
@@ -67,8 +76,10 @@ final class Progress {
 
   static String format(Duration d) {
     long s = d.toSeconds();
-    return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
-        : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60)
-        : String.format("%.1fs", d.toMillis() / 1000.0);
+    return s >= 3600
+        ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
+        : s >= 60
+            ? String.format("%dm%02ds", s / 60, s % 60)
+            : String.format("%.1fs", d.toMillis() / 1000.0);
   }
 }

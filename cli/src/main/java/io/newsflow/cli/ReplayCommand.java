@@ -18,22 +18,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Replays a folder through every stage and waits until each article has reached an end. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
     description = {
-        "Replay an archive through ingest, enrich and sink, wait until every article has reached the sink or "
-            + "the dead-letter topic, print a summary and exit. ARCHIVE is a folder of .txt/.html files (recursive), "
-            + "a WARC file (.warc, .warc.gz) or JSON Lines of {url, html|text, fetched_at} (.jsonl, .jsonl.gz).",
-        "Runs an in-process Kafka broker (data in --data-dir) unless --bootstrap-servers names a cluster.",
-        "Replaying the same folder again leaves one record per article in the output."},
+      "Replay an archive through ingest, enrich and sink, wait until every article has reached the sink or "
+          + "the dead-letter topic, print a summary and exit. ARCHIVE is a folder of .txt/.html files (recursive), "
+          + "a WARC file (.warc, .warc.gz) or JSON Lines of {url, html|text, fetched_at} (.jsonl, .jsonl.gz).",
+      "Runs an in-process Kafka broker (data in --data-dir) unless --bootstrap-servers names a cluster.",
+      "Replaying the same folder again leaves one record per article in the output."
+    },
     footer = {"", "Example:", "  ./newsflow replay ../shared/seeds --out out/"})
 final class ReplayCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ARCHIVE", description = "Folder, WARC file or JSON Lines file to replay.")
+  @Parameters(
+      index = "0",
+      paramLabel = "ARCHIVE",
+      description = "Folder, WARC file or JSON Lines file to replay.")
   Path folder;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder of the JSON Lines sink (default: out).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output folder of the JSON Lines sink (default: out).")
   Path out;
 
-  @Option(names = "--outlet", paramLabel = "NAME", description = "Outlet name to stamp on every replayed article.")
+  @Option(
+      names = "--outlet",
+      paramLabel = "NAME",
+      description = "Outlet name to stamp on every replayed article.")
   String outlet;
 
   @Mixin CommonOptions common;
@@ -44,7 +56,8 @@ final class ReplayCommand implements Callable<Integer> {
       System.err.println("newsflow replay: " + NOT_AN_ARCHIVE + folder);
       return 2;
     }
-    NewsflowConfig config = common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
+    NewsflowConfig config =
+        common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
     Progress progress = common.progress();
     long started = System.nanoTime();
     Tagger tagger = Pipeline.tagger(config);
@@ -69,26 +82,38 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  static final String NOT_AN_ARCHIVE = "not a folder, WARC (.warc[.gz]) or JSON Lines (.jsonl[.gz]) file: ";
+  static final String NOT_AN_ARCHIVE =
+      "not a folder, WARC (.warc[.gz]) or JSON Lines (.jsonl[.gz]) file: ";
 
   static boolean isArchive(Path path) {
     return Files.exists(path) && ArchiveReplay.accepts(path);
   }
 
-  /** Produces an archive to news.raw with a progress bar; returns once every record is acknowledged. */
-  static ReplayReport ingest(Cluster cluster, NewsflowConfig config, Path archive, String outlet, Progress progress)
+  /**
+   * Produces an archive to news.raw with a progress bar; returns once every record is acknowledged.
+   */
+  static ReplayReport ingest(
+      Cluster cluster, NewsflowConfig config, Path archive, String outlet, Progress progress)
       throws IOException {
-    ReplaySettings settings = new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet);
+    ReplaySettings settings =
+        new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet);
     long t0 = System.nanoTime();
     try (KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
-      ReplayReport report = ArchiveReplay.replay(archive, settings, sink, (done, total) -> progress.bar("ingest", done, total, t0));
+      ReplayReport report =
+          ArchiveReplay.replay(
+              archive, settings, sink, (done, total) -> progress.bar("ingest", done, total, t0));
       sink.flush();
       return report;
     }
   }
 
   /** Waits until every article reached an end; returns why it stopped early, or null. */
-  private static String await(Tracker tracker, DeadLetterWatcher dlq, Pipeline pipeline, NewsflowConfig config, Progress progress) {
+  private static String await(
+      Tracker tracker,
+      DeadLetterWatcher dlq,
+      Pipeline pipeline,
+      NewsflowConfig config,
+      Progress progress) {
     long stallNanos = config.getLong(NewsflowConfig.STALL_TIMEOUT_CONFIG) * 1_000_000L;
     long t0 = System.nanoTime();
     while (tracker.done() < tracker.expectedCount()) {
@@ -99,14 +124,18 @@ final class ReplayCommand implements Callable<Integer> {
         return failure;
       }
       if (tracker.nanosSinceLastChange() > stallNanos) {
-        return "no progress for " + Progress.format(Duration.ofNanos(stallNanos)) + "; still missing "
-            + tracker.missing().size() + " article(s)";
+        return "no progress for "
+            + Progress.format(Duration.ofNanos(stallNanos))
+            + "; still missing "
+            + tracker.missing().size()
+            + " article(s)";
       }
     }
     return null;
   }
 
-  static void printSummary(PrintStream out, ReplayReport report, Tracker tracker, NewsflowConfig config, long nanos) {
+  static void printSummary(
+      PrintStream out, ReplayReport report, Tracker tracker, NewsflowConfig config, long nanos) {
     out.println("newsflow replay summary");
     out.printf("  articles in      %d%n", report.total());
     out.printf("  enriched         %d  %s%n", tracker.enriched(), tracker.outcomes());

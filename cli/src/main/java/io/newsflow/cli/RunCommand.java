@@ -17,28 +17,48 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Monitors outlets through every stage until stopped. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = {
-        "Monitor outlets (feeds, sitemaps, seed pages) through ingest, enrich and sink until Ctrl-C.",
-        "Runs an in-process Kafka broker (data in --data-dir) unless --bootstrap-servers names a cluster.",
-        "Polite (robots.txt, per-host pacing, User-Agent with monitor.contact) and incremental: an article is "
-            + "fetched once, and again only when its feed or sitemap says it changed, across restarts.",
-        "Prints a status line per outlet every --status-every; faults are logged, counted and dead-lettered."},
-    footer = {"", "Example:", "  ./newsflow run --outlets outlets.example.yaml --out out/",
-        "Settings (--config file or NEWSFLOW_* env): monitor.contact, monitor.threads, monitor.host.interval.ms, ...",
-        "See docs/monitoring.md."})
+      "Monitor outlets (feeds, sitemaps, seed pages) through ingest, enrich and sink until Ctrl-C.",
+      "Runs an in-process Kafka broker (data in --data-dir) unless --bootstrap-servers names a cluster.",
+      "Polite (robots.txt, per-host pacing, User-Agent with monitor.contact) and incremental: an article is "
+          + "fetched once, and again only when its feed or sitemap says it changed, across restarts.",
+      "Prints a status line per outlet every --status-every; faults are logged, counted and dead-lettered."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  ./newsflow run --outlets outlets.example.yaml --out out/",
+      "Settings (--config file or NEWSFLOW_* env): monitor.contact, monitor.threads, monitor.host.interval.ms, ...",
+      "See docs/monitoring.md."
+    })
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--outlets", required = true, paramLabel = "FILE", description = "Outlets file (YAML or JSON).")
+  @Option(
+      names = "--outlets",
+      required = true,
+      paramLabel = "FILE",
+      description = "Outlets file (YAML or JSON).")
   Path outlets;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder of the JSON Lines sink (default: out).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output folder of the JSON Lines sink (default: out).")
   Path out;
 
-  @Option(names = "--warc", paramLabel = "FILE",
-      description = "Also write every fetched article page to this gzip WARC file (appended; replayable).")
+  @Option(
+      names = "--warc",
+      paramLabel = "FILE",
+      description =
+          "Also write every fetched article page to this gzip WARC file (appended; replayable).")
   Path warc;
 
-  @Option(names = "--status-every", paramLabel = "SECONDS", defaultValue = "30",
+  @Option(
+      names = "--status-every",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
       description = "Seconds between status prints (default: ${DEFAULT-VALUE}).")
   int statusEvery;
 
@@ -53,27 +73,40 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("newsflow run: " + e.getMessage());
       return 2;
     }
-    NewsflowConfig config = common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
+    NewsflowConfig config =
+        common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
     Progress progress = common.progress();
     Tagger tagger = Pipeline.tagger(config);
     AtomicLong sunk = new AtomicLong();
-    try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress); UntilStopped until = new UntilStopped()) {
+    try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress);
+        UntilStopped until = new UntilStopped()) {
       cluster.ensureTopics(tagger.topicNames());
       String failure;
       Monitor monitor;
-      try (Pipeline pipeline = new Pipeline(cluster, config, tagger, (a, o) -> sunk.incrementAndGet())) {
+      try (Pipeline pipeline =
+          new Pipeline(cluster, config, tagger, (a, o) -> sunk.incrementAndGet())) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         pipeline.start(Duration.ofSeconds(120));
         try (MonitorSession session = new MonitorSession(config, list, cluster, warc, progress)) {
           monitor = session.monitor();
           session.start();
-          progress.info("monitoring " + list.size() + " outlet(s) from " + outlets + "; Ctrl-C stops cleanly");
-          StatusPrinter printer = new StatusPrinter(System.err, Duration.ofSeconds(Math.max(1, statusEvery)), common.quiet);
-          failure = until.await(() -> {
-            printer.maybePrint(monitor, sunk.get());
-            return monitor.failure() != null ? monitor.failure() : pipeline.failure();
-          });
-          progress.info("stopping: finishing fetches in flight, flushing, saving the seen-URL store");
+          progress.info(
+              "monitoring "
+                  + list.size()
+                  + " outlet(s) from "
+                  + outlets
+                  + "; Ctrl-C stops cleanly");
+          StatusPrinter printer =
+              new StatusPrinter(
+                  System.err, Duration.ofSeconds(Math.max(1, statusEvery)), common.quiet);
+          failure =
+              until.await(
+                  () -> {
+                    printer.maybePrint(monitor, sunk.get());
+                    return monitor.failure() != null ? monitor.failure() : pipeline.failure();
+                  });
+          progress.info(
+              "stopping: finishing fetches in flight, flushing, saving the seen-URL store");
         }
         if (warc != null) {
           progress.info("fetched pages written to " + warc);
@@ -87,8 +120,9 @@ final class RunCommand implements Callable<Integer> {
   static void printSummary(PrintStream out, Monitor monitor, long sunk, NewsflowConfig config) {
     out.println("newsflow run summary");
     for (OutletStatus s : monitor.status()) {
-      out.printf("  %-24s polls %d  new %d  updated %d  errors %d  dead-lettered %d%n", s.outlet(), s.polls(),
-          s.newArticles(), s.updatedArticles(), s.errors(), s.deadLetters());
+      out.printf(
+          "  %-24s polls %d  new %d  updated %d  errors %d  dead-lettered %d%n",
+          s.outlet(), s.polls(), s.newArticles(), s.updatedArticles(), s.errors(), s.deadLetters());
     }
     out.printf("  faults           %s%n", monitor.faultCounts());
     out.printf("  written by sink  %d%n", sunk);
@@ -114,14 +148,27 @@ final class RunCommand implements Callable<Integer> {
       }
       last = System.nanoTime();
       Instant now = Instant.now();
-      err.printf("newsflow: status at %s (queued fetches %d, known articles %d, written by sink %d)%n",
+      err.printf(
+          "newsflow: status at %s (queued fetches %d, known articles %d, written by sink %d)%n",
           now.toString().substring(11, 19), monitor.queued(), monitor.knownArticles(), sunk);
       for (OutletStatus s : monitor.status()) {
-        String next = s.nextPollAt() == null ? "polling now"
-            : "next poll in " + Progress.format(Duration.between(now, s.nextPollAt()).isNegative() ? Duration.ZERO
-                : Duration.between(now, s.nextPollAt()));
-        err.printf("  %-24s polled %d  new %d  updated %d  errors %d  %s%s%n", s.outlet(), s.polls(), s.newArticles(),
-            s.updatedArticles(), s.errors(), next, s.lastError() == null ? "" : "  last error: " + abbreviate(s.lastError()));
+        String next =
+            s.nextPollAt() == null
+                ? "polling now"
+                : "next poll in "
+                    + Progress.format(
+                        Duration.between(now, s.nextPollAt()).isNegative()
+                            ? Duration.ZERO
+                            : Duration.between(now, s.nextPollAt()));
+        err.printf(
+            "  %-24s polled %d  new %d  updated %d  errors %d  %s%s%n",
+            s.outlet(),
+            s.polls(),
+            s.newArticles(),
+            s.updatedArticles(),
+            s.errors(),
+            next,
+            s.lastError() == null ? "" : "  last error: " + abbreviate(s.lastError()));
       }
       err.flush();
     }

@@ -23,22 +23,38 @@ import picocli.CommandLine.Parameters;
 final class StageCommands {
   private StageCommands() {}
 
-  @Command(name = "ingest", mixinStandardHelpOptions = true,
-      description = {"The ingest stage alone, producing to news.raw:",
-          "  ingest ARCHIVE          replay a folder, WARC or JSON Lines file and exit;",
-          "  ingest --outlets FILE   monitor outlets until Ctrl-C (see docs/monitoring.md)."})
+  @Command(
+      name = "ingest",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The ingest stage alone, producing to news.raw:",
+        "  ingest ARCHIVE          replay a folder, WARC or JSON Lines file and exit;",
+        "  ingest --outlets FILE   monitor outlets until Ctrl-C (see docs/monitoring.md)."
+      })
   static final class Ingest implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ARCHIVE",
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "ARCHIVE",
         description = "Folder of .txt/.html files, WARC file or JSON Lines file to replay.")
     Path archive;
 
-    @Option(names = "--outlets", paramLabel = "FILE", description = "Monitor the outlets in this file (YAML or JSON) until stopped.")
+    @Option(
+        names = "--outlets",
+        paramLabel = "FILE",
+        description = "Monitor the outlets in this file (YAML or JSON) until stopped.")
     Path outlets;
 
-    @Option(names = "--warc", paramLabel = "FILE", description = "With --outlets: also write fetched pages to this gzip WARC file.")
+    @Option(
+        names = "--warc",
+        paramLabel = "FILE",
+        description = "With --outlets: also write fetched pages to this gzip WARC file.")
     Path warc;
 
-    @Option(names = "--outlet", paramLabel = "NAME", description = "With ARCHIVE: outlet name to stamp on every article.")
+    @Option(
+        names = "--outlet",
+        paramLabel = "NAME",
+        description = "With ARCHIVE: outlet name to stamp on every article.")
     String outlet;
 
     @Mixin CommonOptions common;
@@ -46,7 +62,8 @@ final class StageCommands {
     @Override
     public Integer call() throws Exception {
       if ((archive == null) == (outlets == null)) {
-        System.err.println("newsflow ingest: give either an ARCHIVE to replay or --outlets FILE to monitor");
+        System.err.println(
+            "newsflow ingest: give either an ARCHIVE to replay or --outlets FILE to monitor");
         return 2;
       }
       NewsflowConfig config = common.config(Map.of());
@@ -61,7 +78,8 @@ final class StageCommands {
       try (Cluster cluster = Cluster.external(config)) {
         cluster.ensureTopics(Pipeline.tagger(config).topicNames());
         ReplayReport r = ReplayCommand.ingest(cluster, config, archive, outlet, common.progress());
-        System.out.printf("ingested %d article(s) to news.raw, %d dead-lettered, %d file(s) skipped%n",
+        System.out.printf(
+            "ingested %d article(s) to news.raw, %d dead-lettered, %d file(s) skipped%n",
             r.produced().size(), r.deadLettered().size(), r.skipped().size());
       }
       return 0;
@@ -76,26 +94,39 @@ final class StageCommands {
         return 2;
       }
       Progress progress = common.progress();
-      try (Cluster cluster = Cluster.external(config); UntilStopped until = new UntilStopped()) {
+      try (Cluster cluster = Cluster.external(config);
+          UntilStopped until = new UntilStopped()) {
         cluster.ensureTopics(Pipeline.tagger(config).topicNames());
         String failure;
         try (MonitorSession session = new MonitorSession(config, list, cluster, warc, progress)) {
           session.start();
-          progress.info("monitoring " + list.size() + " outlet(s) into news.raw at " + cluster.bootstrapServers() + "; Ctrl-C stops cleanly");
-          RunCommand.StatusPrinter printer = new RunCommand.StatusPrinter(System.err, Duration.ofSeconds(30), common.quiet);
-          failure = until.await(() -> {
-            printer.maybePrint(session.monitor(), 0);
-            return session.monitor().failure();
-          });
-          progress.info("stopping: finishing fetches in flight, flushing, saving the seen-URL store");
+          progress.info(
+              "monitoring "
+                  + list.size()
+                  + " outlet(s) into news.raw at "
+                  + cluster.bootstrapServers()
+                  + "; Ctrl-C stops cleanly");
+          RunCommand.StatusPrinter printer =
+              new RunCommand.StatusPrinter(System.err, Duration.ofSeconds(30), common.quiet);
+          failure =
+              until.await(
+                  () -> {
+                    printer.maybePrint(session.monitor(), 0);
+                    return session.monitor().failure();
+                  });
+          progress.info(
+              "stopping: finishing fetches in flight, flushing, saving the seen-URL store");
         }
         return report(failure);
       }
     }
   }
 
-  @Command(name = "enrich", mixinStandardHelpOptions = true,
-      description = "Run the enrich stage (Kafka Streams: news.raw -> news.enriched, news.topic.*, news.dlq) until stopped.")
+  @Command(
+      name = "enrich",
+      mixinStandardHelpOptions = true,
+      description =
+          "Run the enrich stage (Kafka Streams: news.raw -> news.enriched, news.topic.*, news.dlq) until stopped.")
   static final class Enrich implements Callable<Integer> {
     @Mixin CommonOptions common;
 
@@ -103,31 +134,48 @@ final class StageCommands {
     public Integer call() throws Exception {
       NewsflowConfig config = common.config(Map.of());
       Tagger tagger = Pipeline.tagger(config);
-      try (Cluster cluster = Cluster.external(config); UntilStopped until = new UntilStopped()) {
+      try (Cluster cluster = Cluster.external(config);
+          UntilStopped until = new UntilStopped()) {
         cluster.ensureTopics(tagger.topicNames());
         String failure;
-        try (EnrichService enrich = new EnrichService(Pipeline.streamsProps(cluster, config), Pipeline.enrichSettings(config, tagger))) {
+        try (EnrichService enrich =
+            new EnrichService(
+                Pipeline.streamsProps(cluster, config), Pipeline.enrichSettings(config, tagger))) {
           enrich.start();
-          common.progress().info("enrich running against " + cluster.bootstrapServers() + "; Ctrl-C stops it");
-          failure = until.await(() -> enrich.failure() == null ? null : enrich.failure().toString());
+          common
+              .progress()
+              .info("enrich running against " + cluster.bootstrapServers() + "; Ctrl-C stops it");
+          failure =
+              until.await(() -> enrich.failure() == null ? null : enrich.failure().toString());
         }
         return report(failure);
       }
     }
   }
 
-  @Command(name = "sink", mixinStandardHelpOptions = true,
-      description = {"Run the sink stage until stopped: news.enriched -> files (JSON Lines or Avro, rolled, with their offsets)",
-          "and, with --postgres, a PostgreSQL database too. Exactly once: each output keeps the positions it has consumed.",
-          "Settings: sink.roll.bytes, sink.roll.ms, sink.topics, sink.postgres.user/.password (env NEWSFLOW_SINK_POSTGRES_USER, ...)."})
+  @Command(
+      name = "sink",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run the sink stage until stopped: news.enriched -> files (JSON Lines or Avro, rolled, with their offsets)",
+        "and, with --postgres, a PostgreSQL database too. Exactly once: each output keeps the positions it has consumed.",
+        "Settings: sink.roll.bytes, sink.roll.ms, sink.topics, sink.postgres.user/.password (env NEWSFLOW_SINK_POSTGRES_USER, ...)."
+      })
   static final class Sink implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Segment files: jsonl (default; also keeps DIR/articles.jsonl, one line per article) or avro.")
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description =
+            "Segment files: jsonl (default; also keeps DIR/articles.jsonl, one line per article) or avro.")
     String format;
 
-    @Option(names = "--postgres", paramLabel = "JDBC_URL", description = "Also write to this PostgreSQL database (jdbc:postgresql://host:5432/db).")
+    @Option(
+        names = "--postgres",
+        paramLabel = "JDBC_URL",
+        description = "Also write to this PostgreSQL database (jdbc:postgresql://host:5432/db).")
     String postgres;
 
     @Mixin CommonOptions common;
@@ -143,19 +191,38 @@ final class StageCommands {
       AtomicLong handled = new AtomicLong();
       java.util.List<SinkRunner> runners = new java.util.ArrayList<>();
       java.util.List<Thread> threads = new java.util.ArrayList<>();
-      try (Cluster cluster = Cluster.external(config); UntilStopped until = new UntilStopped()) {
-        cluster.ensureTopics(Pipeline.tagger(config).topicNames()); // news.dlq must exist before a dead letter is sent
+      try (Cluster cluster = Cluster.external(config);
+          UntilStopped until = new UntilStopped()) {
+        cluster.ensureTopics(
+            Pipeline.tagger(config)
+                .topicNames()); // news.dlq must exist before a dead letter is sent
         io.newsflow.sink.file.FileSinkSettings files = sinkConfig.files(config.outDir());
-        runners.add(new SinkRunner(cluster.clientProps(), io.newsflow.sink.SinkConfig.openFiles(files),
-            (a, o) -> handled.incrementAndGet(), sinkConfig.topics()));
-        common.progress().info("sink writing " + files.format().name().toLowerCase(java.util.Locale.ROOT) + " segments to "
-            + config.outDir().resolve(io.newsflow.sink.file.FileSink.SEGMENTS)
-            + (files.latestView() ? " and " + config.outDir().resolve(JsonlWriter.FILE) : ""));
+        runners.add(
+            new SinkRunner(
+                cluster.clientProps(),
+                io.newsflow.sink.SinkConfig.openFiles(files),
+                (a, o) -> handled.incrementAndGet(),
+                sinkConfig.topics()));
+        common
+            .progress()
+            .info(
+                "sink writing "
+                    + files.format().name().toLowerCase(java.util.Locale.ROOT)
+                    + " segments to "
+                    + config.outDir().resolve(io.newsflow.sink.file.FileSink.SEGMENTS)
+                    + (files.latestView()
+                        ? " and " + config.outDir().resolve(JsonlWriter.FILE)
+                        : ""));
         java.util.Optional<io.newsflow.sink.postgres.PostgresSettings> pg = sinkConfig.postgres();
         if (pg.isPresent()) {
           Map<String, Object> props = new java.util.HashMap<>(cluster.clientProps());
           props.put("group.id", pg.get().consumerGroup());
-          runners.add(new SinkRunner(props, io.newsflow.sink.SinkConfig.openPostgres(pg.get()), (a, o) -> { }, sinkConfig.topics()));
+          runners.add(
+              new SinkRunner(
+                  props,
+                  io.newsflow.sink.SinkConfig.openPostgres(pg.get()),
+                  (a, o) -> {},
+                  sinkConfig.topics()));
           common.progress().info("sink writing to PostgreSQL " + pg.get().jdbcUrl());
         }
         for (SinkRunner r : runners) {
@@ -164,7 +231,8 @@ final class StageCommands {
           t.start();
         }
         common.progress().info("Ctrl-C stops it");
-        String failure = until.await(() -> threads.stream().allMatch(Thread::isAlive) ? null : "a sink stopped");
+        String failure =
+            until.await(() -> threads.stream().allMatch(Thread::isAlive) ? null : "a sink stopped");
         runners.forEach(SinkRunner::close);
         for (Thread t : threads) {
           t.join(30_000);
@@ -175,10 +243,16 @@ final class StageCommands {
     }
   }
 
-  @Command(name = "broker", mixinStandardHelpOptions = true,
-      description = "Run the in-process Kafka broker (KRaft, one node) until stopped, for the stage commands to share.")
+  @Command(
+      name = "broker",
+      mixinStandardHelpOptions = true,
+      description =
+          "Run the in-process Kafka broker (KRaft, one node) until stopped, for the stage commands to share.")
   static final class Broker implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "9092", description = "Port clients connect to (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--port",
+        defaultValue = "9092",
+        description = "Port clients connect to (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Mixin CommonOptions common;
@@ -187,8 +261,15 @@ final class StageCommands {
     public Integer call() throws Exception {
       NewsflowConfig config = common.config(Map.of());
       try (UntilStopped until = new UntilStopped();
-          EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), port, Map.of(), Duration.ofSeconds(90))) {
-        System.out.println("broker listening on " + broker.bootstrapServers() + " (data in " + broker.dataDir() + "); Ctrl-C stops it");
+          EmbeddedKafkaBroker broker =
+              EmbeddedKafkaBroker.start(
+                  config.dataDir().resolve("kafka"), port, Map.of(), Duration.ofSeconds(90))) {
+        System.out.println(
+            "broker listening on "
+                + broker.bootstrapServers()
+                + " (data in "
+                + broker.dataDir()
+                + "); Ctrl-C stops it");
         until.await(() -> null);
       }
       return 0;

@@ -32,13 +32,23 @@ import picocli.CommandLine.Parameters;
       "Text is tagged as given (run extraction first for raw pages); trailing link lines such as 'ALSO READ:' are ignored."
     })
 public final class TagCommand implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Input JSON Lines; '-' or none reads standard input.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "Input JSON Lines; '-' or none reads standard input.")
   Path input;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write here instead of standard output.")
   Path output;
 
-  @Option(names = "--taxonomy", paramLabel = "FILE", description = "A taxonomy JSON file to use instead of the shipped one.")
+  @Option(
+      names = "--taxonomy",
+      paramLabel = "FILE",
+      description = "A taxonomy JSON file to use instead of the shipped one.")
   Path taxonomy;
 
   @Override
@@ -51,12 +61,18 @@ public final class TagCommand implements Callable<Integer> {
       return 2;
     }
     JsonlTagging.Summary summary;
-    try (Reader in = open(); Writer out = create()) {
+    try (Reader in = open();
+        Writer out = create()) {
       summary = JsonlTagging.run(in, out, tagger);
     }
     PrintStream err = System.err;
-    err.printf("newsflow tag: %d items tagged with taxonomy %s%s%n", summary.items() - summary.bad(), tagger.version(),
-        summary.bad() > 0 ? ", " + summary.bad() + " unreadable lines (reported in the output)" : "");
+    err.printf(
+        "newsflow tag: %d items tagged with taxonomy %s%s%n",
+        summary.items() - summary.bad(),
+        tagger.version(),
+        summary.bad() > 0
+            ? ", " + summary.bad() + " unreadable lines (reported in the output)"
+            : "");
     return summary.bad() > 0 ? 1 : 0;
   }
 

@@ -27,19 +27,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Prints the articles of a topic as readable text or JSON, following it until stopped. */
-@Command(name = "tail", mixinStandardHelpOptions = true,
-    description = {"Print the articles of a topic as readable text (title, outlet, time, tags with evidence) or JSON.",
-        "TOPIC is a topic name (news.enriched, news.topic.sovereignty) or a tag name (sovereignty);",
-        "news.raw shows raw articles (source, type, size) and news.dlq dead letters (stage, reason, coordinates).",
-        "Follows the topic until Ctrl-C or --max; reads only committed transactions; joins no consumer group."})
+@Command(
+    name = "tail",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the articles of a topic as readable text (title, outlet, time, tags with evidence) or JSON.",
+      "TOPIC is a topic name (news.enriched, news.topic.sovereignty) or a tag name (sovereignty);",
+      "news.raw shows raw articles (source, type, size) and news.dlq dead letters (stage, reason, coordinates).",
+      "Follows the topic until Ctrl-C or --max; reads only committed transactions; joins no consumer group."
+    })
 final class TailCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TOPIC", description = "Topic or tag name.")
   String topic;
 
-  @Option(names = "--json", description = "One JSON object per line (the form the file sink writes).")
+  @Option(
+      names = "--json",
+      description = "One JSON object per line (the form the file sink writes).")
   boolean json;
 
-  @Option(names = "--from-beginning", description = "Start at the oldest record (default: only new ones).")
+  @Option(
+      names = "--from-beginning",
+      description = "Start at the oldest record (default: only new ones).")
   boolean fromBeginning;
 
   @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
@@ -56,10 +64,12 @@ final class TailCommand implements Callable<Integer> {
         KafkaConsumer<String, byte[]> consumer = consumer(cluster)) {
       List<PartitionInfo> partitions = consumer.partitionsFor(name, Duration.ofSeconds(30));
       if (partitions == null || partitions.isEmpty()) {
-        System.err.println("newsflow tail: no topic '" + name + "' on " + cluster.bootstrapServers());
+        System.err.println(
+            "newsflow tail: no topic '" + name + "' on " + cluster.bootstrapServers());
         return 1;
       }
-      List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(name, p.partition())).toList();
+      List<TopicPartition> tps =
+          partitions.stream().map(p -> new TopicPartition(name, p.partition())).toList();
       consumer.assign(tps);
       if (fromBeginning) {
         consumer.seekToBeginning(tps);
@@ -67,10 +77,12 @@ final class TailCommand implements Callable<Integer> {
         consumer.seekToEnd(tps);
       }
       AtomicBoolean stopping = new AtomicBoolean();
-      Thread hook = new Thread(() -> {
-        stopping.set(true);
-        consumer.wakeup();
-      });
+      Thread hook =
+          new Thread(
+              () -> {
+                stopping.set(true);
+                consumer.wakeup();
+              });
       Runtime.getRuntime().addShutdownHook(hook);
       long printed = follow(consumer, out, stopping);
       if (!stopping.get()) {
@@ -81,7 +93,8 @@ final class TailCommand implements Callable<Integer> {
     }
   }
 
-  private long follow(KafkaConsumer<String, byte[]> consumer, PrintStream out, AtomicBoolean stopping) {
+  private long follow(
+      KafkaConsumer<String, byte[]> consumer, PrintStream out, AtomicBoolean stopping) {
     long printed = 0;
     try {
       while (max == null || printed < max) {
@@ -103,8 +116,18 @@ final class TailCommand implements Callable<Integer> {
 
   private void print(ConsumerRecord<String, byte[]> r, PrintStream out) {
     if (r.value() == null) {
-      out.println(json ? "{\"id\":" + quote(r.key()) + ",\"deleted\":true}"
-          : "-- " + r.topic() + "-" + r.partition() + "@" + r.offset() + "  tombstone: article " + r.key() + " was taken down\n");
+      out.println(
+          json
+              ? "{\"id\":" + quote(r.key()) + ",\"deleted\":true}"
+              : "-- "
+                  + r.topic()
+                  + "-"
+                  + r.partition()
+                  + "@"
+                  + r.offset()
+                  + "  tombstone: article "
+                  + r.key()
+                  + " was taken down\n");
       return;
     }
     try {
@@ -112,7 +135,8 @@ final class TailCommand implements Callable<Integer> {
         printOther(r, out);
         return;
       }
-      EnrichedArticle a = Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
+      EnrichedArticle a =
+          Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
       if (json) {
         out.println(ArticleJson.MAPPER.writeValueAsString(ArticleJson.toJson(a)));
       } else {
@@ -120,23 +144,38 @@ final class TailCommand implements Callable<Integer> {
         out.println(ArticleText.format(a));
       }
     } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      System.err.println("newsflow tail: cannot decode " + r.topic() + "-" + r.partition() + "@" + r.offset()
-          + ": " + e.getMessage());
+      System.err.println(
+          "newsflow tail: cannot decode "
+              + r.topic()
+              + "-"
+              + r.partition()
+              + "@"
+              + r.offset()
+              + ": "
+              + e.getMessage());
     }
   }
 
   /** news.raw and news.dlq carry raw articles and dead letters, not enriched articles. */
-  private void printOther(ConsumerRecord<String, byte[]> r, PrintStream out) throws com.fasterxml.jackson.core.JsonProcessingException {
+  private void printOther(ConsumerRecord<String, byte[]> r, PrintStream out)
+      throws com.fasterxml.jackson.core.JsonProcessingException {
     boolean raw = r.topic().equals(Topics.RAW.name());
     if (json) {
-      out.println(ArticleJson.MAPPER.writeValueAsString(raw
-          ? OtherRecords.json(Topics.RAW.valueSerde().deserializer().deserialize(r.topic(), r.value()))
-          : OtherRecords.json(Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value()))));
+      out.println(
+          ArticleJson.MAPPER.writeValueAsString(
+              raw
+                  ? OtherRecords.json(
+                      Topics.RAW.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                  : OtherRecords.json(
+                      Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value()))));
     } else {
       out.println("-- " + r.topic() + "-" + r.partition() + "@" + r.offset());
-      out.println(raw
-          ? OtherRecords.text(Topics.RAW.valueSerde().deserializer().deserialize(r.topic(), r.value()))
-          : OtherRecords.text(Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value())));
+      out.println(
+          raw
+              ? OtherRecords.text(
+                  Topics.RAW.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+              : OtherRecords.text(
+                  Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value())));
     }
   }
 

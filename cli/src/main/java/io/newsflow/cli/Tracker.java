@@ -66,12 +66,13 @@ final class Tracker {
   /** Expected articles that reached the sink, by what the sink did with them. */
   Map<ArticleWriter.Outcome, Integer> outcomes() {
     Map<ArticleWriter.Outcome, Integer> counts = new TreeMap<>();
-    expected.forEach(id -> {
-      ArticleWriter.Outcome o = outcomes.get(id);
-      if (o != null) {
-        counts.merge(o, 1, Integer::sum);
-      }
-    });
+    expected.forEach(
+        id -> {
+          ArticleWriter.Outcome o = outcomes.get(id);
+          if (o != null) {
+            counts.merge(o, 1, Integer::sum);
+          }
+        });
     return counts;
   }
 
@@ -82,26 +83,28 @@ final class Tracker {
   /** Dead letters of this run's articles, by stage and reason. */
   Map<String, Integer> deadByReason() {
     Map<String, Integer> counts = new TreeMap<>();
-    expected.forEach(id -> {
-      DeadLetter d = dead.get(id);
-      if (d != null && !sunk.containsKey(id)) {
-        counts.merge(d.getStage() + ": " + d.getReason(), 1, Integer::sum);
-      }
-    });
+    expected.forEach(
+        id -> {
+          DeadLetter d = dead.get(id);
+          if (d != null && !sunk.containsKey(id)) {
+            counts.merge(d.getStage() + ": " + d.getReason(), 1, Integer::sum);
+          }
+        });
     return counts;
   }
 
   /** Tagged articles of this run, per topic. */
   Map<String, Integer> tagCounts() {
     Map<String, Integer> counts = new TreeMap<>();
-    expected.forEach(id -> {
-      EnrichedArticle a = sunk.get(id);
-      if (a != null) {
-        for (TopicTag t : a.getTopics()) {
-          counts.merge(t.getName(), 1, Integer::sum);
-        }
-      }
-    });
+    expected.forEach(
+        id -> {
+          EnrichedArticle a = sunk.get(id);
+          if (a != null) {
+            for (TopicTag t : a.getTopics()) {
+              counts.merge(t.getName(), 1, Integer::sum);
+            }
+          }
+        });
     return counts;
   }
 }

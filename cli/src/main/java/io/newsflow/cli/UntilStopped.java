@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Keeps a long-running command alive until Ctrl-C (SIGINT/SIGTERM) or until its work fails, and lets
- * the command close its resources in order before the JVM exits, so nothing in flight is lost.
+ * Keeps a long-running command alive until Ctrl-C (SIGINT/SIGTERM) or until its work fails, and
+ * lets the command close its resources in order before the JVM exits, so nothing in flight is lost.
  */
 final class UntilStopped implements AutoCloseable {
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -14,14 +14,17 @@ final class UntilStopped implements AutoCloseable {
   private final Thread hook;
 
   UntilStopped() {
-    hook = new Thread(() -> {
-      stop.countDown();
-      try {
-        closed.await(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "newsflow-shutdown");
+    hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                closed.await(60, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "newsflow-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 

@@ -19,27 +19,57 @@ class ReplayArchiveIT {
 
   @Test
   void shouldReplayAJsonLinesArchiveOfPagesToTheSink() throws Exception {
-    String page = "<html><head><title>Harbour reopens | The Coast Post</title></head><body>"
-        + "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Harbour reopens</h1>"
-        + "<p>The harbour reopened to fishing boats on Monday after three weeks of repairs to the breakwater.</p>"
-        + "<p>Skippers said the delay had cost them most of the spring season, and asked the council for help.</p>"
-        + "</article><footer>Share this story</footer></body></html>";
+    String page =
+        "<html><head><title>Harbour reopens | The Coast Post</title></head><body>"
+            + "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Harbour reopens</h1>"
+            + "<p>The harbour reopened to fishing boats on Monday after three weeks of repairs to the breakwater.</p>"
+            + "<p>Skippers said the delay had cost them most of the spring season, and asked the council for help.</p>"
+            + "</article><footer>Share this story</footer></body></html>";
     Path archive = dir.resolve("pages.jsonl");
-    Files.write(archive, List.of(
-        JSON.writeValueAsString(Map.of("url", "https://coast.example/news/harbour?utm_source=x", "html", page,
-            "fetched_at", "2026-11-20T08:00:00Z")),
-        JSON.writeValueAsString(Map.of("url", "https://coast.example/news/ferry",
-            "text", "Ferry timetable changes\n\nThe winter timetable starts on Sunday with two fewer crossings a day to the islands."))));
+    Files.write(
+        archive,
+        List.of(
+            JSON.writeValueAsString(
+                Map.of(
+                    "url",
+                    "https://coast.example/news/harbour?utm_source=x",
+                    "html",
+                    page,
+                    "fetched_at",
+                    "2026-11-20T08:00:00Z")),
+            JSON.writeValueAsString(
+                Map.of(
+                    "url",
+                    "https://coast.example/news/ferry",
+                    "text",
+                    "Ferry timetable changes\n\nThe winter timetable starts on Sunday with two fewer crossings a day to the islands."))));
 
-    int rc = Newsflow.run("replay", archive.toString(), "--out", dir.resolve("out").toString(),
-        "--bootstrap-servers", KafkaFixture.shared().bootstrapServers(), "--data-dir", dir.resolve("data").toString(), "-q");
+    int rc =
+        Newsflow.run(
+            "replay",
+            archive.toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--bootstrap-servers",
+            KafkaFixture.shared().bootstrapServers(),
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "-q");
 
     assertThat(rc).isZero();
     List<String> lines = Files.readAllLines(dir.resolve("out/articles.jsonl"));
     assertThat(lines).hasSize(2);
-    var harbour = lines.stream().map(this::json).filter(a -> a.path("title").asText().startsWith("Harbour")).findFirst().orElseThrow();
+    var harbour =
+        lines.stream()
+            .map(this::json)
+            .filter(a -> a.path("title").asText().startsWith("Harbour"))
+            .findFirst()
+            .orElseThrow();
     assertThat(harbour.path("title").asText()).isEqualTo("Harbour reopens");
-    assertThat(harbour.path("text").asText()).contains("breakwater").doesNotContain("Share this story").doesNotContain("Home");
+    assertThat(harbour.path("text").asText())
+        .contains("breakwater")
+        .doesNotContain("Share this story")
+        .doesNotContain("Home");
   }
 
   private com.fasterxml.jackson.databind.JsonNode json(String line) {

@@ -29,7 +29,9 @@ class ReplayBadInputIT {
 
   @Test
   void shouldDeadLetterEmptyBinaryAndOversizedFilesAndStillDeliverTheGoodOne() throws Exception {
-    Files.writeString(corpus.resolve("good.txt"), "Port strike ends\n\nDock workers returned to work on Monday after a week-long strike over pay and hours at the port.");
+    Files.writeString(
+        corpus.resolve("good.txt"),
+        "Port strike ends\n\nDock workers returned to work on Monday after a week-long strike over pay and hours at the port.");
     Files.write(corpus.resolve("empty.txt"), new byte[0]);
     byte[] png = new byte[4096];
     byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -49,30 +51,52 @@ class ReplayBadInputIT {
     int rc;
     try {
       System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-      rc = Newsflow.run("replay", corpus.toString(), "--out", out.toString(), "--bootstrap-servers", bootstrap,
-          "--data-dir", data.toString(), "--config", config.toString(), "-q");
+      rc =
+          Newsflow.run(
+              "replay",
+              corpus.toString(),
+              "--out",
+              out.toString(),
+              "--bootstrap-servers",
+              bootstrap,
+              "--data-dir",
+              data.toString(),
+              "--config",
+              config.toString(),
+              "-q");
     } finally {
       System.setOut(saved);
     }
 
     assertThat(rc).isZero();
-    assertThat(Files.readAllLines(out.resolve("articles.jsonl"))).singleElement().asString().contains("Dock workers");
+    assertThat(Files.readAllLines(out.resolve("articles.jsonl")))
+        .singleElement()
+        .asString()
+        .contains("Dock workers");
     String summary = stdout.toString(StandardCharsets.UTF_8);
     assertThat(summary).contains("articles in      4").contains("dead-lettered    3");
     List<DeadLetter> dead = readSince(bootstrap, dlqStart);
     assertThat(dead).extracting(DeadLetter::getSource).contains("huge.html");
-    assertThat(dead).extracting(DeadLetter::getReason).anySatisfy(r -> assertThat(r).containsIgnoringCase("empty"));
-    assertThat(dead).extracting(DeadLetter::getReason).anySatisfy(r -> assertThat(r).containsIgnoringCase("binary"));
+    assertThat(dead)
+        .extracting(DeadLetter::getReason)
+        .anySatisfy(r -> assertThat(r).containsIgnoringCase("empty"));
+    assertThat(dead)
+        .extracting(DeadLetter::getReason)
+        .anySatisfy(r -> assertThat(r).containsIgnoringCase("binary"));
     assertThat(dead).allSatisfy(d -> assertThat(d.getReason()).isNotBlank());
   }
 
   static Map<TopicPartition, Long> endOffsets(String bootstrap) {
-    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      new io.newsflow.schemas.TopicAdmin(admin, 4, (short) 1, Duration.ofSeconds(30)).ensure(List.copyOf(Topics.fixed()));
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      new io.newsflow.schemas.TopicAdmin(admin, 4, (short) 1, Duration.ofSeconds(30))
+          .ensure(List.copyOf(Topics.fixed()));
     }
     try (KafkaConsumer<String, byte[]> c = consumer(bootstrap)) {
-      List<TopicPartition> parts = c.partitionsFor(Topics.DLQ.name()).stream()
-          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      List<TopicPartition> parts =
+          c.partitionsFor(Topics.DLQ.name()).stream()
+              .map(i -> new TopicPartition(i.topic(), i.partition()))
+              .toList();
       return c.endOffsets(parts);
     }
   }
@@ -84,14 +108,20 @@ class ReplayBadInputIT {
       start.forEach(c::seek);
       Map<TopicPartition, Long> end = c.endOffsets(start.keySet());
       while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
-        c.poll(Duration.ofMillis(200)).forEach(r -> out.add(Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value())));
+        c.poll(Duration.ofMillis(200))
+            .forEach(
+                r ->
+                    out.add(
+                        Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value())));
       }
     }
     return out;
   }
 
   static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-    return new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed"),
-        new StringDeserializer(), new ByteArrayDeserializer());
+    return new KafkaConsumer<>(
+        Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed"),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
   }
 }

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The seed corpus through a real broker, ingest → enrich → sink, as a user runs it. */
 class ReplayIT {
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** Lines no clean article keeps: share/follow prompts, inserts, tails, credits. */
-  static final Pattern BOILERPLATE = Pattern.compile(
-      "(?i)^(also read|read more)\\b.*|.*share this story.*|.*whats\\s?app.*|^help us improve\\.?$"
-          + "|^related articles$|^trending$|^(cover |file )?photo\\s*:.*|.*/\\s*(afp|reuters|ap|getty images)$");
+  static final Pattern BOILERPLATE =
+      Pattern.compile(
+          "(?i)^(also read|read more)\\b.*|.*share this story.*|.*whats\\s?app.*|^help us improve\\.?$"
+              + "|^related articles$|^trending$|^(cover |file )?photo\\s*:.*|.*/\\s*(afp|reuters|ap|getty images)$");
 
   @TempDir static Path out;
   @TempDir static Path data;
@@ -34,8 +36,17 @@ class ReplayIT {
 
   @BeforeAll
   static void replayTwice() throws Exception {
-    String[] args = {"replay", SharedData.seeds().toString(), "--out", out.toString(),
-        "--bootstrap-servers", KafkaFixture.shared().bootstrapServers(), "--data-dir", data.toString(), "-q"};
+    String[] args = {
+      "replay",
+      SharedData.seeds().toString(),
+      "--out",
+      out.toString(),
+      "--bootstrap-servers",
+      KafkaFixture.shared().bootstrapServers(),
+      "--data-dir",
+      data.toString(),
+      "-q"
+    };
     assertThat(Newsflow.run(args)).isZero();
     firstRun = readOutput();
     assertThat(Newsflow.run(args)).isZero();
@@ -55,8 +66,10 @@ class ReplayIT {
   @Test
   void shouldStillHoldOneRecordPerArticleAfterASecondReplay() {
     assertThat(secondRun).hasSameSizeAs(firstRun);
-    assertThat(secondRun).extracting(a -> a.path("id").asText())
-        .containsExactlyInAnyOrderElementsOf(firstRun.stream().map(a -> a.path("id").asText()).toList());
+    assertThat(secondRun)
+        .extracting(a -> a.path("id").asText())
+        .containsExactlyInAnyOrderElementsOf(
+            firstRun.stream().map(a -> a.path("id").asText()).toList());
   }
 
   @Test
@@ -65,10 +78,17 @@ class ReplayIT {
       List<String> names = new ArrayList<>();
       a.path("topics").forEach(t -> names.add(t.path("name").asText()));
       assertThat(names).as(a.path("source").asText()).contains("sovereignty", "intervention");
-      a.path("topics").forEach(t -> t.path("evidence").forEach(e -> {
-        String field = a.path(e.path("field").asText()).asText();
-        assertThat(field.substring(e.path("start").asInt(), e.path("end").asInt())).isEqualTo(e.path("phrase").asText());
-      }));
+      a.path("topics")
+          .forEach(
+              t ->
+                  t.path("evidence")
+                      .forEach(
+                          e -> {
+                            String field = a.path(e.path("field").asText()).asText();
+                            assertThat(
+                                    field.substring(e.path("start").asInt(), e.path("end").asInt()))
+                                .isEqualTo(e.path("phrase").asText());
+                          }));
     }
   }
 
@@ -77,7 +97,8 @@ class ReplayIT {
     for (JsonNode a : firstRun) {
       String text = a.path("text").asText();
       List<String> paragraphs = Arrays.asList(text.split("\n\n"));
-      assertThat(paragraphs).as(a.path("source").asText())
+      assertThat(paragraphs)
+          .as(a.path("source").asText())
           .noneMatch(p -> BOILERPLATE.matcher(p.strip()).matches())
           .doesNotHaveDuplicates();
       String title = a.path("title").asText("");
@@ -88,7 +109,9 @@ class ReplayIT {
       for (String line : Files.readAllLines(seed, StandardCharsets.UTF_8)) {
         // a long sentence-shaped line is story text, whatever the outlet
         if (line.strip().length() > 200 && line.strip().matches(".*[.!?\"”’]$")) {
-          assertThat(text).as("story paragraph kept in %s", seed.getFileName()).contains(line.strip());
+          assertThat(text)
+              .as("story paragraph kept in %s", seed.getFileName())
+              .contains(line.strip());
         }
       }
       assertThat(a.path("removed").size()).isGreaterThanOrEqualTo(0);

@@ -33,30 +33,34 @@ public final class EnrichService implements AutoCloseable {
 
   /**
    * @param streamsProps Kafka Streams properties; {@code bootstrap.servers} and {@code state.dir}
-   *     at least. Defaults: application.id {@value #DEFAULT_APPLICATION_ID},
-   *     processing.guarantee exactly_once_v2.
+   *     at least. Defaults: application.id {@value #DEFAULT_APPLICATION_ID}, processing.guarantee
+   *     exactly_once_v2.
    */
   public EnrichService(Map<String, Object> streamsProps, EnrichSettings settings) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicAdmin.MAX_MESSAGE_BYTES);
+    p.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        TopicAdmin.MAX_MESSAGE_BYTES);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     // per-record failures are handled inside the topology; opt in to Kafka 5.0's default now
     p.put("processing.exception.handler.global.enabled", true);
     p.putAll(streamsProps);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(p)));
     this.streams = new KafkaStreams(EnrichTopology.build(builder, settings), p);
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("enrich stopped on an error it cannot ride out", e);
-      failure = e;
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
-    streams.setStateListener((now, before) -> {
-      if (now == KafkaStreams.State.RUNNING) {
-        running.countDown();
-      }
-    });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("enrich stopped on an error it cannot ride out", e);
+          failure = e;
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+          }
+        });
   }
 
   public void start() {
@@ -79,8 +83,10 @@ public final class EnrichService implements AutoCloseable {
 
   @Override
   public void close() {
-    // leave the group, so a restarted instance is assigned at once instead of after the session timeout
-    streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
-        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    // leave the group, so a restarted instance is assigned at once instead of after the session
+    // timeout
+    streams.close(
+        CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
   }
 }

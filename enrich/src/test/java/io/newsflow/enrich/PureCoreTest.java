@@ -25,7 +25,9 @@ class PureCoreTest {
       }
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-          assertThat(Files.readString(f)).as("%s imports Kafka", f).doesNotContain("import org.apache.kafka");
+          assertThat(Files.readString(f))
+              .as("%s imports Kafka", f)
+              .doesNotContain("import org.apache.kafka");
         }
       }
     }

@@ -27,13 +27,16 @@ public final class KafkaRawSink implements RawSink, AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
-  private final Callback onDone = (meta, e) -> {
-    if (e != null) {
-      failure.compareAndSet(null, e);
-    }
-  };
+  private final Callback onDone =
+      (meta, e) -> {
+        if (e != null) {
+          failure.compareAndSet(null, e);
+        }
+      };
 
-  /** @param clientProps Kafka client properties ({@code bootstrap.servers} at least) */
+  /**
+   * @param clientProps Kafka client properties ({@code bootstrap.servers} at least)
+   */
   public KafkaRawSink(Map<String, Object> clientProps) {
     Map<String, Object> p = new HashMap<>(clientProps);
     p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
@@ -49,7 +52,9 @@ public final class KafkaRawSink implements RawSink, AutoCloseable {
   public void article(RawArticle article) {
     rethrow();
     byte[] value = Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), article);
-    producer.send(new ProducerRecord<>(Topics.RAW.name(), partitionFor(article), article.getId(), value), onDone);
+    producer.send(
+        new ProducerRecord<>(Topics.RAW.name(), partitionFor(article), article.getId(), value),
+        onDone);
   }
 
   @Override

@@ -77,7 +77,8 @@ public final class AvroCodec<T extends SpecificRecord> {
     try {
       return decoder.decode(bytes);
     } catch (IOException e) {
-      throw new UncheckedIOException("not a " + type.getSimpleName() + " record: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "not a " + type.getSimpleName() + " record: " + e.getMessage(), e);
     }
   }
 

@@ -9,8 +9,14 @@ import org.apache.avro.util.ClassSecurityValidator;
  */
 final class AvroTrust {
   private static final List<Class<?>> GENERATED =
-      List.of(RawArticle.class, EnrichedArticle.class, DeadLetter.class, Evidence.class,
-          TopicTag.class, Removal.class, Via.class);
+      List.of(
+          RawArticle.class,
+          EnrichedArticle.class,
+          DeadLetter.class,
+          Evidence.class,
+          TopicTag.class,
+          Removal.class,
+          Via.class);
   private static volatile boolean installed;
 
   private AvroTrust() {}

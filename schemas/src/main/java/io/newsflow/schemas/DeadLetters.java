@@ -15,7 +15,8 @@ public final class DeadLetters {
    *
    * @param cause the exception behind it, or null for a content decision
    */
-  public static DeadLetter forRecord(String stage, String reason, ConsumerRecord<String, byte[]> r, Throwable cause) {
+  public static DeadLetter forRecord(
+      String stage, String reason, ConsumerRecord<String, byte[]> r, Throwable cause) {
     return DeadLetter.newBuilder()
         .setStage(stage)
         .setReason(reason)

@@ -22,7 +22,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * because producing right after creation can wedge a partition (KAFKA-15591, PLATFORM.md trap 1).
  */
 public final class TopicAdmin {
-  /** Largest record a newsflow topic accepts: a raw page at the 20 MiB ingest cap, encoded, fits. */
+  /**
+   * Largest record a newsflow topic accepts: a raw page at the 20 MiB ingest cap, encoded, fits.
+   */
   public static final int MAX_MESSAGE_BYTES = 26 * 1024 * 1024;
 
   private final Admin admin;
@@ -46,7 +48,8 @@ public final class TopicAdmin {
   /** Creates the missing ones of {@code names}, then waits until all of them are usable. */
   public void ensure(Collection<TopicSpec<?, ?>> topics) {
     try {
-      Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Set<String> existing =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       List<NewTopic> missing = new ArrayList<>();
       for (TopicSpec<?, ?> t : topics) {
         if (!existing.contains(t.name())) {
@@ -83,15 +86,27 @@ public final class TopicAdmin {
     }
   }
 
-  private void awaitOffsets(List<String> names) throws InterruptedException, ExecutionException, TimeoutException {
+  private void awaitOffsets(List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {
         Map<String, TopicDescription> described =
-            admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin
+                .describeTopics(names)
+                .allTopicNames()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        described.values().forEach(d -> d.partitions().forEach(
-            p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        described
+            .values()
+            .forEach(
+                d ->
+                    d.partitions()
+                        .forEach(
+                            p ->
+                                request.put(
+                                    new TopicPartition(d.name(), p.partition()),
+                                    OffsetSpec.latest())));
         admin.listOffsets(request).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return;
       } catch (ExecutionException e) {

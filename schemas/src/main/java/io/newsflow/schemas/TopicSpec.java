@@ -11,7 +11,8 @@ import org.apache.kafka.common.serialization.Serde;
  * @param valueSerde value serde
  * @param compacted whether the topic keeps only the latest record per key
  */
-public record TopicSpec<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean compacted) {
+public record TopicSpec<K, V>(
+    String name, Serde<K> keySerde, Serde<V> valueSerde, boolean compacted) {
   public TopicSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(keySerde, "keySerde");

@@ -14,7 +14,8 @@ public final class Topics {
 
   /** Every enriched article. */
   public static final TopicSpec<String, EnrichedArticle> ENRICHED =
-      new TopicSpec<>("news.enriched", Serdes.String(), new AvroSerde<>(EnrichedArticle.class), false);
+      new TopicSpec<>(
+          "news.enriched", Serdes.String(), new AvroSerde<>(EnrichedArticle.class), false);
 
   /**
    * The latest version of every article (compacted; key = id). A null value (tombstone) says the

@@ -19,11 +19,17 @@ class AvroCodecTest {
   @Test
   void shouldRoundTripRawArticleWithSingleObjectEncoding() {
     AvroCodec<RawArticle> codec = AvroCodec.of(RawArticle.class);
-    RawArticle raw = RawArticle.newBuilder()
-        .setId("abc").setSource("a/b.txt").setOutlet(null).setVia(Via.REPLAY)
-        .setFetchedAt(Instant.ofEpochMilli(1_700_000_000_000L)).setContentType("text/plain")
-        .setCharset("UTF-8").setBody(ByteBuffer.wrap("héllo".getBytes(StandardCharsets.UTF_8)))
-        .build();
+    RawArticle raw =
+        RawArticle.newBuilder()
+            .setId("abc")
+            .setSource("a/b.txt")
+            .setOutlet(null)
+            .setVia(Via.REPLAY)
+            .setFetchedAt(Instant.ofEpochMilli(1_700_000_000_000L))
+            .setContentType("text/plain")
+            .setCharset("UTF-8")
+            .setBody(ByteBuffer.wrap("héllo".getBytes(StandardCharsets.UTF_8)))
+            .build();
 
     byte[] bytes = codec.encode(raw);
 
@@ -50,7 +56,9 @@ class AvroCodecTest {
     old.put("topics", new GenericData.Array<>(previous.getField("topics").schema(), List.of()));
     old.put("language", "en");
     old.put("published", null);
-    old.put("authors", new GenericData.Array<>(previous.getField("authors").schema(), List.of("A. Writer")));
+    old.put(
+        "authors",
+        new GenericData.Array<>(previous.getField("authors").schema(), List.of("A. Writer")));
     old.put("dateline", null);
     old.put("fetchedAt", 1_700_000_000_000L);
     old.put("version", 1);
@@ -87,7 +95,8 @@ class AvroCodecTest {
 
   private static byte[] encodeGeneric(Schema schema, GenericRecord record) {
     try {
-      ByteBuffer buf = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
+      ByteBuffer buf =
+          new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
       byte[] out = new byte[buf.remaining()];
       buf.get(out);
       return out;

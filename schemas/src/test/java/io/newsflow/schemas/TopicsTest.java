@@ -14,7 +14,8 @@ class TopicsTest {
 
   @Test
   void shouldRefuseTagNamesThatAreNotValidTopicNames() {
-    assertThatThrownBy(() -> Topics.forTag("Bad Name")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Topics.forTag("Bad Name"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Topics.forTag("../x")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -25,7 +25,8 @@ public final class ArticleFingerprint {
     ObjectNode copy = json.deepCopy();
     copy.remove("fetchedAt");
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(ArticleJson.MAPPER.writeValueAsBytes(copy));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(ArticleJson.MAPPER.writeValueAsBytes(copy));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException | JsonProcessingException e) {
       throw new IllegalStateException(e);

@@ -39,8 +39,12 @@ public final class ArticleJson {
       tn.put("taxonomyVersion", t.getTaxonomyVersion());
       ArrayNode ev = tn.putArray("evidence");
       for (Evidence e : t.getEvidence()) {
-        ev.addObject().put("phrase", e.getPhrase()).put("field", e.getField())
-            .put("start", e.getStart()).put("end", e.getEnd()).put("rule", e.getRule());
+        ev.addObject()
+            .put("phrase", e.getPhrase())
+            .put("field", e.getField())
+            .put("start", e.getStart())
+            .put("end", e.getEnd())
+            .put("rule", e.getRule());
       }
     }
     ArrayNode removed = o.putArray("removed");

@@ -19,7 +19,8 @@ public final class ArticleText {
     StringBuilder b = new StringBuilder();
     b.append(a.getTitle() == null ? "(no title)" : a.getTitle()).append('\n');
     b.append("  ").append(a.getOutlet() == null ? "(unknown outlet)" : a.getOutlet());
-    b.append(" | ").append(a.getPublished() != null ? a.getPublished() : "fetched " + a.getFetchedAt());
+    b.append(" | ")
+        .append(a.getPublished() != null ? a.getPublished() : "fetched " + a.getFetchedAt());
     if (a.getLanguage() != null) {
       b.append(" | ").append(a.getLanguage());
     }
@@ -28,15 +29,25 @@ public final class ArticleText {
       b.append("  tags: none\n");
     }
     for (TopicTag t : a.getTopics()) {
-      b.append("  tag ").append(t.getName()).append(String.format(Locale.ROOT, " %.2f", t.getScore()));
+      b.append("  tag ")
+          .append(t.getName())
+          .append(String.format(Locale.ROOT, " %.2f", t.getScore()));
       int shown = 0;
       for (Evidence e : t.getEvidence()) {
         if (shown++ == EVIDENCE_SHOWN) {
           b.append(" (+").append(t.getEvidence().size() - EVIDENCE_SHOWN).append(" more)");
           break;
         }
-        b.append(shown == 1 ? ": " : "; ").append('"').append(e.getPhrase()).append('"')
-            .append(" [").append(e.getField()).append(' ').append(e.getStart()).append('-').append(e.getEnd());
+        b.append(shown == 1 ? ": " : "; ")
+            .append('"')
+            .append(e.getPhrase())
+            .append('"')
+            .append(" [")
+            .append(e.getField())
+            .append(' ')
+            .append(e.getStart())
+            .append('-')
+            .append(e.getEnd());
         if (!e.getRule().isEmpty()) {
           b.append(", ").append(e.getRule());
         }

@@ -5,10 +5,17 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 
-/** A destination for enriched articles. Implementations are idempotent per article id and version. */
+/**
+ * A destination for enriched articles. Implementations are idempotent per article id and version.
+ */
 public interface ArticleWriter extends AutoCloseable {
   /** What became of one article. */
-  enum Outcome { WRITTEN, REPLACED, DUPLICATE, STALE }
+  enum Outcome {
+    WRITTEN,
+    REPLACED,
+    DUPLICATE,
+    STALE
+  }
 
   /**
    * Writes a batch durably: when this returns, the batch survives a crash, so the consumer may

@@ -8,18 +8,18 @@ import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Where {@link SinkRunner} delivers batches. A sink either keeps the consumed positions together with
- * its output (files: in the segment manifest; PostgreSQL: in the same transaction as the rows), and
- * then decides where reading resumes, or leaves positions to the consumer group and relies on being
- * idempotent. Not thread-safe: the runner's thread calls every method.
+ * Where {@link SinkRunner} delivers batches. A sink either keeps the consumed positions together
+ * with its output (files: in the segment manifest; PostgreSQL: in the same transaction as the
+ * rows), and then decides where reading resumes, or leaves positions to the consumer group and
+ * relies on being idempotent. Not thread-safe: the runner's thread calls every method.
  */
 public interface RecordSink extends AutoCloseable {
 
   /**
    * Where to resume when partitions are assigned.
    *
-   * @return the next offset to read per partition, as stored with the output (partitions absent from
-   *     the map are read from the beginning); empty when this sink keeps no positions and the
+   * @return the next offset to read per partition, as stored with the output (partitions absent
+   *     from the map are read from the beginning); empty when this sink keeps no positions and the
    *     consumer group's committed offsets apply
    */
   Optional<Map<TopicPartition, Long>> storedPositions() throws IOException;
@@ -37,7 +37,10 @@ public interface RecordSink extends AutoCloseable {
   /** Per partition, the next offset after everything that is durable in the output now. */
   Map<TopicPartition, Long> durablePositions();
 
-  /** Called on every turn of the consumer loop, also when nothing arrived: time-based work (rolling). */
+  /**
+   * Called on every turn of the consumer loop, also when nothing arrived: time-based work
+   * (rolling).
+   */
   default void tick(Instant now) throws IOException {}
 
   /** Makes everything written so far durable (partitions are being revoked, or the sink stops). */

@@ -8,8 +8,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * One polled batch for a {@link RecordSink}: the decoded articles in offset order, and the range of
- * offsets the batch covers per partition. The ranges include records that could not be decoded (they
- * went to the dead-letter topic), so a sink that stores positions never reads them again.
+ * offsets the batch covers per partition. The ranges include records that could not be decoded
+ * (they went to the dead-letter topic), so a sink that stores positions never reads them again.
  *
  * @param articles decoded articles, in the order they were consumed
  * @param removed ids whose last record in this batch is a tombstone (the article was taken down);
@@ -33,7 +33,10 @@ public record SinkBatch(
   }
 
   /** A batch without removals. */
-  public SinkBatch(List<EnrichedArticle> articles, Map<TopicPartition, Long> firstOffsets, Map<TopicPartition, Long> nextOffsets) {
+  public SinkBatch(
+      List<EnrichedArticle> articles,
+      Map<TopicPartition, Long> firstOffsets,
+      Map<TopicPartition, Long> nextOffsets) {
     this(articles, List.of(), firstOffsets, nextOffsets);
   }
 

@@ -29,27 +29,60 @@ public final class SinkConfig extends AbstractConfig {
   public static final String ROLL_BYTES_CONFIG = "sink.roll.bytes";
   static final String ROLL_BYTES_DOC = "A segment file is committed once it holds this many bytes.";
   public static final String ROLL_MS_CONFIG = "sink.roll.ms";
-  static final String ROLL_MS_DOC = "A segment file is committed at the latest this long after its first record.";
+  static final String ROLL_MS_DOC =
+      "A segment file is committed at the latest this long after its first record.";
   public static final String TOPICS_CONFIG = "sink.topics";
   static final String TOPICS_DOC = "Topics to consume (EnrichedArticle values), comma-separated.";
   public static final String POSTGRES_URL_CONFIG = "sink.postgres.url";
-  static final String POSTGRES_URL_DOC = "JDBC URL of a PostgreSQL database to write to as well (jdbc:postgresql://host:5432/db); empty: none.";
+  static final String POSTGRES_URL_DOC =
+      "JDBC URL of a PostgreSQL database to write to as well (jdbc:postgresql://host:5432/db); empty: none.";
   public static final String POSTGRES_USER_CONFIG = "sink.postgres.user";
   static final String POSTGRES_USER_DOC = "PostgreSQL user; empty: the one in the URL, if any.";
   public static final String POSTGRES_PASSWORD_CONFIG = "sink.postgres.password";
-  static final String POSTGRES_PASSWORD_DOC = "PostgreSQL password (prefer the environment: NEWSFLOW_SINK_POSTGRES_PASSWORD).";
+  static final String POSTGRES_PASSWORD_DOC =
+      "PostgreSQL password (prefer the environment: NEWSFLOW_SINK_POSTGRES_PASSWORD).";
   public static final String POSTGRES_GROUP_CONFIG = "sink.postgres.group";
-  static final String POSTGRES_GROUP_DOC = "Consumer group of the PostgreSQL sink; its positions are kept in the table sink_offsets.";
+  static final String POSTGRES_GROUP_DOC =
+      "Consumer group of the PostgreSQL sink; its positions are kept in the table sink_offsets.";
 
-  public static final ConfigDef DEF = new ConfigDef()
-      .define(FORMAT_CONFIG, Type.STRING, "jsonl", ConfigDef.ValidString.in("jsonl", "avro"), Importance.MEDIUM, FORMAT_DOC)
-      .define(ROLL_BYTES_CONFIG, Type.LONG, FileSinkSettings.DEFAULT_ROLL_BYTES, Range.atLeast(1), Importance.LOW, ROLL_BYTES_DOC)
-      .define(ROLL_MS_CONFIG, Type.LONG, FileSinkSettings.DEFAULT_ROLL_INTERVAL.toMillis(), Range.atLeast(0), Importance.LOW, ROLL_MS_DOC)
-      .define(TOPICS_CONFIG, Type.LIST, Topics.ENRICHED.name(), Importance.LOW, TOPICS_DOC)
-      .define(POSTGRES_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, POSTGRES_URL_DOC)
-      .define(POSTGRES_USER_CONFIG, Type.STRING, "", Importance.MEDIUM, POSTGRES_USER_DOC)
-      .define(POSTGRES_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, POSTGRES_PASSWORD_DOC)
-      .define(POSTGRES_GROUP_CONFIG, Type.STRING, "newsflow-sink-postgres", Importance.LOW, POSTGRES_GROUP_DOC);
+  public static final ConfigDef DEF =
+      new ConfigDef()
+          .define(
+              FORMAT_CONFIG,
+              Type.STRING,
+              "jsonl",
+              ConfigDef.ValidString.in("jsonl", "avro"),
+              Importance.MEDIUM,
+              FORMAT_DOC)
+          .define(
+              ROLL_BYTES_CONFIG,
+              Type.LONG,
+              FileSinkSettings.DEFAULT_ROLL_BYTES,
+              Range.atLeast(1),
+              Importance.LOW,
+              ROLL_BYTES_DOC)
+          .define(
+              ROLL_MS_CONFIG,
+              Type.LONG,
+              FileSinkSettings.DEFAULT_ROLL_INTERVAL.toMillis(),
+              Range.atLeast(0),
+              Importance.LOW,
+              ROLL_MS_DOC)
+          .define(TOPICS_CONFIG, Type.LIST, Topics.ENRICHED.name(), Importance.LOW, TOPICS_DOC)
+          .define(POSTGRES_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, POSTGRES_URL_DOC)
+          .define(POSTGRES_USER_CONFIG, Type.STRING, "", Importance.MEDIUM, POSTGRES_USER_DOC)
+          .define(
+              POSTGRES_PASSWORD_CONFIG,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              POSTGRES_PASSWORD_DOC)
+          .define(
+              POSTGRES_GROUP_CONFIG,
+              Type.STRING,
+              "newsflow-sink-postgres",
+              Importance.LOW,
+              POSTGRES_GROUP_DOC);
 
   public SinkConfig(Map<?, ?> props) {
     super(DEF, props, false);
@@ -62,7 +95,11 @@ public final class SinkConfig extends AbstractConfig {
   /** The file sink writing into {@code outDir}. */
   public FileSinkSettings files(Path outDir) {
     FileFormat format = FileFormat.parse(getString(FORMAT_CONFIG));
-    return new FileSinkSettings(outDir, format, getLong(ROLL_BYTES_CONFIG), Duration.ofMillis(getLong(ROLL_MS_CONFIG)),
+    return new FileSinkSettings(
+        outDir,
+        format,
+        getLong(ROLL_BYTES_CONFIG),
+        Duration.ofMillis(getLong(ROLL_MS_CONFIG)),
         format == FileFormat.JSONL);
   }
 
@@ -74,8 +111,12 @@ public final class SinkConfig extends AbstractConfig {
     }
     String user = getString(POSTGRES_USER_CONFIG).strip();
     Password pw = getPassword(POSTGRES_PASSWORD_CONFIG);
-    return Optional.of(new PostgresSettings(url, user.isEmpty() ? null : user, pw == null ? null : pw.value(),
-        getString(POSTGRES_GROUP_CONFIG)));
+    return Optional.of(
+        new PostgresSettings(
+            url,
+            user.isEmpty() ? null : user,
+            pw == null ? null : pw.value(),
+            getString(POSTGRES_GROUP_CONFIG)));
   }
 
   public static FileSink openFiles(FileSinkSettings s) throws IOException {

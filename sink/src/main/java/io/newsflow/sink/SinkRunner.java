@@ -44,15 +44,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two ways to be exactly-once, chosen by the sink. A sink that stores positions with its output
  * (files, PostgreSQL) is asked where to resume whenever partitions are assigned, and the consumer
- * seeks there: what the output holds and where reading resumes can never disagree. A sink that keeps
- * no positions (a plain {@link ArticleWriter}) gets each batch written durably before the group's
- * offsets are committed; a crash between the two re-reads the batch, which the writer's idempotence
- * turns into duplicates it skips. Either way the group's committed offsets follow what is durable, so
- * consumer-lag tools show the truth.
+ * seeks there: what the output holds and where reading resumes can never disagree. A sink that
+ * keeps no positions (a plain {@link ArticleWriter}) gets each batch written durably before the
+ * group's offsets are committed; a crash between the two re-reads the batch, which the writer's
+ * idempotence turns into duplicates it skips. Either way the group's committed offsets follow what
+ * is durable, so consumer-lag tools show the truth.
  *
- * <p>A tombstone (null value with a key, as on the compacted {@code news.articles}) means the article was
- * taken down: the sink removes it ({@link SinkBatch#removed()}). A value that cannot be decoded becomes a dead letter with its coordinates, and its offset counts
- * as consumed. Dead letters are at-least-once: a crash right after producing one re-sends it.
+ * <p>A tombstone (null value with a key, as on the compacted {@code news.articles}) means the
+ * article was taken down: the sink removes it ({@link SinkBatch#removed()}). A value that cannot be
+ * decoded becomes a dead letter with its coordinates, and its offset counts as consumed. Dead
+ * letters are at-least-once: a crash right after producing one re-sends it.
  */
 public final class SinkRunner implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkRunner.class);
@@ -72,13 +73,17 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   }
 
   /**
-   * @param clientProps Kafka client properties ({@code bootstrap.servers} at least; {@code group.id}
-   *     defaults to {@value #DEFAULT_GROUP})
+   * @param clientProps Kafka client properties ({@code bootstrap.servers} at least; {@code
+   *     group.id} defaults to {@value #DEFAULT_GROUP})
    * @param sink where batches go; closed when the loop ends
    * @param listener told about each article once its batch was written
    * @param topics topics to consume, each carrying {@code EnrichedArticle} values
    */
-  public SinkRunner(Map<String, Object> clientProps, RecordSink sink, SinkListener listener, List<String> topics) {
+  public SinkRunner(
+      Map<String, Object> clientProps,
+      RecordSink sink,
+      SinkListener listener,
+      List<String> topics) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.topics = List.copyOf(topics);
@@ -118,7 +123,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
       }
       flushQuietly();
     } catch (IOException e) {
-      throw new UncheckedIOException("the sink failed; what it had not made durable is read again on restart", e);
+      throw new UncheckedIOException(
+          "the sink failed; what it had not made durable is read again on restart", e);
     } finally {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       deadLetters.close(Duration.ofSeconds(5));
@@ -140,12 +146,14 @@ public final class SinkRunner implements Runnable, AutoCloseable {
       first.putIfAbsent(tp, r.offset());
       next.put(tp, r.offset() + 1);
       if (r.value() == null && r.key() != null) {
-        // a tombstone: the article was taken down (sinks apply the batch's articles first, then removals)
+        // a tombstone: the article was taken down (sinks apply the batch's articles first, then
+        // removals)
         removed.add(r.key());
         continue;
       }
       try {
-        EnrichedArticle a = Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        EnrichedArticle a =
+            Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
         if (a == null) {
           throw new IllegalArgumentException("null value without a key on " + r.topic());
         }
@@ -173,7 +181,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   private void commitDurable() {
     Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
     for (Map.Entry<TopicPartition, Long> e : sink.durablePositions().entrySet()) {
-      if (!e.getValue().equals(committed.get(e.getKey())) && consumer.assignment().contains(e.getKey())) {
+      if (!e.getValue().equals(committed.get(e.getKey()))
+          && consumer.assignment().contains(e.getKey())) {
         toCommit.put(e.getKey(), new OffsetAndMetadata(e.getValue()));
       }
     }
@@ -224,10 +233,15 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> r, RuntimeException e) {
-    LOG.warn("undecodable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
-    DeadLetter d = DeadLetters.forRecord("sink", "cannot decode enriched article: " + e.getMessage(), r, e);
-    deadLetters.send(new ProducerRecord<>(Topics.DLQ.name(), r.key(),
-        Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), d)));
+    LOG.warn(
+        "undecodable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
+    DeadLetter d =
+        DeadLetters.forRecord("sink", "cannot decode enriched article: " + e.getMessage(), r, e);
+    deadLetters.send(
+        new ProducerRecord<>(
+            Topics.DLQ.name(),
+            r.key(),
+            Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), d)));
   }
 
   /** Asks the loop to stop after the current batch; safe from any thread. */

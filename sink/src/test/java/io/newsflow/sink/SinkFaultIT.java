@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,7 +49,8 @@ class SinkFaultIT {
   static final int PARTITIONS = 3;
 
   @Test
-  void shouldNeitherLoseNorDuplicateWhenTheSinkIsKilledMidWriteAndRestarted(@TempDir Path out) throws Exception {
+  void shouldNeitherLoseNorDuplicateWhenTheSinkIsKilledMidWriteAndRestarted(@TempDir Path out)
+      throws Exception {
     String bootstrap = KafkaFixture.shared().bootstrapServers();
     String topic = "fault-kill-" + UUID.randomUUID().toString().substring(0, 8);
     createTopic(bootstrap, topic);
@@ -58,13 +58,17 @@ class SinkFaultIT {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("fault-pg");
 
     Process sink = startSinkProcess(bootstrap, topic, out, db);
-    awaitUntil("a first segment and some rows", () -> segmentsCommitted(out) >= 1 && rows(db) > 0, sink);
+    awaitUntil(
+        "a first segment and some rows", () -> segmentsCommitted(out) >= 1 && rows(db) > 0, sink);
     sink.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL, mid-stream
     long segmentsAtKill = segmentIds(out).size();
     long rowsAtKill = rows(db);
 
     Process again = startSinkProcess(bootstrap, topic, out, db);
-    awaitUntil("every record in both outputs", () -> segmentIds(out).size() >= ids.size() && rows(db) >= ids.size(), again);
+    awaitUntil(
+        "every record in both outputs",
+        () -> segmentIds(out).size() >= ids.size() && rows(db) >= ids.size(),
+        again);
     again.destroy(); // SIGTERM: a clean stop
     again.waitFor(60, TimeUnit.SECONDS);
 
@@ -74,16 +78,25 @@ class SinkFaultIT {
   }
 
   @Test
-  void shouldNeitherLoseNorDuplicateWhenTheBrokerStopsAndRestartsMidStream(@TempDir Path out, @TempDir Path brokerDir) throws Exception {
+  void shouldNeitherLoseNorDuplicateWhenTheBrokerStopsAndRestartsMidStream(
+      @TempDir Path out, @TempDir Path brokerDir) throws Exception {
     String topic = "fault-broker";
     PostgresSettings db = PostgresFixture.shared().freshDatabase("fault-pg");
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(brokerDir, Map.of(), Duration.ofSeconds(60));
+    EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(brokerDir, Map.of(), Duration.ofSeconds(60));
     String bootstrap = broker.bootstrapServers();
     createTopic(bootstrap, topic);
     List<String> ids = new ArrayList<>(produce(bootstrap, topic, 0, 1500));
 
-    Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", bootstrap, "max.poll.records", 50,
-        "reconnect.backoff.max.ms", 500));
+    Map<String, Object> client =
+        new HashMap<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "max.poll.records",
+                50,
+                "reconnect.backoff.max.ms",
+                500));
     SinkRunner files = runner(client, "fault-files", new FileSink(settings(out)), topic);
     SinkRunner pg = runner(client, "fault-pg", new PostgresSink(db), topic);
     Thread tf = new Thread(files, "file-sink");
@@ -91,14 +104,23 @@ class SinkFaultIT {
     tf.start();
     tp.start();
     try {
-      awaitUntil("some output before the broker stops", () -> segmentsCommitted(out) >= 1 && rows(db) > 0, null);
+      awaitUntil(
+          "some output before the broker stops",
+          () -> segmentsCommitted(out) >= 1 && rows(db) > 0,
+          null);
       broker.close();
       Thread.sleep(2000); // the sinks poll a broker that is gone
       broker = EmbeddedKafkaBroker.start(brokerDir, Map.of(), Duration.ofSeconds(60));
       assertThat(broker.bootstrapServers()).isEqualTo(bootstrap);
       ids.addAll(produce(bootstrap, topic, 1500, 1500));
-      awaitUntil("every record in both outputs",
-          () -> segmentIds(out).size() >= ids.size() && rows(db) >= ids.size() && tf.isAlive() && tp.isAlive(), null);
+      awaitUntil(
+          "every record in both outputs",
+          () ->
+              segmentIds(out).size() >= ids.size()
+                  && rows(db) >= ids.size()
+                  && tf.isAlive()
+                  && tp.isAlive(),
+          null);
     } finally {
       files.close();
       pg.close();
@@ -109,16 +131,30 @@ class SinkFaultIT {
     assertExactlyOnce(out, db, ids, topic);
   }
 
-  static void assertExactlyOnce(Path out, PostgresSettings db, List<String> ids, String topic) throws Exception {
-    assertThat(segmentIds(out)).as("segment files").hasSameSizeAs(ids).containsExactlyInAnyOrderElementsOf(ids);
-    assertThat(viewIds(out)).as("latest-per-id view").hasSameSizeAs(ids).containsExactlyInAnyOrderElementsOf(ids);
+  static void assertExactlyOnce(Path out, PostgresSettings db, List<String> ids, String topic)
+      throws Exception {
+    assertThat(segmentIds(out))
+        .as("segment files")
+        .hasSameSizeAs(ids)
+        .containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(viewIds(out))
+        .as("latest-per-id view")
+        .hasSameSizeAs(ids)
+        .containsExactlyInAnyOrderElementsOf(ids);
     assertThat(rows(db)).as("rows in PostgreSQL").isEqualTo(ids.size());
     assertThat(queryLong(db, "SELECT count(DISTINCT id) FROM articles")).isEqualTo(ids.size());
-    assertThat(queryLong(db, "SELECT coalesce(sum(next_offset), 0) FROM sink_offsets WHERE topic = '" + topic + "'"))
-        .as("positions stored with the rows").isEqualTo(ids.size());
+    assertThat(
+            queryLong(
+                db,
+                "SELECT coalesce(sum(next_offset), 0) FROM sink_offsets WHERE topic = '"
+                    + topic
+                    + "'"))
+        .as("positions stored with the rows")
+        .isEqualTo(ids.size());
   }
 
-  static SinkRunner runner(Map<String, Object> client, String group, RecordSink sink, String topic) {
+  static SinkRunner runner(
+      Map<String, Object> client, String group, RecordSink sink, String topic) {
     Map<String, Object> c = new HashMap<>(client);
     c.put("group.id", group);
     return new SinkRunner(c, sink, SinkListener.NONE, List.of(topic));
@@ -128,32 +164,60 @@ class SinkFaultIT {
     return new FileSinkSettings(out, FileFormat.JSONL, 64 * 1024, Duration.ofSeconds(1), true);
   }
 
-  static Process startSinkProcess(String bootstrap, String topic, Path out, PostgresSettings db) throws IOException {
+  static Process startSinkProcess(String bootstrap, String topic, Path out, PostgresSettings db)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), SinkProcess.class.getName(),
-        bootstrap, topic, out.toString(), Long.toString(64 * 1024), db.jdbcUrl(), db.user(),
-        db.password() == null ? "" : db.password())
-        .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + "-sink.log").toFile()).start();
+    return new ProcessBuilder(
+            java,
+            "-Xmx512m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            SinkProcess.class.getName(),
+            bootstrap,
+            topic,
+            out.toString(),
+            Long.toString(64 * 1024),
+            db.jdbcUrl(),
+            db.user(),
+            db.password() == null ? "" : db.password())
+        .redirectErrorStream(true)
+        .redirectOutput(out.resolveSibling(out.getFileName() + "-sink.log").toFile())
+        .start();
   }
 
   static void createTopic(String bootstrap, String topic) {
     try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
       new TopicAdmin(admin, PARTITIONS, (short) 1, Duration.ofSeconds(60))
-          .ensure(List.of(new TopicSpec<>(topic, Serdes.String(), Topics.ENRICHED.valueSerde(), false)));
+          .ensure(
+              List.of(
+                  new TopicSpec<>(topic, Serdes.String(), Topics.ENRICHED.valueSerde(), false)));
     }
   }
 
-  /** Produces {@code count} distinct articles (idempotent producer, acks=all); returns their ids. */
+  /**
+   * Produces {@code count} distinct articles (idempotent producer, acks=all); returns their ids.
+   */
   static List<String> produce(String bootstrap, String topic, int from, int count) {
-    Map<String, Object> p = Map.of("bootstrap.servers", bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5);
+    Map<String, Object> p =
+        Map.of(
+            "bootstrap.servers",
+            bootstrap,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5);
     List<String> ids = new ArrayList<>();
     String body = "Ministers met again on the border dispute. ".repeat(20);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
       for (int i = from; i < from + count; i++) {
         String id = String.format("art-%06d", i);
         EnrichedArticle a = Articles.article(id, 1, body + i);
-        producer.send(new ProducerRecord<>(topic, id, Topics.ENRICHED.valueSerde().serializer().serialize(topic, a)));
+        producer.send(
+            new ProducerRecord<>(
+                topic, id, Topics.ENRICHED.valueSerde().serializer().serialize(topic, a)));
         ids.add(id);
       }
       producer.flush();
@@ -195,7 +259,9 @@ class SinkFaultIT {
   }
 
   static long queryLong(PostgresSettings db, String sql) throws SQLException {
-    try (Connection c = PostgresFixture.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = PostgresFixture.connect(db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -215,7 +281,8 @@ class SinkFaultIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (!check.holds()) {
       if (process != null && !process.isAlive()) {
-        throw new AssertionError("the sink process exited (" + process.exitValue() + ") while waiting for " + what);
+        throw new AssertionError(
+            "the sink process exited (" + process.exitValue() + ") while waiting for " + what);
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("gave up waiting for " + what);

@@ -23,27 +23,49 @@ import org.junit.jupiter.api.io.TempDir;
 class SinkRunnerIT {
 
   @Test
-  void shouldRemoveAnArticleWhenItsTombstoneArrivesAndDeadLetterGarbage(@TempDir Path out) throws Exception {
+  void shouldRemoveAnArticleWhenItsTombstoneArrivesAndDeadLetterGarbage(@TempDir Path out)
+      throws Exception {
     String bootstrap = KafkaFixture.shared().bootstrapServers();
     String topic = "runner-" + UUID.randomUUID().toString().substring(0, 8);
     SinkFaultIT.createTopic(bootstrap, topic);
     SinkFaultIT.createTopic(bootstrap, Topics.DLQ.name()); // where the garbage record goes
-    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
-        new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       for (String id : List.of("a", "b")) {
-        p.send(new ProducerRecord<>(topic, 0, id, Topics.ENRICHED.valueSerde().serializer().serialize(topic, Articles.article(id, 1, id))));
+        p.send(
+            new ProducerRecord<>(
+                topic,
+                0,
+                id,
+                Topics.ENRICHED
+                    .valueSerde()
+                    .serializer()
+                    .serialize(topic, Articles.article(id, 1, id))));
       }
       p.send(new ProducerRecord<>(topic, 0, "c", new byte[] {1, 2, 3}));
       p.send(new ProducerRecord<>(topic, 0, "a", null));
       p.flush();
     }
-    FileSink sink = new FileSink(new FileSinkSettings(out, FileFormat.JSONL, Long.MAX_VALUE, Duration.ofMillis(100), true));
-    SinkRunner runner = SinkFaultIT.runner(Map.of("bootstrap.servers", bootstrap), "runner-it", sink, topic);
+    FileSink sink =
+        new FileSink(
+            new FileSinkSettings(
+                out, FileFormat.JSONL, Long.MAX_VALUE, Duration.ofMillis(100), true));
+    SinkRunner runner =
+        SinkFaultIT.runner(Map.of("bootstrap.servers", bootstrap), "runner-it", sink, topic);
     Thread t = new Thread(runner);
     t.start();
     try {
-      SinkFaultIT.awaitUntil("the topic consumed", () -> SinkFaultIT.segmentsCommitted(out) > 0
-          && sink.durablePositions().getOrDefault(new org.apache.kafka.common.TopicPartition(topic, 0), 0L) >= 4, null);
+      SinkFaultIT.awaitUntil(
+          "the topic consumed",
+          () ->
+              SinkFaultIT.segmentsCommitted(out) > 0
+                  && sink.durablePositions()
+                          .getOrDefault(new org.apache.kafka.common.TopicPartition(topic, 0), 0L)
+                      >= 4,
+          null);
     } finally {
       runner.close();
       t.join(30_000);

@@ -11,8 +11,8 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * One real Kafka broker per test JVM: a Testcontainers {@code apache/kafka} container where a Docker
- * engine runs, otherwise the in-process KRaft broker. The same integration tests run in both
+ * One real Kafka broker per test JVM: a Testcontainers {@code apache/kafka} container where a
+ * Docker engine runs, otherwise the in-process KRaft broker. The same integration tests run in both
  * places. Started lazily, stopped at JVM exit.
  */
 public final class KafkaFixture {

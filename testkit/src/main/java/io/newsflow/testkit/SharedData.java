@@ -22,8 +22,10 @@ public final class SharedData {
         return candidate;
       }
     }
-    throw new IllegalStateException("cannot find ../shared (with seeds/) above " + Path.of("").toAbsolutePath()
-        + "; set NEWSFLOW_SHARED");
+    throw new IllegalStateException(
+        "cannot find ../shared (with seeds/) above "
+            + Path.of("").toAbsolutePath()
+            + "; set NEWSFLOW_SHARED");
   }
 
   /** The seed corpus: five scraped articles with their boilerplate. */

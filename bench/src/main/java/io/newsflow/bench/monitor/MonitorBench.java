@@ -44,33 +44,47 @@ public final class MonitorBench {
     Path state = Files.createTempDirectory("newsflow-monitor-bench");
     LongAdder produced = new LongAdder();
     LongAdder dead = new LongAdder();
-    Output counting = new Output() {
-      @Override
-      public void article(RawArticle article) {
-        produced.increment();
-      }
+    Output counting =
+        new Output() {
+          @Override
+          public void article(RawArticle article) {
+            produced.increment();
+          }
 
-      @Override
-      public void deadLetter(DeadLetter letter) {
-        dead.increment();
-      }
+          @Override
+          public void deadLetter(DeadLetter letter) {
+            dead.increment();
+          }
 
-      @Override
-      public void flush() {}
-    };
-    System.out.printf("monitor bench: %d feeds x %d items, polled every %ds, one new article per feed every %ds, %d threads, %ds%n",
+          @Override
+          public void flush() {}
+        };
+    System.out.printf(
+        "monitor bench: %d feeds x %d items, polled every %ds, one new article per feed every %ds, %d threads, %ds%n",
         feeds, items, interval.toSeconds(), changeEvery, threads, duration.toSeconds());
     try (BenchOutlets server = new BenchOutlets(items, changeEvery * 1000L, 4)) {
       List<Outlet> outlets = new ArrayList<>();
       for (int i = 0; i < feeds; i++) {
-        outlets.add(new Outlet("o" + i, List.of("http://o" + i + ".bench.test:" + server.port() + "/feed/" + i + ".xml"),
-            List.of(), List.of(), "en", interval, List.of(), List.of(), true));
+        outlets.add(
+            new Outlet(
+                "o" + i,
+                List.of("http://o" + i + ".bench.test:" + server.port() + "/feed/" + i + ".xml"),
+                List.of(),
+                List.of(),
+                "en",
+                interval,
+                List.of(),
+                List.of(),
+                true));
       }
-      FetchSettings fetch = FetchSettings.defaults("newsflow-bench/1 (+https://example.org/newsflow-bench)");
-      MonitorSettings settings = MonitorSettings.defaults(fetch, state).withThreads(threads).withStartSpread(interval);
+      FetchSettings fetch =
+          FetchSettings.defaults("newsflow-bench/1 (+https://example.org/newsflow-bench)");
+      MonitorSettings settings =
+          MonitorSettings.defaults(fetch, state).withThreads(threads).withStartSpread(interval);
       InetAddress loopback = InetAddress.getLoopbackAddress();
       long t0 = System.nanoTime();
-      try (Monitor monitor = new Monitor(settings, outlets, counting, null, host -> new InetAddress[] {loopback})) {
+      try (Monitor monitor =
+          new Monitor(settings, outlets, counting, null, host -> new InetAddress[] {loopback})) {
         monitor.start();
         long end = t0 + duration.toNanos();
         while (System.nanoTime() < end) {
@@ -80,7 +94,11 @@ public final class MonitorBench {
         System.out.println("final:");
         report(monitor, server, produced, dead, t0, feeds, interval);
         System.out.printf("faults: %s%n", monitor.faultCounts());
-        monitor.status().stream().map(OutletStatus::lastError).filter(e -> e != null).distinct().limit(5)
+        monitor.status().stream()
+            .map(OutletStatus::lastError)
+            .filter(e -> e != null)
+            .distinct()
+            .limit(5)
             .forEach(e -> System.out.println("  e.g. " + e));
       }
     } finally {
@@ -90,7 +108,13 @@ public final class MonitorBench {
     }
   }
 
-  private static void report(Monitor m, BenchOutlets s, LongAdder produced, LongAdder dead, long t0, int feeds,
+  private static void report(
+      Monitor m,
+      BenchOutlets s,
+      LongAdder produced,
+      LongAdder dead,
+      long t0,
+      int feeds,
       Duration interval) {
     double secs = (System.nanoTime() - t0) / 1e9;
     long polls = m.status().stream().mapToLong(OutletStatus::polls).sum();
@@ -98,10 +122,23 @@ public final class MonitorBench {
     double needed = feeds / (double) interval.toSeconds();
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    System.out.printf("t=%4.0fs polls %7d  feed requests %7d (%.1f/s, needed %.1f/s; 200 %d, 304 %d)  articles %7d (%.1f/s)"
+    System.out.printf(
+        "t=%4.0fs polls %7d  feed requests %7d (%.1f/s, needed %.1f/s; 200 %d, 304 %d)  articles %7d (%.1f/s)"
             + "  dead %d  queued %d  known %d  heap after GC %d MiB  threads %d%n",
-        secs, polls, feedRequests, feedRequests / secs, needed, s.feeds200.sum(), s.feeds304.sum(), produced.sum(),
-        produced.sum() / secs, dead.sum(), m.queued(), m.knownArticles(), heap >> 20, Thread.activeCount());
+        secs,
+        polls,
+        feedRequests,
+        feedRequests / secs,
+        needed,
+        s.feeds200.sum(),
+        s.feeds304.sum(),
+        produced.sum(),
+        produced.sum() / secs,
+        dead.sum(),
+        m.queued(),
+        m.knownArticles(),
+        heap >> 20,
+        Thread.activeCount());
   }
 
   private static Map<String, Integer> parse(String[] args) {
@@ -114,5 +151,4 @@ public final class MonitorBench {
     }
     return out;
   }
-
 }

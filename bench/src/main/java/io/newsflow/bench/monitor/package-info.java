@@ -1,2 +1,5 @@
-/** The monitoring bench: thousands of feeds polled against a local outlet server; prints throughput and memory. */
+/**
+ * The monitoring bench: thousands of feeds polled against a local outlet server; prints throughput
+ * and memory.
+ */
 package io.newsflow.bench.monitor;

@@ -40,16 +40,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Latency from {@code news.raw} to a sink row: raw articles (the seed corpus, each made unique) are
- * produced at a steady rate into an in-process broker; the enrich topology (exactly-once) and a sink
- * run beside it; each article's latency is the time from its send to the moment the sink's batch
- * holding it was committed (PostgreSQL: the transaction; files: the view's fsync).
+ * produced at a steady rate into an in-process broker; the enrich topology (exactly-once) and a
+ * sink run beside it; each article's latency is the time from its send to the moment the sink's
+ * batch holding it was committed (PostgreSQL: the transaction; files: the view's fsync).
  *
  * <p>The first {@code warmup} seconds are sent at the same rate but not counted (JIT, group joins).
  *
  * <p>With {@code from=enriched} no enrich stage runs: enriched articles are produced straight to
  * {@code news.enriched}, which measures the sink's own share of the latency.
  *
- * <p>Usage: {@code SinkLatencyBench SEEDS_DIR [postgres|jsonl] [rate=100] [seconds=30] [warmup=10] [from=raw|enriched]}
+ * <p>Usage: {@code SinkLatencyBench SEEDS_DIR [postgres|jsonl] [rate=100] [seconds=30] [warmup=10]
+ * [from=raw|enriched]}
  */
 public final class SinkLatencyBench {
   private SinkLatencyBench() {}
@@ -74,29 +75,46 @@ public final class SinkLatencyBench {
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch done = new CountDownLatch(total);
     Tagger tagger = Tagger.loadDefault();
-    LocalPostgres pg = sinkKind.equals("postgres") ? LocalPostgres.start(Duration.ofSeconds(120)) : null;
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"), Map.of(), Duration.ofSeconds(90))) {
+    LocalPostgres pg =
+        sinkKind.equals("postgres") ? LocalPostgres.start(Duration.ofSeconds(120)) : null;
+    try (EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(work.resolve("kafka"), Map.of(), Duration.ofSeconds(90))) {
       String bootstrap = broker.bootstrapServers();
       List<TopicSpec<?, ?>> topics = new ArrayList<>(Topics.fixed());
       tagger.topicNames().forEach(t -> topics.add(Topics.forTag(t)));
       try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
         new TopicAdmin(admin, 4, (short) 1, Duration.ofSeconds(60)).ensure(topics);
       }
-      RecordSink sink = pg != null ? new PostgresSink(pg.settings("latency"))
-          : new FileSink(new FileSinkSettings(work.resolve("out"), FileFormat.JSONL, FileSinkSettings.DEFAULT_ROLL_BYTES,
-              FileSinkSettings.DEFAULT_ROLL_INTERVAL, true));
-      SinkRunner runner = new SinkRunner(Map.of("bootstrap.servers", bootstrap), sink, (a, o) -> {
-        Long t0 = sentAt.remove(a.getId());
-        if (t0 != null) {
-          if (Integer.parseInt(a.getId().substring(4)) >= counted) {
-            latencies.add(System.nanoTime() - t0);
-          }
-          done.countDown();
-        }
-      }, List.of(Topics.ENRICHED.name()));
+      RecordSink sink =
+          pg != null
+              ? new PostgresSink(pg.settings("latency"))
+              : new FileSink(
+                  new FileSinkSettings(
+                      work.resolve("out"),
+                      FileFormat.JSONL,
+                      FileSinkSettings.DEFAULT_ROLL_BYTES,
+                      FileSinkSettings.DEFAULT_ROLL_INTERVAL,
+                      true));
+      SinkRunner runner =
+          new SinkRunner(
+              Map.of("bootstrap.servers", bootstrap),
+              sink,
+              (a, o) -> {
+                Long t0 = sentAt.remove(a.getId());
+                if (t0 != null) {
+                  if (Integer.parseInt(a.getId().substring(4)) >= counted) {
+                    latencies.add(System.nanoTime() - t0);
+                  }
+                  done.countDown();
+                }
+              },
+              List.of(Topics.ENRICHED.name()));
       Thread sinkThread = new Thread(runner, "latency-sink");
-      try (EnrichService enrich = new EnrichService(Map.of("bootstrap.servers", bootstrap,
-          "state.dir", work.resolve("streams").toString()), new EnrichSettings(ExtractorSettings.defaults(), tagger))) {
+      try (EnrichService enrich =
+          new EnrichService(
+              Map.of(
+                  "bootstrap.servers", bootstrap, "state.dir", work.resolve("streams").toString()),
+              new EnrichSettings(ExtractorSettings.defaults(), tagger))) {
         if (fromRaw) {
           enrich.start();
         }
@@ -107,7 +125,8 @@ public final class SinkLatencyBench {
         Thread.sleep(3000); // let the sink's consumer join its group before the clock starts
         produceAtRate(bootstrap, bodies, rate, total, sentAt, fromRaw);
         if (!done.await(120, TimeUnit.SECONDS)) {
-          System.out.printf("only %d of %d articles reached the sink%n", total - done.getCount(), total);
+          System.out.printf(
+              "only %d of %d articles reached the sink%n", total - done.getCount(), total);
         }
       } finally {
         runner.close();
@@ -121,11 +140,20 @@ public final class SinkLatencyBench {
     report((fromRaw ? "news.raw" : "news.enriched") + " -> " + sinkKind, rate, latencies);
   }
 
-  static void produceAtRate(String bootstrap, List<byte[]> bodies, int rate, int total, Map<String, Long> sentAt,
-      boolean raw) throws InterruptedException {
+  static void produceAtRate(
+      String bootstrap,
+      List<byte[]> bodies,
+      int rate,
+      int total,
+      Map<String, Long> sentAt,
+      boolean raw)
+      throws InterruptedException {
     long interval = 1_000_000_000L / rate;
-    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all",
-        "linger.ms", 0), new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       long start = System.nanoTime();
       for (int i = 0; i < total; i++) {
         long due = start + i * interval;
@@ -134,18 +162,39 @@ public final class SinkLatencyBench {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
         String id = String.format("lat-%07d", i);
-        byte[] body = (new String(bodies.get(i % bodies.size()), StandardCharsets.UTF_8) + "\n\n(" + id + ")")
-            .getBytes(StandardCharsets.UTF_8);
-        RawArticle rawArticle = RawArticle.newBuilder().setId(id).setSource("bench/" + id + ".txt").setOutlet("Bench")
-            .setVia(Via.REPLAY).setFetchedAt(Instant.now()).setContentType("text/plain").setCharset("UTF-8")
-            .setBody(ByteBuffer.wrap(body)).setVersion(1).build();
+        byte[] body =
+            (new String(bodies.get(i % bodies.size()), StandardCharsets.UTF_8) + "\n\n(" + id + ")")
+                .getBytes(StandardCharsets.UTF_8);
+        RawArticle rawArticle =
+            RawArticle.newBuilder()
+                .setId(id)
+                .setSource("bench/" + id + ".txt")
+                .setOutlet("Bench")
+                .setVia(Via.REPLAY)
+                .setFetchedAt(Instant.now())
+                .setContentType("text/plain")
+                .setCharset("UTF-8")
+                .setBody(ByteBuffer.wrap(body))
+                .setVersion(1)
+                .build();
         sentAt.put(id, System.nanoTime());
         if (raw) {
-          p.send(new ProducerRecord<>(Topics.RAW.name(), id, Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), rawArticle)));
+          p.send(
+              new ProducerRecord<>(
+                  Topics.RAW.name(),
+                  id,
+                  Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), rawArticle)));
         } else {
           var enriched = BenchArticles.article(i, 7);
           enriched.setId(id);
-          p.send(new ProducerRecord<>(Topics.ENRICHED.name(), id, Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), enriched)));
+          p.send(
+              new ProducerRecord<>(
+                  Topics.ENRICHED.name(),
+                  id,
+                  Topics.ENRICHED
+                      .valueSerde()
+                      .serializer()
+                      .serialize(Topics.ENRICHED.name(), enriched)));
         }
       }
       p.flush();
@@ -159,8 +208,16 @@ public final class SinkLatencyBench {
       System.out.println("no article reached the sink");
       return;
     }
-    System.out.printf(Locale.ROOT, "%s at %d articles/s, %d articles: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-        sink, rate, sorted.size(), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "%s at %d articles/s, %d articles: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+        sink,
+        rate,
+        sorted.size(),
+        ms(sorted, 0.50),
+        ms(sorted, 0.95),
+        ms(sorted, 0.99),
+        sorted.get(sorted.size() - 1) / 1e6);
   }
 
   static double ms(List<Long> sorted, double q) {

@@ -32,9 +32,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Articles per second from a Kafka topic into each sink, through the real consumer loop
- * ({@link SinkRunner}: read_committed poll, decode, write, fsync/commit). N articles are produced once
- * to an in-process broker; each round drains them with a fresh consumer group into a fresh output and
+ * Articles per second from a Kafka topic into each sink, through the real consumer loop ({@link
+ * SinkRunner}: read_committed poll, decode, write, fsync/commit). N articles are produced once to
+ * an in-process broker; each round drains them with a fresh consumer group into a fresh output and
  * is timed from the first article handled until the runner has stopped with everything durable.
  *
  * <p>Usage: {@code SinkThroughputBench [jsonl|avro|postgres|all] [articles=20000] [rounds=5]}
@@ -51,28 +51,65 @@ public final class SinkThroughputBench {
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Path work = Files.createTempDirectory("newsflow-sink-bench");
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"), Map.of(), Duration.ofSeconds(90))) {
+    try (EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(work.resolve("kafka"), Map.of(), Duration.ofSeconds(90))) {
       String topic = "bench.enriched";
       produce(broker.bootstrapServers(), topic, n);
-      System.out.printf(Locale.ROOT, "%d articles (~4 KB text each) in %s, 4 partitions; %d rounds each%n", n, topic, rounds);
+      System.out.printf(
+          Locale.ROOT,
+          "%d articles (~4 KB text each) in %s, 4 partitions; %d rounds each%n",
+          n,
+          topic,
+          rounds);
       if (which.equals("all") || which.equals("jsonl")) {
-        run("jsonl (segments + articles.jsonl view)", broker, topic, n, rounds, r -> new FileSink(
-            new FileSinkSettings(work.resolve("jsonl-" + r), FileFormat.JSONL, FileSinkSettings.DEFAULT_ROLL_BYTES,
-                FileSinkSettings.DEFAULT_ROLL_INTERVAL, true)));
+        run(
+            "jsonl (segments + articles.jsonl view)",
+            broker,
+            topic,
+            n,
+            rounds,
+            r ->
+                new FileSink(
+                    new FileSinkSettings(
+                        work.resolve("jsonl-" + r),
+                        FileFormat.JSONL,
+                        FileSinkSettings.DEFAULT_ROLL_BYTES,
+                        FileSinkSettings.DEFAULT_ROLL_INTERVAL,
+                        true)));
       }
       if (which.equals("all") || which.equals("avro")) {
-        run("avro (segments)", broker, topic, n, rounds, r -> new FileSink(
-            new FileSinkSettings(work.resolve("avro-" + r), FileFormat.AVRO, FileSinkSettings.DEFAULT_ROLL_BYTES,
-                FileSinkSettings.DEFAULT_ROLL_INTERVAL, false)));
+        run(
+            "avro (segments)",
+            broker,
+            topic,
+            n,
+            rounds,
+            r ->
+                new FileSink(
+                    new FileSinkSettings(
+                        work.resolve("avro-" + r),
+                        FileFormat.AVRO,
+                        FileSinkSettings.DEFAULT_ROLL_BYTES,
+                        FileSinkSettings.DEFAULT_ROLL_INTERVAL,
+                        false)));
       }
       if (which.equals("all") || which.equals("postgres")) {
         try (LocalPostgres pg = LocalPostgres.start(Duration.ofSeconds(120))) {
-          run("postgres (batched upsert, offsets in the transaction)", broker, topic, n, rounds, r -> {
-            try (Connection c = pg.connect(); Statement s = c.createStatement()) {
-              s.execute("CREATE DATABASE bench" + r);
-            }
-            return new PostgresSink(new PostgresSettings(pg.jdbcUrl().replace("/postgres", "/bench" + r), pg.user(), null, "bench"));
-          });
+          run(
+              "postgres (batched upsert, offsets in the transaction)",
+              broker,
+              topic,
+              n,
+              rounds,
+              r -> {
+                try (Connection c = pg.connect();
+                    Statement s = c.createStatement()) {
+                  s.execute("CREATE DATABASE bench" + r);
+                }
+                return new PostgresSink(
+                    new PostgresSettings(
+                        pg.jdbcUrl().replace("/postgres", "/bench" + r), pg.user(), null, "bench"));
+              });
           for (int r = 0; r < rounds; r++) {
             drainSearchIndex(pg.jdbcUrl().replace("/postgres", "/bench" + r), pg.user());
           }
@@ -81,20 +118,35 @@ public final class SinkThroughputBench {
     }
   }
 
-  static void run(String label, EmbeddedKafkaBroker broker, String topic, int n, int rounds, SinkFactory factory) throws Exception {
+  static void run(
+      String label,
+      EmbeddedKafkaBroker broker,
+      String topic,
+      int n,
+      int rounds,
+      SinkFactory factory)
+      throws Exception {
     List<Double> rates = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       RecordSink sink = factory.open(r);
       AtomicLong first = new AtomicLong();
       AtomicLong count = new AtomicLong();
       CountDownLatch all = new CountDownLatch(1);
-      SinkRunner runner = new SinkRunner(Map.of("bootstrap.servers", broker.bootstrapServers(), "group.id", "bench-" + label.hashCode() + "-" + r),
-          sink, (a, o) -> {
-            first.compareAndSet(0, System.nanoTime());
-            if (count.incrementAndGet() == n) {
-              all.countDown();
-            }
-          }, List.of(topic));
+      SinkRunner runner =
+          new SinkRunner(
+              Map.of(
+                  "bootstrap.servers",
+                  broker.bootstrapServers(),
+                  "group.id",
+                  "bench-" + label.hashCode() + "-" + r),
+              sink,
+              (a, o) -> {
+                first.compareAndSet(0, System.nanoTime());
+                if (count.incrementAndGet() == n) {
+                  all.countDown();
+                }
+              },
+              List.of(topic));
       Thread t = new Thread(runner, "bench-sink");
       t.start();
       if (!all.await(10, TimeUnit.MINUTES)) {
@@ -104,15 +156,30 @@ public final class SinkThroughputBench {
       t.join();
       double seconds = (System.nanoTime() - first.get()) / 1e9;
       rates.add(n / seconds);
-      System.out.printf(Locale.ROOT, "  %-55s round %d: %,.0f articles/s (%.2f s)%n", label, r + 1, n / seconds, seconds);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-55s round %d: %,.0f articles/s (%.2f s)%n",
+          label,
+          r + 1,
+          n / seconds,
+          seconds);
     }
     rates.sort(Double::compare);
-    System.out.printf(Locale.ROOT, "%-57s median %,.0f articles/s over %d rounds%n", label, rates.get(rates.size() / 2), rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "%-57s median %,.0f articles/s over %d rounds%n",
+        label,
+        rates.get(rates.size() / 2),
+        rounds);
   }
 
-  /** The sink's search indexer runs beside it and stops with it: how much was left, and how fast it goes. */
+  /**
+   * The sink's search indexer runs beside it and stops with it: how much was left, and how fast it
+   * goes.
+   */
   static void drainSearchIndex(String url, String user) throws Exception {
-    try (Connection c = java.sql.DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+    try (Connection c = java.sql.DriverManager.getConnection(url, user, "");
+        Statement s = c.createStatement()) {
       long pending;
       try (var rs = s.executeQuery("SELECT count(*) FROM articles WHERE search IS NULL")) {
         rs.next();
@@ -127,22 +194,40 @@ public final class SinkThroughputBench {
         }
       } while (done > 0);
       double sec = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT, "  search vectors still pending when the sink stopped: %d; indexed afterwards at %,.0f articles/s%n",
-          pending, pending / Math.max(sec, 1e-9));
+      System.out.printf(
+          Locale.ROOT,
+          "  search vectors still pending when the sink stopped: %d; indexed afterwards at %,.0f articles/s%n",
+          pending,
+          pending / Math.max(sec, 1e-9));
     }
   }
 
   static void produce(String bootstrap, String topic, int n) {
     try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
       new TopicAdmin(admin, 4, (short) 1, Duration.ofSeconds(60))
-          .ensure(List.of(new TopicSpec<>(topic, Serdes.String(), Topics.ENRICHED.valueSerde(), false)));
+          .ensure(
+              List.of(
+                  new TopicSpec<>(topic, Serdes.String(), Topics.ENRICHED.valueSerde(), false)));
     }
-    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all",
-        "linger.ms", 10, "batch.size", 256 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "acks",
+                "all",
+                "linger.ms",
+                10,
+                "batch.size",
+                256 * 1024),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       long seed = System.nanoTime();
       for (int i = 0; i < n; i++) {
         var a = BenchArticles.article(i, seed);
-        p.send(new ProducerRecord<>(topic, a.getId(), Topics.ENRICHED.valueSerde().serializer().serialize(topic, a)));
+        p.send(
+            new ProducerRecord<>(
+                topic, a.getId(), Topics.ENRICHED.valueSerde().serializer().serialize(topic, a)));
       }
       p.flush();
     }

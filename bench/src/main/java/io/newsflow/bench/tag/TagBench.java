@@ -44,15 +44,21 @@ public final class TagBench {
       }
     }
     if (pos.size() != 1) {
-      System.err.println("usage: TagBench ITEMS.jsonl [--taxonomy FILE] [--rounds N] [--warmup N] [--seconds S]");
+      System.err.println(
+          "usage: TagBench ITEMS.jsonl [--taxonomy FILE] [--rounds N] [--warmup N] [--seconds S]");
       System.exit(2);
     }
     List<String[]> items = read(Path.of(pos.get(0)));
     long t0 = System.nanoTime();
     Tagger tagger = taxonomy == null ? Tagger.loadDefault() : Tagger.load(taxonomy);
     double loadMs = (System.nanoTime() - t0) / 1e6;
-    System.out.printf(Locale.ROOT, "taxonomy %s loaded in %.0f ms; %d items, avg %d chars%n",
-        tagger.version(), loadMs, items.size(), items.stream().mapToInt(it -> it[0].length() + it[1].length()).sum() / items.size());
+    System.out.printf(
+        Locale.ROOT,
+        "taxonomy %s loaded in %.0f ms; %d items, avg %d chars%n",
+        tagger.version(),
+        loadMs,
+        items.size(),
+        items.stream().mapToInt(it -> it[0].length() + it[1].length()).sum() / items.size());
 
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     double[] wall = new double[rounds];
@@ -72,11 +78,20 @@ public final class TagBench {
       if (r >= 0) {
         wall[r] = n / ((System.nanoTime() - w0) / 1e9);
         cpu[r] = n / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
-        System.out.printf(Locale.ROOT, "round %2d: %,8.0f articles/s (wall)  %,8.0f articles/s (thread CPU)%n", r + 1, wall[r], cpu[r]);
+        System.out.printf(
+            Locale.ROOT,
+            "round %2d: %,8.0f articles/s (wall)  %,8.0f articles/s (thread CPU)%n",
+            r + 1,
+            wall[r],
+            cpu[r]);
       }
     }
-    System.out.printf(Locale.ROOT, "median: %,.0f articles/s (wall), %,.0f articles/s (thread CPU), one thread [%d]%n",
-        median(wall), median(cpu), sink % 10);
+    System.out.printf(
+        Locale.ROOT,
+        "median: %,.0f articles/s (wall), %,.0f articles/s (thread CPU), one thread [%d]%n",
+        median(wall),
+        median(cpu),
+        sink % 10);
   }
 
   private static List<String[]> read(Path file) throws IOException {

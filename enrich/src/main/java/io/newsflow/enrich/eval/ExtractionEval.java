@@ -23,12 +23,13 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Runs the extractor over a folder of pages and scores it against a gold file in the benchmark's
- * format ({@code {id: {"articleBody": ..., "url": ...}}}). Page ids are file names without
- * {@code .html}, {@code .htm}, {@code .gz}. Pure apart from reading the given files.
+ * format ({@code {id: {"articleBody": ..., "url": ...}}}). Page ids are file names without {@code
+ * .html}, {@code .htm}, {@code .gz}. Pure apart from reading the given files.
  */
 public final class ExtractionEval {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern SUFFIX = Pattern.compile("(\\.html?)?(\\.gz)?$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUFFIX =
+      Pattern.compile("(\\.html?)?(\\.gz)?$", Pattern.CASE_INSENSITIVE);
 
   /** One scored page. */
   public record Page(String id, String predicted, ShingleScore.Counts counts) {}
@@ -46,10 +47,14 @@ public final class ExtractionEval {
   public static Map<String, String> readGold(Path gold) throws IOException {
     JsonNode root = JSON.readTree(gold.toFile());
     Map<String, String> out = new LinkedHashMap<>();
-    root.properties().forEach(e -> {
-      JsonNode v = e.getValue();
-      out.put(normId(e.getKey()), v.isTextual() ? v.asText() : v.path("articleBody").asText(""));
-    });
+    root.properties()
+        .forEach(
+            e -> {
+              JsonNode v = e.getValue();
+              out.put(
+                  normId(e.getKey()),
+                  v.isTextual() ? v.asText() : v.path("articleBody").asText(""));
+            });
     return out;
   }
 
@@ -57,7 +62,12 @@ public final class ExtractionEval {
   public static Map<String, Path> listPages(Path folder) throws IOException {
     Map<String, Path> out = new TreeMap<>();
     try (Stream<Path> s = Files.list(folder)) {
-      s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.html?(\\.gz)?$"))
+      s.filter(
+              p ->
+                  p.getFileName()
+                      .toString()
+                      .toLowerCase(Locale.ROOT)
+                      .matches(".*\\.html?(\\.gz)?$"))
           .forEach(p -> out.put(normId(p.getFileName().toString()), p));
     }
     return out;
@@ -72,8 +82,11 @@ public final class ExtractionEval {
     }
   }
 
-  /** Extracts every gold page found in the folder; a page that is missing or refused predicts "". */
-  public static Result run(ArticleExtractor extractor, Path folder, Map<String, String> gold) throws IOException {
+  /**
+   * Extracts every gold page found in the folder; a page that is missing or refused predicts "".
+   */
+  public static Result run(ArticleExtractor extractor, Path folder, Map<String, String> gold)
+      throws IOException {
     Map<String, Path> pages = listPages(folder);
     List<Page> out = new ArrayList<>();
     int missing = 0;
@@ -110,21 +123,45 @@ public final class ExtractionEval {
       w.print("id\ttp\tfp\tfn\tprecision\trecall\tf1\texact\tpred_tokens\n");
       for (Page p : r.pages()) {
         ShingleScore.Counts c = p.counts();
-        w.printf(Locale.ROOT, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d%n", p.id(), c.tp(), c.fp(), c.fn(),
-            c.precision(), c.recall(), c.f1(), c.exact() ? 1 : 0, c.predTokens());
+        w.printf(
+            Locale.ROOT,
+            "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d%n",
+            p.id(),
+            c.tp(),
+            c.fp(),
+            c.fn(),
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.exact() ? 1 : 0,
+            c.predTokens());
       }
     }
   }
 
   /** The one-line summary: the same figures as score.py, to 3 decimals. */
   public static String format(ShingleScore.Summary s) {
-    return String.format(Locale.ROOT, "F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  empty %d  docs %d",
-        s.f1(), s.precision(), s.recall(), s.accuracy(), s.empty(), s.docs());
+    return String.format(
+        Locale.ROOT,
+        "F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  empty %d  docs %d",
+        s.f1(),
+        s.precision(),
+        s.recall(),
+        s.accuracy(),
+        s.empty(),
+        s.docs());
   }
 
-  /** Development entry point: {@code ExtractionEval PAGES_DIR GOLD.json [PREDICTIONS.json [PER_DOC.tsv]]}. */
+  /**
+   * Development entry point: {@code ExtractionEval PAGES_DIR GOLD.json [PREDICTIONS.json
+   * [PER_DOC.tsv]]}.
+   */
   public static void main(String[] args) throws IOException {
-    Result r = run(new ArticleExtractor(io.newsflow.enrich.text.ExtractorSettings.defaults()), Path.of(args[0]), readGold(Path.of(args[1])));
+    Result r =
+        run(
+            new ArticleExtractor(io.newsflow.enrich.text.ExtractorSettings.defaults()),
+            Path.of(args[0]),
+            readGold(Path.of(args[1])));
     if (args.length > 2) {
       writePredictions(r, Path.of(args[2]));
     }

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The article-extraction benchmark's metric (scrapinghub's evaluate.py, as re-implemented by
- * {@code score.py}): tokens are {@code \w+} (Unicode, case-sensitive), a document is a multiset
- * of 4-token shingles; precision is averaged over pages with a non-empty prediction, recall over
- * all pages, F1 is the harmonic mean of the two averages. Pure.
+ * The article-extraction benchmark's metric (scrapinghub's evaluate.py, as re-implemented by {@code
+ * score.py}): tokens are {@code \w+} (Unicode, case-sensitive), a document is a multiset of 4-token
+ * shingles; precision is averaged over pages with a non-empty prediction, recall over all pages, F1
+ * is the harmonic mean of the two averages. Pure.
  */
 public final class ShingleScore {
   private static final int N = 4;
@@ -43,7 +43,8 @@ public final class ShingleScore {
   }
 
   /** The corpus-level figures. */
-  public record Summary(double f1, double precision, double recall, double accuracy, int docs, int empty) {}
+  public record Summary(
+      double f1, double precision, double recall, double accuracy, int docs, int empty) {}
 
   /** Python's {@code re} {@code \\w+} on str: letters, numbers of any kind, and the underscore. */
   public static List<String> tokenize(String text) {
@@ -74,7 +75,9 @@ public final class ShingleScore {
       return true;
     }
     int type = Character.getType(cp);
-    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   private static Map<List<String>, Integer> shingles(List<String> tokens) {
@@ -139,6 +142,7 @@ public final class ShingleScore {
     double p = pn == 0 ? 0 : ps / pn;
     double r = rn == 0 ? 0 : rs / rn;
     double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    return new Summary(f1, p, r, pages.isEmpty() ? 0 : (double) exact / pages.size(), pages.size(), empty);
+    return new Summary(
+        f1, p, r, pages.isEmpty() ? 0 : (double) exact / pages.size(), pages.size(), empty);
   }
 }

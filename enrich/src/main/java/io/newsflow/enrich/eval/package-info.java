@@ -1,2 +1,5 @@
-/** Extraction evaluation: the article-extraction benchmark metric and a run over a folder of pages. Pure, no Kafka. */
+/**
+ * Extraction evaluation: the article-extraction benchmark metric and a run over a folder of pages.
+ * Pure, no Kafka.
+ */
 package io.newsflow.enrich.eval;

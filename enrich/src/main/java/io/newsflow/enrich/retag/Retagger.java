@@ -44,10 +44,14 @@ public final class Retagger {
 
   /** The default target topic for a taxonomy version: {@code news.retagged.<version>}. */
   public static String defaultTarget(String taxonomyVersion) {
-    return "news.retagged." + taxonomyVersion.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+    return "news.retagged."
+        + taxonomyVersion.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
   }
 
-  /** Re-tags {@code source} into {@code target} (which must exist); {@code progress} gets records done. */
+  /**
+   * Re-tags {@code source} into {@code target} (which must exist); {@code progress} gets records
+   * done.
+   */
   public Report run(String source, String target, LongConsumer progress) {
     Map<String, Object> c = new HashMap<>(clientProps);
     c.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -59,10 +63,14 @@ public final class Retagger {
     long retagged = 0;
     long dead = 0;
     Map<String, Long> counts = new HashMap<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-      List<TopicPartition> parts = consumer.partitionsFor(source).stream()
-          .map(i -> new TopicPartition(source, i.partition())).toList();
+    try (KafkaConsumer<String, byte[]> consumer =
+            new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaProducer<String, byte[]> producer =
+            new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      List<TopicPartition> parts =
+          consumer.partitionsFor(source).stream()
+              .map(i -> new TopicPartition(source, i.partition()))
+              .toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);
@@ -72,13 +80,28 @@ public final class Retagger {
             continue;
           }
           try {
-            EnrichedArticle a = retag(Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value()), tagger);
+            EnrichedArticle a =
+                retag(
+                    Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value()),
+                    tagger);
             a.getTopics().forEach(t -> counts.merge(t.getName(), 1L, Long::sum));
-            producer.send(new ProducerRecord<>(target, r.key(), Topics.ENRICHED.valueSerde().serializer().serialize(target, a)));
+            producer.send(
+                new ProducerRecord<>(
+                    target,
+                    r.key(),
+                    Topics.ENRICHED.valueSerde().serializer().serialize(target, a)));
             retagged++;
           } catch (RuntimeException e) {
-            producer.send(new ProducerRecord<>(Topics.DLQ.name(), r.key(),
-                Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), DeadLetters.forRecord("retag", String.valueOf(e.getMessage()), r, e))));
+            producer.send(
+                new ProducerRecord<>(
+                    Topics.DLQ.name(),
+                    r.key(),
+                    Topics.DLQ
+                        .valueSerde()
+                        .serializer()
+                        .serialize(
+                            Topics.DLQ.name(),
+                            DeadLetters.forRecord("retag", String.valueOf(e.getMessage()), r, e))));
             dead++;
           }
           progress.accept(retagged + dead);
@@ -94,7 +117,8 @@ public final class Retagger {
     if (a == null) {
       throw new IllegalArgumentException("tombstone: no article to re-tag");
     }
-    List<Tag> tags = tagger.tag(a.getTitle() == null ? "" : a.getTitle(), a.getText(), a.getLanguage());
+    List<Tag> tags =
+        tagger.tag(a.getTitle() == null ? "" : a.getTitle(), a.getText(), a.getLanguage());
     return EnrichedArticle.newBuilder(a)
         .setTopics(Records.topics(tags, tagger.version()))
         .setTaxonomyVersion(tagger.version())
@@ -104,5 +128,4 @@ public final class Retagger {
   private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
     return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
-
 }

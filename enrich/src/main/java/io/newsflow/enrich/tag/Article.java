@@ -24,7 +24,10 @@ final class Article {
     this.resolved = language != null;
   }
 
-  /** The given language, else the detected one; null when detection is unsure or finds a language without cues. */
+  /**
+   * The given language, else the detected one; null when detection is unsure or finds a language
+   * without cues.
+   */
   String language() {
     if (!resolved) {
       String detected = LanguageDetector.detect(text.isEmpty() ? title : title + "\n" + text);

@@ -3,9 +3,9 @@ package io.newsflow.enrich.tag;
 import java.util.regex.Matcher;
 
 /**
- * A context test around a cue match: does {@code cue} occur in the cue's sentence, or, when
- * {@code window > 0}, overlap the stretch of {@code window} characters either side of the cue
- * (never leaving the sentence)?
+ * A context test around a cue match: does {@code cue} occur in the cue's sentence, or, when {@code
+ * window > 0}, overlap the stretch of {@code window} characters either side of the cue (never
+ * leaving the sentence)?
  */
 record Condition(Cue cue, int window) {
 

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * A taxonomy pattern compiled for fast scanning. Every pattern is anchored at a word start, so a
  * field is scanned only at word starts; and the pattern's alternatives are dispatched on the word's
  * first two characters, and skipped unless the third can follow: at each word start only the
- * alternatives that can begin that way are tried. Results are those of the whole pattern (same alternatives, same order).
+ * alternatives that can begin that way are tried. Results are those of the whole pattern (same
+ * alternatives, same order).
  */
 final class Cue {
   private static final int CLASSES = 38;
@@ -21,10 +22,13 @@ final class Cue {
   private static final String OTHER_SAMPLES = "-'\".,;:!?()/\u00e7\u0131\u0153";
 
   final Pattern pattern;
+
   /** Per pair code: the pattern holding just the alternatives that can start so, or null. */
   private final Pattern[] byPair = new Pattern[CLASSES * CLASSES];
+
   /** Per pair code: that pattern's slot in a field's matcher table. */
   private final int[] slotByPair = new int[CLASSES * CLASSES];
+
   /** Per pair code: bit c set when the third character may be of class c. */
   private final long[] thirdByPair = new long[CLASSES * CLASSES];
 
@@ -41,7 +45,9 @@ final class Cue {
     }
   }
 
-  /** @param body the expanded regex, without word anchors */
+  /**
+   * @param body the expanded regex, without word anchors
+   */
   Cue(String body, String where, Slots slots) {
     this.pattern = Patterns.compile(anchored(body), where);
     List<String> alts = Alternatives.flatten(body);
@@ -61,7 +67,8 @@ final class Cue {
         }
       }
       if (!subset.isEmpty()) {
-        byPair[code] = cache.computeIfAbsent(subset, s -> Patterns.compile(anchored(join(alts, s)), where));
+        byPair[code] =
+            cache.computeIfAbsent(subset, s -> Patterns.compile(anchored(join(alts, s)), where));
         slotByPair[code] = slots.slotOf(byPair[code]);
         thirdByPair[code] = third;
       }
@@ -93,7 +100,9 @@ final class Cue {
     return first * CLASSES + second;
   }
 
-  /** For each pair code a match of {@code p} can start with, the classes its third char may have. */
+  /**
+   * For each pair code a match of {@code p} can start with, the classes its third char may have.
+   */
   private static Map<Integer, Long> startsOf(Pattern p) {
     Map<Integer, Long> out = new HashMap<>();
     for (int a = 0; a < CLASSES; a++) {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 final class Engine {
   /** At most this many evidence phrases per tag, strongest rules first. */
   static final int MAX_EVIDENCE = 8;
+
   /** Firings of a rule beyond its maxCount still found for evidence (they add no weight). */
   private static final int EXTRA_EVIDENCE = 1;
 
@@ -42,7 +43,10 @@ final class Engine {
     return new Tag(topic.name(), score, evidence(firings));
   }
 
-  /** Counts the rule's firings in {@code f}; -1 when the rule does not apply to the article's language. */
+  /**
+   * Counts the rule's firings in {@code f}; -1 when the rule does not apply to the article's
+   * language.
+   */
   private static int fire(Rule rule, Field f, List<Firing> firings, int budget, Article article) {
     int count = 0;
     int lastSentence = -1;
@@ -76,7 +80,9 @@ final class Engine {
     return count;
   }
 
-  /** The context phrases that let the cue fire, or null when a context is missing or a veto occurs. */
+  /**
+   * The context phrases that let the cue fire, or null when a context is missing or a veto occurs.
+   */
   private static List<Match> contextOf(Rule rule, Field f, int s, int e, int cs, int ce) {
     for (Condition c : rule.none()) {
       if (c.find(f, s, e, cs, ce) != null) {
@@ -119,7 +125,9 @@ final class Engine {
       addOnce(out, fi.cue);
       fi.context.forEach(c -> addOnce(out, c));
     }
-    out.sort(Comparator.comparing((Match x) -> !x.field().equals("title")).thenComparingInt(Match::start));
+    out.sort(
+        Comparator.comparing((Match x) -> !x.field().equals("title"))
+            .thenComparingInt(Match::start));
     return out;
   }
 

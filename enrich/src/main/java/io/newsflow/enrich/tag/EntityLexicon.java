@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 final class EntityLexicon {
   private final List<String> keys;
   private final Cue[] cues;
+
   /** Per pair code, the keys whose forms can start with it. */
   private final int[][] keysByPair;
 
@@ -25,7 +26,10 @@ final class EntityLexicon {
     this.keysByPair = new int[Cue.PAIRS][];
     for (int code = 0; code < Cue.PAIRS; code++) {
       int c = code;
-      keysByPair[code] = java.util.stream.IntStream.range(0, cues.length).filter(i -> cues[i].canStartWith(c)).toArray();
+      keysByPair[code] =
+          java.util.stream.IntStream.range(0, cues.length)
+              .filter(i -> cues[i].canStartWith(c))
+              .toArray();
     }
   }
 

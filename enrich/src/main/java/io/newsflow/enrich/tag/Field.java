@@ -15,18 +15,29 @@ final class Field {
   final String name;
   final String original;
   final String folded;
+
   /** Offsets where a word (letters or digits) starts, and the class pair of its first two chars. */
   final int[] wordStarts;
+
   final int[] wordCodes;
+
   /** The class of each word's third char (the char after a shorter word). */
   final int[] wordThirds;
+
   private final int[] sentenceStarts;
   private final Map<String, EntityLexicon> lexicons;
+
   /** This thread's matchers for this field's role; a match is read before the next attempt. */
   private final Matchers matchers;
+
   private final Map<String, EntityLexicon.Hits> hits = new HashMap<>(4);
 
-  Field(String name, String original, List<Pattern> boilerplate, Taxonomy taxonomy, Matchers matchers) {
+  Field(
+      String name,
+      String original,
+      List<Pattern> boilerplate,
+      Taxonomy taxonomy,
+      Matchers matchers) {
     this.name = name;
     this.original = original;
     this.folded = Boilerplate.blank(Folding.fold(original), boilerplate);
@@ -61,7 +72,9 @@ final class Field {
       }
       inWord = w;
     }
-    return new int[][] {Arrays.copyOf(starts, n), Arrays.copyOf(codes, n), Arrays.copyOf(thirds, n)};
+    return new int[][] {
+      Arrays.copyOf(starts, n), Arrays.copyOf(codes, n), Arrays.copyOf(thirds, n)
+    };
   }
 
   /** Index of the first word starting at or after {@code pos}. */
@@ -88,7 +101,9 @@ final class Field {
     return matchers.get(slot, p);
   }
 
-  /** The first mention of each different entity of {@code type} in {@code [from, to)}: {start, end}. */
+  /**
+   * The first mention of each different entity of {@code type} in {@code [from, to)}: {start, end}.
+   */
   List<int[]> entityMentions(String type, int from, int to) {
     EntityLexicon.Hits h = hits.computeIfAbsent(type, t -> lexicons.get(t).scan(this));
     return h.firstOfEach(from, to);

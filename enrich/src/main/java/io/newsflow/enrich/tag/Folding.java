@@ -4,8 +4,9 @@ import java.text.Normalizer;
 
 /**
  * Folds text for matching without moving any character: lower case, accents stripped from Latin
- * letters, every whitespace char a plain space, typographic quotes and dashes made ASCII. The result
- * has exactly the input's length, so an offset found in the folded text is an offset in the original.
+ * letters, every whitespace char a plain space, typographic quotes and dashes made ASCII. The
+ * result has exactly the input's length, so an offset found in the folded text is an offset in the
+ * original.
  */
 final class Folding {
   private static final char[] TABLE = new char[0x250];
@@ -39,11 +40,21 @@ final class Folding {
       return f == '\t' || f == '\r' || f == '\f' || f == 0x0b ? ' ' : f;
     }
     switch (c) {
-      case '\u2018', '\u2019', '\u201a', '\u2032' -> { return '\''; }
-      case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb' -> { return '"'; }
-      case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212' -> { return '-'; }
-      case '\u2028', '\u2029', '\u2009', '\u200a', '\u202f', '\u2007' -> { return ' '; }
-      default -> { return Character.toLowerCase(c); }
+      case '\u2018', '\u2019', '\u201a', '\u2032' -> {
+        return '\'';
+      }
+      case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb' -> {
+        return '"';
+      }
+      case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212' -> {
+        return '-';
+      }
+      case '\u2028', '\u2029', '\u2009', '\u200a', '\u202f', '\u2007' -> {
+        return ' ';
+      }
+      default -> {
+        return Character.toLowerCase(c);
+      }
     }
   }
 }

@@ -63,14 +63,19 @@ public final class JsonlTagging {
       throw new IllegalArgumentException("not a JSON object");
     }
     String language = item.hasNonNull("language") ? item.get("language").asText() : null;
-    List<Tag> tags = tagger.tag(item.path("title").asText(""), item.path("text").asText(""), language);
+    List<Tag> tags =
+        tagger.tag(item.path("title").asText(""), item.path("text").asText(""), language);
     ObjectNode out = JSON.createObjectNode();
     out.set("id", item.get("id"));
     ArrayNode labels = out.putArray("labels");
     tags.forEach(t -> labels.add(t.name()));
     ArrayNode topics = out.putArray("topics");
     for (Tag t : tags) {
-      ObjectNode o = topics.addObject().put("name", t.name()).put("score", Math.round(t.score() * 1000) / 1000.0);
+      ObjectNode o =
+          topics
+              .addObject()
+              .put("name", t.name())
+              .put("score", Math.round(t.score() * 1000) / 1000.0);
       ArrayNode ev = o.putArray("evidence");
       for (Match m : t.evidence()) {
         ev.addObject()
@@ -88,9 +93,10 @@ public final class JsonlTagging {
   /** {@code JsonlTagging IN.jsonl|- [TAXONOMY.json]}: writes predictions to stdout. */
   public static void main(String[] args) throws IOException {
     Tagger tagger = args.length > 1 ? Tagger.load(Path.of(args[1])) : Tagger.loadDefault();
-    Reader in = args.length == 0 || args[0].equals("-")
-        ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-        : Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
+    Reader in =
+        args.length == 0 || args[0].equals("-")
+            ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+            : Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
     Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
     run(in, out, tagger);
   }

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Reusable matchers for one thread and one field role (title or text). Creating or re-pointing a
  * matcher costs more than most match attempts, so each thread keeps one matcher per taxonomy
- * pattern, all reading the same buffer, and each article's folded field is copied into that
- * buffer. Every attempt sets a region, which resets the matcher's state anyway.
+ * pattern, all reading the same buffer, and each article's folded field is copied into that buffer.
+ * Every attempt sets a region, which resets the matcher's state anyway.
  */
 final class Matchers {
   private final Matcher[] matchers;

@@ -45,7 +45,8 @@ final class Patterns {
     return out.toString();
   }
 
-  private static String expand(String source, Map<String, String> lexicons, String where, int depth) {
+  private static String expand(
+      String source, Map<String, String> lexicons, String where, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException(where + ": lexicons nest too deep (a cycle?)");
     }

@@ -36,7 +36,10 @@ final class Sentences {
     return Arrays.copyOf(out, n);
   }
 
-  /** A period after a one- or two-letter token or inside a dotted abbreviation (U.S., EE.UU.) does not end. */
+  /**
+   * A period after a one- or two-letter token or inside a dotted abbreviation (U.S., EE.UU.) does
+   * not end.
+   */
   private static boolean endsSentence(String s, int i) {
     if (s.charAt(i) != '.') {
       return true;

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Tags articles with the topics of a versioned taxonomy file. Each topic is a set of weighted cues
- * with context conditions (same sentence, nearby words, how many different countries are named);
- * a topic is assigned when the weights of its firing cues reach the topic's threshold, and the
+ * with context conditions (same sentence, nearby words, how many different countries are named); a
+ * topic is assigned when the weights of its firing cues reach the topic's threshold, and the
  * phrases that fired are its evidence.
  *
  * <p>Pure and thread-safe: an instance holds only the compiled, immutable taxonomy.

@@ -26,10 +26,13 @@ final class Taxonomy {
   final List<Topic> topics;
   final List<Pattern> boilerplate;
   final Map<String, EntityLexicon> entities;
+
   /** The languages some rule is restricted to. */
   final Set<String> languages;
+
   /** How many distinct compiled patterns the taxonomy has (the size of a field's matcher table). */
   final int patternSlots;
+
   /** Per thread, reusable matchers for the title and for the text. */
   private final ThreadLocal<Matchers[]> matchers;
 
@@ -42,10 +45,15 @@ final class Taxonomy {
     Set<String> langs = new java.util.HashSet<>();
     topics.forEach(t -> t.rules().forEach(r -> langs.addAll(r.languages())));
     this.languages = Set.copyOf(langs);
-    this.matchers = ThreadLocal.withInitial(() -> new Matchers[] {new Matchers(patternSlots), new Matchers(patternSlots)});
+    this.matchers =
+        ThreadLocal.withInitial(
+            () -> new Matchers[] {new Matchers(patternSlots), new Matchers(patternSlots)});
   }
 
-  /** A field of an article to be tagged on this thread ({@code role} 0 for the title, 1 for the text). */
+  /**
+   * A field of an article to be tagged on this thread ({@code role} 0 for the title, 1 for the
+   * text).
+   */
   Field field(String name, String text, int role) {
     return new Field(name, text, role == 0 ? List.of() : boilerplate, this, matchers.get()[role]);
   }
@@ -75,11 +83,17 @@ final class Taxonomy {
 
     Taxonomy load(JsonNode root) {
       String version = text(root, "version", source);
-      root.path("lexicons").properties().forEach(e -> lexicons.put(e.getKey(), joined(e.getValue())));
-      root.path("entities").properties().forEach(e -> entities.put(e.getKey(), entity(e.getKey(), e.getValue())));
+      root.path("lexicons")
+          .properties()
+          .forEach(e -> lexicons.put(e.getKey(), joined(e.getValue())));
+      root.path("entities")
+          .properties()
+          .forEach(e -> entities.put(e.getKey(), entity(e.getKey(), e.getValue())));
       List<Pattern> boilerplate = new ArrayList<>();
       for (JsonNode b : root.path("boilerplate")) {
-        boilerplate.add(Patterns.compile(Patterns.expand(b.asText(), lexicons, source + " boilerplate"), source));
+        boilerplate.add(
+            Patterns.compile(
+                Patterns.expand(b.asText(), lexicons, source + " boilerplate"), source));
       }
       List<Topic> topics = new ArrayList<>();
       Set<String> names = new LinkedHashSet<>();
@@ -164,8 +178,11 @@ final class Taxonomy {
     private EntityLexicon entity(String type, JsonNode node) {
       Map<String, String> forms = new LinkedHashMap<>();
       String where = source + " entities " + type;
-      node.properties().forEach(e -> forms.put(e.getKey(), Patterns.expand(joined(e.getValue()), lexicons, where)));
-      return new EntityLexicon(new ArrayList<>(forms.keySet()), new ArrayList<>(forms.values()), where, slots);
+      node.properties()
+          .forEach(
+              e -> forms.put(e.getKey(), Patterns.expand(joined(e.getValue()), lexicons, where)));
+      return new EntityLexicon(
+          new ArrayList<>(forms.keySet()), new ArrayList<>(forms.values()), where, slots);
     }
   }
 

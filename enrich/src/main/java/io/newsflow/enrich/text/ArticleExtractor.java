@@ -27,7 +27,8 @@ public final class ArticleExtractor {
    * content (malformed, truncated or deeply nested markup still yields a result).
    *
    * @param body the bytes as received, not null
-   * @param charset declared charset (e.g. from the Content-Type header), or null to sniff and detect
+   * @param charset declared charset (e.g. from the Content-Type header), or null to sniff and
+   *     detect
    * @param contentType media type, or null; {@code text/plain} is treated as scraped text, anything
    *     else as HTML
    * @param sourceUrl URL or path of the page, for resolving links; may be null
@@ -37,13 +38,16 @@ public final class ArticleExtractor {
       throws ExtractionException {
     Objects.requireNonNull(body, "body");
     if (body.length > settings.maxBytes()) {
-      throw new ExtractionException("body is " + body.length + " bytes, over the cap of " + settings.maxBytes());
+      throw new ExtractionException(
+          "body is " + body.length + " bytes, over the cap of " + settings.maxBytes());
     }
     String content = Decoding.decode(body, charset);
     if (content.isBlank()) {
       throw new ExtractionException("body is empty");
     }
-    boolean plain = contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("text/plain");
+    boolean plain =
+        contentType != null
+            && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("text/plain");
     try {
       return plain ? extractText(content) : extractHtml(content, sourceUrl);
     } catch (StackOverflowError tooDeep) {

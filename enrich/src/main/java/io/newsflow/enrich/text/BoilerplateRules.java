@@ -2,7 +2,6 @@ package io.newsflow.enrich.text;
 
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -76,7 +75,9 @@ public final class BoilerplateRules {
               200),
           new Rule(
               "copyright",
-              Pattern.compile("^(©|\\(c\\)|copyright\\b|all rights reserved|todos los derechos reservados).*$", FLAGS),
+              Pattern.compile(
+                  "^(©|\\(c\\)|copyright\\b|all rights reserved|todos los derechos reservados).*$",
+                  FLAGS),
               300));
 
   private static final int MAX_RULE_CHARS = 400;
@@ -90,7 +91,8 @@ public final class BoilerplateRules {
               + "|también te puede interesar|te recomendamos)\\s*[:.]?$",
           FLAGS);
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern FRAGMENT = Pattern.compile("^[\\p{P}\\p{S}\\s]*(\\p{L}{1,2}[\\p{P}\\p{S}\\s]*){0,2}$");
+  private static final Pattern FRAGMENT =
+      Pattern.compile("^[\\p{P}\\p{S}\\s]*(\\p{L}{1,2}[\\p{P}\\p{S}\\s]*){0,2}$");
 
   private BoilerplateRules() {}
 

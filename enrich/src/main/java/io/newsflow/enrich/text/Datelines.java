@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * English).", "Mexico City, Mexico -", "Ciudad de México.—", "WASHINGTON, Nov. 19 (Xinhua) --".
  */
 public final class Datelines {
-  // upper-case place, optional ", Region" and date, optional "(Agency)", then a dash, or a period after an agency
+  // upper-case place, optional ", Region" and date, optional "(Agency)", then a dash, or a period
+  // after an agency
   private static final Pattern UPPER =
       Pattern.compile(
           "^(\\p{Lu}[\\p{Lu}\\p{M}.'’\\- ]{1,40}\\p{Lu}(?:,\\s*[\\p{L}.]+(?:\\s+[\\p{L}.\\d]+){0,3})?)\\s*"

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class Decoding {
   private static final int SNIFF_BYTES = 4096;
   private static final Pattern META_CHARSET =
-      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
 
   private Decoding() {}
 
@@ -25,7 +26,10 @@ final class Decoding {
     if (body.length == 0) {
       throw new ExtractionException("body is empty");
     }
-    if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
+    if (body.length >= 3
+        && (body[0] & 0xff) == 0xEF
+        && (body[1] & 0xff) == 0xBB
+        && (body[2] & 0xff) == 0xBF) {
       return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
     }
     if (body.length >= 2 && (body[0] & 0xff) == 0xFE && (body[1] & 0xff) == 0xFF) {
@@ -39,7 +43,8 @@ final class Decoding {
     }
     Charset cs = lookup(declared);
     if (cs == null) {
-      String head = new String(body, 0, Math.min(body.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+      String head =
+          new String(body, 0, Math.min(body.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
       Matcher m = META_CHARSET.matcher(head);
       cs = m.find() ? lookup(m.group(1)) : null;
     }
@@ -49,7 +54,9 @@ final class Decoding {
         return utf8;
       }
       // declared or assumed UTF-8 but invalid: the common mislabel is a single-byte Windows page
-      return cs == null ? new String(body, Charset.forName("windows-1252")) : new String(body, StandardCharsets.UTF_8);
+      return cs == null
+          ? new String(body, Charset.forName("windows-1252"))
+          : new String(body, StandardCharsets.UTF_8);
     }
     return new String(body, cs);
   }

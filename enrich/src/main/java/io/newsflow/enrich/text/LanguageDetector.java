@@ -16,14 +16,32 @@ public final class LanguageDetector {
 
   private static final Map<String, Set<String>> STOPWORDS =
       Map.of(
-          "en", Set.of("the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "was", "on", "said", "by", "his", "her", "have", "are", "this", "from"),
-          "es", Set.of("el", "la", "de", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "con", "para", "su", "al", "es", "lo", "como"),
+          "en",
+              Set.of(
+                  "the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "was", "on",
+                  "said", "by", "his", "her", "have", "are", "this", "from"),
+          "es",
+              Set.of(
+                  "el", "la", "de", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una",
+                  "con", "para", "su", "al", "es", "lo", "como"),
           // words English also uses a lot ("a", "as", "do", "no") are left out, so short English
           // items are not taken for Portuguese
-          "pt", Set.of("o", "de", "que", "e", "da", "em", "os", "um", "uma", "para", "com", "não", "na", "dos", "das", "ao", "pelo", "pela", "mais", "foi"),
-          "fr", Set.of("le", "la", "les", "de", "des", "et", "en", "un", "une", "du", "que", "est", "pour", "dans", "qui", "au", "sur", "pas", "par", "avec"),
-          "de", Set.of("der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf", "für", "ist", "im", "dem", "nicht", "ein", "eine", "als"),
-          "it", Set.of("il", "di", "che", "e", "la", "per", "un", "in", "del", "della", "non", "una", "sono", "gli", "le", "dei", "nel", "con", "alla", "si"));
+          "pt",
+              Set.of(
+                  "o", "de", "que", "e", "da", "em", "os", "um", "uma", "para", "com", "não", "na",
+                  "dos", "das", "ao", "pelo", "pela", "mais", "foi"),
+          "fr",
+              Set.of(
+                  "le", "la", "les", "de", "des", "et", "en", "un", "une", "du", "que", "est",
+                  "pour", "dans", "qui", "au", "sur", "pas", "par", "avec"),
+          "de",
+              Set.of(
+                  "der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf",
+                  "für", "ist", "im", "dem", "nicht", "ein", "eine", "als"),
+          "it",
+              Set.of(
+                  "il", "di", "che", "e", "la", "per", "un", "in", "del", "della", "non", "una",
+                  "sono", "gli", "le", "dei", "nel", "con", "alla", "si"));
 
   private LanguageDetector() {}
 

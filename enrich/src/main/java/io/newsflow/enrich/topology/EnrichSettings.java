@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param tagger the tagger, loaded from a taxonomy; its topic names fix the per-topic outputs
  * @param learner when a line recurring across an outlet's articles counts as its boilerplate
  */
-public record EnrichSettings(ExtractorSettings extractor, Tagger tagger, OutletLineLearner.Settings learner) {
+public record EnrichSettings(
+    ExtractorSettings extractor, Tagger tagger, OutletLineLearner.Settings learner) {
   public EnrichSettings {
     Objects.requireNonNull(extractor, "extractor");
     Objects.requireNonNull(tagger, "tagger");

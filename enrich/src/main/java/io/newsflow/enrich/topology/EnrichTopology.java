@@ -23,8 +23,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The enrich topology: {@code news.raw} → decode → extract → strip the outlet's learned boilerplate
- * → tag → {@code news.enriched}, the compacted {@code news.articles} (latest version per id) and one
- * {@code news.topic.<name>} per tag; whatever a step cannot process goes to {@code news.dlq}.
+ * → tag → {@code news.enriched}, the compacted {@code news.articles} (latest version per id) and
+ * one {@code news.topic.<name>} per tag; whatever a step cannot process goes to {@code news.dlq}.
  * Built by one function so tests drive exactly the production topology.
  */
 public final class EnrichTopology {
@@ -40,35 +40,61 @@ public final class EnrichTopology {
     ArticleExtractor extractor = new ArticleExtractor(settings.extractor());
     Tagger tagger = settings.tagger();
 
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(LearnStep.STORE), Serdes.String(), Serdes.ByteArray()));
-    KStream<String, Carried<byte[]>> raw = builder
-        .stream(Topics.RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
-        .mapValues(bytes -> Carried.ok(bytes, bytes), Named.as("keep-original-bytes"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LearnStep.STORE), Serdes.String(), Serdes.ByteArray()));
+    KStream<String, Carried<byte[]>> raw =
+        builder.stream(
+                Topics.RAW.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
+            .mapValues(bytes -> Carried.ok(bytes, bytes), Named.as("keep-original-bytes"));
 
-    KStream<String, Carried<EnrichedArticle>> enriched = raw
-        .processValues(() -> new GuardedStep<byte[], RawArticle>(DECODE, (k, v, c) -> decode(v)), Named.as(DECODE))
-        .processValues(() -> new GuardedStep<RawArticle, Extracted>(EXTRACT, (k, v, c) -> extract(extractor, v)), Named.as(EXTRACT))
-        .processValues(() -> new GuardedStep<>(LEARN, new LearnStep(settings.learner())), Named.as(LEARN), LearnStep.STORE)
-        .processValues(() -> new GuardedStep<Extracted, EnrichedArticle>(TAG, (k, v, c) -> tag(tagger, v)), Named.as(TAG));
+    KStream<String, Carried<EnrichedArticle>> enriched =
+        raw.processValues(
+                () -> new GuardedStep<byte[], RawArticle>(DECODE, (k, v, c) -> decode(v)),
+                Named.as(DECODE))
+            .processValues(
+                () ->
+                    new GuardedStep<RawArticle, Extracted>(
+                        EXTRACT, (k, v, c) -> extract(extractor, v)),
+                Named.as(EXTRACT))
+            .processValues(
+                () -> new GuardedStep<>(LEARN, new LearnStep(settings.learner())),
+                Named.as(LEARN),
+                LearnStep.STORE)
+            .processValues(
+                () -> new GuardedStep<Extracted, EnrichedArticle>(TAG, (k, v, c) -> tag(tagger, v)),
+                Named.as(TAG));
 
-    Map<String, KStream<String, Carried<EnrichedArticle>>> routes = enriched
-        .split(Named.as("route-"))
-        .branch((k, v) -> v.isDead(), Branched.as("dead-letters"))
-        .defaultBranch(Branched.as("enriched"));
+    Map<String, KStream<String, Carried<EnrichedArticle>>> routes =
+        enriched
+            .split(Named.as("route-"))
+            .branch((k, v) -> v.isDead(), Branched.as("dead-letters"))
+            .defaultBranch(Branched.as("enriched"));
 
-    routes.get("route-dead-letters")
+    routes
+        .get("route-dead-letters")
         .mapValues(Carried::dead, Named.as("unwrap-dead-letter"))
-        .to(Topics.DLQ.name(), Produced.with(Serdes.String(), Topics.DLQ.valueSerde()).withName("write-dead-letters"));
+        .to(
+            Topics.DLQ.name(),
+            Produced.with(Serdes.String(), Topics.DLQ.valueSerde()).withName("write-dead-letters"));
 
     KStream<String, EnrichedArticle> articles =
         routes.get("route-enriched").mapValues(Carried::value, Named.as("unwrap-enriched"));
-    articles.to(Topics.ENRICHED.name(), Produced.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("write-enriched"));
-    articles.to(Topics.ARTICLES.name(), Produced.with(Serdes.String(), Topics.ARTICLES.valueSerde()).withName("write-latest-articles"));
+    articles.to(
+        Topics.ENRICHED.name(),
+        Produced.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("write-enriched"));
+    articles.to(
+        Topics.ARTICLES.name(),
+        Produced.with(Serdes.String(), Topics.ARTICLES.valueSerde())
+            .withName("write-latest-articles"));
     for (String name : tagger.topicNames().stream().sorted().toList()) {
       articles
           .filter((k, a) -> hasTopic(a, name), Named.as("select-topic-" + name))
-          .to(Topics.forTag(name).name(), Produced.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("write-topic-" + name));
+          .to(
+              Topics.forTag(name).name(),
+              Produced.with(Serdes.String(), Topics.ENRICHED.valueSerde())
+                  .withName("write-topic-" + name));
     }
     return builder.build();
   }
@@ -88,7 +114,8 @@ public final class EnrichTopology {
     byte[] body = new byte[raw.getBody().remaining()];
     raw.getBody().duplicate().get(body);
     try {
-      return new Extracted(raw, extractor.extract(body, raw.getCharset(), raw.getContentType(), raw.getSource()));
+      return new Extracted(
+          raw, extractor.extract(body, raw.getCharset(), raw.getContentType(), raw.getSource()));
     } catch (ExtractionException e) {
       throw new Rejected(e.getMessage(), null);
     }

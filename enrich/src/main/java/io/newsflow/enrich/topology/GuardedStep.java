@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adapts one pure function into a topology step. Dead letters pass through untouched; a value the
- * function rejects, or on which it throws, becomes a dead letter that names this step, the reason and
- * the record's source topic, partition and offset, and keeps the original bytes. The stream goes on.
+ * function rejects, or on which it throws, becomes a dead letter that names this step, the reason
+ * and the record's source topic, partition and offset, and keeps the original bytes. The stream
+ * goes on.
  */
 final class GuardedStep<I, O> implements FixedKeyProcessor<String, Carried<I>, Carried<O>> {
   private static final Logger LOG = LoggerFactory.getLogger(GuardedStep.class);
@@ -62,16 +63,21 @@ final class GuardedStep<I, O> implements FixedKeyProcessor<String, Carried<I>, C
 
   DeadLetter deadLetter(String key, Carried<I> in, String reason, Throwable cause) {
     byte[] original = in.original();
-    DeadLetter.Builder b = DeadLetter.newBuilder()
-        .setSource(sourceOf(in.value()))
-        .setStage(stage)
-        .setReason(reason)
-        .setErrorClass(cause == null ? null : cause.getClass().getName())
-        .setArticleId(key)
-        .setKey(key == null ? null : ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
-        .setValue(original == null ? null : ByteBuffer.wrap(original))
-        .setFailedAt(Instant.now());
-    context.recordMetadata().ifPresent((RecordMetadata m) -> b.setTopic(m.topic()).setPartition(m.partition()).setOffset(m.offset()));
+    DeadLetter.Builder b =
+        DeadLetter.newBuilder()
+            .setSource(sourceOf(in.value()))
+            .setStage(stage)
+            .setReason(reason)
+            .setErrorClass(cause == null ? null : cause.getClass().getName())
+            .setArticleId(key)
+            .setKey(key == null ? null : ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
+            .setValue(original == null ? null : ByteBuffer.wrap(original))
+            .setFailedAt(Instant.now());
+    context
+        .recordMetadata()
+        .ifPresent(
+            (RecordMetadata m) ->
+                b.setTopic(m.topic()).setPartition(m.partition()).setOffset(m.offset()));
     return b.build();
   }
 

@@ -35,7 +35,10 @@ final class LearnStep implements GuardedStep.Work<Extracted, Extracted> {
     return new Extracted(in.raw(), learner.apply(outlet, in.extraction()));
   }
 
-  /** The outlet an article counts for: ingest's name, else the page's site name, else the URL's host. */
+  /**
+   * The outlet an article counts for: ingest's name, else the page's site name, else the URL's
+   * host.
+   */
   static String outletKey(Extracted in) {
     if (in.raw().getOutlet() != null && !in.raw().getOutlet().isBlank()) {
       return in.raw().getOutlet().strip().toLowerCase(Locale.ROOT);

@@ -18,7 +18,8 @@ public final class Records {
 
   private Records() {}
 
-  static EnrichedArticle enriched(RawArticle raw, Extraction x, String language, List<Tag> tags, String taxonomyVersion) {
+  static EnrichedArticle enriched(
+      RawArticle raw, Extraction x, String language, List<Tag> tags, String taxonomyVersion) {
     return EnrichedArticle.newBuilder()
         .setId(raw.getId())
         .setSource(raw.getSource())
@@ -42,7 +43,10 @@ public final class Records {
   }
 
   static Removal removal(Removed r) {
-    String text = r.text().length() > MAX_REMOVED_CHARS ? r.text().substring(0, MAX_REMOVED_CHARS) + "…" : r.text();
+    String text =
+        r.text().length() > MAX_REMOVED_CHARS
+            ? r.text().substring(0, MAX_REMOVED_CHARS) + "…"
+            : r.text();
     return new Removal(text, r.reason());
   }
 
@@ -52,7 +56,11 @@ public final class Records {
   }
 
   static TopicTag topic(Tag t, String taxonomyVersion) {
-    return new TopicTag(t.name(), t.score(), taxonomyVersion, t.evidence().stream().map(Records::evidence).toList());
+    return new TopicTag(
+        t.name(),
+        t.score(),
+        taxonomyVersion,
+        t.evidence().stream().map(Records::evidence).toList());
   }
 
   static Evidence evidence(Match m) {

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The Java metric against score.py on the fixture gold/predictions in src/test/resources/text/eval. */
+/**
+ * The Java metric against score.py on the fixture gold/predictions in src/test/resources/text/eval.
+ */
 class ShingleScoreTest {
   private static Path resource(String name) throws Exception {
     return Path.of(ShingleScoreTest.class.getResource("/text/eval/" + name).toURI());
@@ -45,13 +47,26 @@ class ShingleScoreTest {
   @Test
   void shouldEqualScorePyWhenItCanBeRun() throws Exception {
     Path shared = SharedData.sharedDir();
-    assumeTrue(shared != null && Files.exists(shared.resolve("bench/extraction/score.py")), "score.py not found");
+    assumeTrue(
+        shared != null && Files.exists(shared.resolve("bench/extraction/score.py")),
+        "score.py not found");
     Path out = Files.createTempFile("score", ".json");
     Process p;
     try {
-      p = new ProcessBuilder("python3", shared.resolve("bench/extraction/score.py").toString(), "--gt", resource("gold.json").toString(),
-              resource("preds.json").toString(), "--n-bootstrap", "2", "--json", out.toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      p =
+          new ProcessBuilder(
+                  "python3",
+                  shared.resolve("bench/extraction/score.py").toString(),
+                  "--gt",
+                  resource("gold.json").toString(),
+                  resource("preds.json").toString(),
+                  "--n-bootstrap",
+                  "2",
+                  "--json",
+                  out.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (java.io.IOException noPython) {
       assumeTrue(false, "python3 not available");
       return;
@@ -69,7 +84,8 @@ class ShingleScoreTest {
 
   @Test
   void shouldTokenizeLikePythonsWordClass() {
-    assertThat(ShingleScore.tokenize("naïve café, 1,200 ½ snake_case — ¿qué?")).containsExactly("naïve", "café", "1", "200", "½", "snake_case", "qué");
+    assertThat(ShingleScore.tokenize("naïve café, 1,200 ½ snake_case — ¿qué?"))
+        .containsExactly("naïve", "café", "1", "200", "½", "snake_case", "qué");
   }
 
   @Test

@@ -25,26 +25,30 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Re-tagging past articles with a new taxonomy, against a real broker. */
 class RetaggerIT {
-  final Map<String, Object> client = Map.of("bootstrap.servers", KafkaFixture.shared().bootstrapServers());
+  final Map<String, Object> client =
+      Map.of("bootstrap.servers", KafkaFixture.shared().bootstrapServers());
 
   @Test
-  void shouldRetagHistoryIntoItsOwnTopicNamingTheNewTaxonomyVersion(@TempDir Path dir) throws Exception {
+  void shouldRetagHistoryIntoItsOwnTopicNamingTheNewTaxonomyVersion(@TempDir Path dir)
+      throws Exception {
     String source = "it.retag.source." + System.nanoTime();
     Files.writeString(dir.resolve("taxonomy.json"), userTaxonomy(), StandardCharsets.UTF_8);
     Tagger tagger = Tagger.load(dir.resolve("taxonomy.json"));
     String target = Retagger.defaultTarget(tagger.version());
     ensure(source, target);
-    produce(source, List.of(
-        article("a1", "The lighthouse keepers of the coast voted to strike over pay."),
-        article("a2", "A quiet day at the market with nothing to report.")));
+    produce(
+        source,
+        List.of(
+            article("a1", "The lighthouse keepers of the coast voted to strike over pay."),
+            article("a2", "A quiet day at the market with nothing to report.")));
 
     Retagger.Report report = new Retagger(client, tagger).run(source, target, n -> {});
 
@@ -53,10 +57,12 @@ class RetaggerIT {
     assertThat(out).extracting(EnrichedArticle::getTaxonomyVersion).containsOnly(tagger.version());
     EnrichedArticle a1 = out.stream().filter(a -> a.getId().equals("a1")).findFirst().orElseThrow();
     assertThat(a1.getTopics()).extracting(TopicTag::getName).contains("lighthouses");
-    assertThat(a1.getTopics()).allSatisfy(t -> assertThat(t.getTaxonomyVersion()).isEqualTo(tagger.version()));
+    assertThat(a1.getTopics())
+        .allSatisfy(t -> assertThat(t.getTaxonomyVersion()).isEqualTo(tagger.version()));
     EnrichedArticle a2 = out.stream().filter(a -> a.getId().equals("a2")).findFirst().orElseThrow();
     assertThat(a2.getTopics()).extracting(TopicTag::getName).doesNotContain("lighthouses");
-    assertThat(readAll(source)).as("the source is left as it was")
+    assertThat(readAll(source))
+        .as("the source is left as it was")
         .allSatisfy(a -> assertThat(a.getTaxonomyVersion()).isEqualTo("old-1"));
   }
 
@@ -77,9 +83,15 @@ class RetaggerIT {
   }
 
   void produce(String topic, List<EnrichedArticle> articles) throws Exception {
-    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
       for (EnrichedArticle a : articles) {
-        p.send(new ProducerRecord<>(topic, a.getId(), Topics.ENRICHED.valueSerde().serializer().serialize(topic, a))).get();
+        p.send(
+                new ProducerRecord<>(
+                    topic,
+                    a.getId(),
+                    Topics.ENRICHED.valueSerde().serializer().serialize(topic, a)))
+            .get();
       }
     }
   }
@@ -88,21 +100,39 @@ class RetaggerIT {
     Map<String, Object> c = new java.util.HashMap<>(client);
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<EnrichedArticle> out = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts =
+          consumer.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);
       while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(Topics.ENRICHED.valueSerde().deserializer().deserialize(topic, r.value())));
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(
+                r ->
+                    out.add(
+                        Topics.ENRICHED.valueSerde().deserializer().deserialize(topic, r.value())));
       }
     }
     return out;
   }
 
   static EnrichedArticle article(String id, String text) {
-    return EnrichedArticle.newBuilder().setId(id).setSource(id).setTitle("T").setText(text)
-        .setRemoved(List.of()).setTopics(List.of()).setLanguage("en").setFetchedAt(Instant.now())
-        .setExtractorVersion("x").setTaxonomyVersion("old-1").build();
+    return EnrichedArticle.newBuilder()
+        .setId(id)
+        .setSource(id)
+        .setTitle("T")
+        .setText(text)
+        .setRemoved(List.of())
+        .setTopics(List.of())
+        .setLanguage("en")
+        .setFetchedAt(Instant.now())
+        .setExtractorVersion("x")
+        .setTaxonomyVersion("old-1")
+        .build();
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The matching machinery: offsets, sentences, boilerplate, the fast scan, thread safety. */
 class EngineTest {
-  private static final String NEWS = """
+  private static final String NEWS =
+      """
       Mexico's president said on Tuesday that US troops would not operate on Mexican soil. "That won't happen," she said.
       The U.S. embassy declined to comment. In 1914, US marines occupied Veracruz; the 1980s were calmer.
       Sheinbaum said cooperation would continue "between equals", and that sovereignty was not negotiable.
@@ -51,7 +52,10 @@ class EngineTest {
 
     Field f = taxonomy.field("text", NEWS, 1);
 
-    assertThat(f.folded).hasSameSizeAs(NEWS).doesNotContain("haiti", "bonds", "whatsapp").contains("sovereignty");
+    assertThat(f.folded)
+        .hasSameSizeAs(NEWS)
+        .doesNotContain("haiti", "bonds", "whatsapp")
+        .contains("sovereignty");
   }
 
   @Test
@@ -60,7 +64,9 @@ class EngineTest {
     Field f = taxonomy.field("text", NEWS, 1);
     for (Topic topic : taxonomy.topics) {
       for (Rule rule : topic.rules()) {
-        assertThat(fastStarts(rule.cue(), f)).as(rule.id()).isEqualTo(plainStarts(rule.cue().pattern, f));
+        assertThat(fastStarts(rule.cue(), f))
+            .as(rule.id())
+            .isEqualTo(plainStarts(rule.cue().pattern, f));
       }
     }
   }
@@ -69,11 +75,14 @@ class EngineTest {
   void shouldApplyEveryCueWhenTheDetectedLanguageHasNoCuesOfItsOwn() {
     Tagger tagger = Tagger.loadDefault();
     // short English that a stopword detector may call Portuguese ("a", "as", "do", "no")
-    String text = "A sovereignty row: as the minister said, do no harm to a neighbour's sovereignty.";
+    String text =
+        "A sovereignty row: as the minister said, do no harm to a neighbour's sovereignty.";
 
     assertThat(tagger.tag("", text, "pt")).isEmpty();
     assertThat(tagger.tag("", text, null)).extracting(Tag::name).containsExactly("sovereignty");
-    assertThat(tagger.tag("Sovereignty", "", null)).extracting(Tag::name).containsExactly("sovereignty");
+    assertThat(tagger.tag("Sovereignty", "", null))
+        .extracting(Tag::name)
+        .containsExactly("sovereignty");
   }
 
   @Test

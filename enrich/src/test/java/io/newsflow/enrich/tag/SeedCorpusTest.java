@@ -50,14 +50,24 @@ class SeedCorpusTest {
     assertThat(tags).extracting(Tag::name).containsExactly("sovereignty", "intervention");
     Tag sovereignty = tags.get(0);
     Tag intervention = tags.get(1);
-    assertThat(phrases(sovereignty)).anyMatch(p -> p.contains("sovereign") || p.contains("jurisdiction"));
+    assertThat(phrases(sovereignty))
+        .anyMatch(p -> p.contains("sovereign") || p.contains("jurisdiction"));
     assertThat(phrases(intervention))
-        .anyMatch(p -> p.contains("military") || p.contains("troops") || p.contains("strike") || p.contains("intervention"));
+        .anyMatch(
+            p ->
+                p.contains("military")
+                    || p.contains("troops")
+                    || p.contains("strike")
+                    || p.contains("intervention"));
     for (Tag tag : tags) {
-      assertThat(tag.evidence()).allSatisfy(m -> {
-        assertThat(text.substring(m.start(), m.end())).isEqualTo(m.phrase());
-        assertThat(lineOf(text, m.start())).doesNotStartWith("BREAKING").doesNotStartWith("Related");
-      });
+      assertThat(tag.evidence())
+          .allSatisfy(
+              m -> {
+                assertThat(text.substring(m.start(), m.end())).isEqualTo(m.phrase());
+                assertThat(lineOf(text, m.start()))
+                    .doesNotStartWith("BREAKING")
+                    .doesNotStartWith("Related");
+              });
     }
   }
 

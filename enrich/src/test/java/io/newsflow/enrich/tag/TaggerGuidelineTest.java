@@ -24,96 +24,219 @@ class TaggerGuidelineTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         // R1: a state rejects a foreign operation on its soil
-        of("R1 en", BOTH, "Caracas rejects US special forces plan",
+        of(
+            "R1 en",
+            BOTH,
+            "Caracas rejects US special forces plan",
             "Venezuela's foreign minister said the country would never allow American special forces to operate on its soil, calling the plan an assault on Venezuelan sovereignty."),
-        of("R1 es", BOTH, "Bogotá rechaza tropas extranjeras",
+        of(
+            "R1 es",
+            BOTH,
+            "Bogotá rechaza tropas extranjeras",
             "El presidente colombiano afirmó que no permitirá la entrada de tropas extranjeras al país y que la soberanía nacional no se negocia."),
         // R2: a foreign strike called a violation
-        of("R2 en", BOTH, "Iraq summons Turkish envoy over drone strike",
+        of(
+            "R2 en",
+            BOTH,
+            "Iraq summons Turkish envoy over drone strike",
             "Iraq summoned Turkey's ambassador after a Turkish drone strike near Sinjar, calling the attack a flagrant violation of Iraqi territory."),
-        of("R2 es", BOTH, "Venezuela denuncia sobrevuelo",
+        of(
+            "R2 es",
+            BOTH,
+            "Venezuela denuncia sobrevuelo",
             "El Gobierno venezolano denunció que un avión militar de Estados Unidos ingresó sin autorización en el espacio aéreo venezolano."),
         // R3: a cross-border strike reported as a mere location
-        of("R3 en", INT, "US jets hit militia depots in eastern Syria",
+        of(
+            "R3 en",
+            INT,
+            "US jets hit militia depots in eastern Syria",
             "American aircraft struck two weapons depots used by militias in Syria overnight, the Pentagon said."),
-        of("R3 es", INT, "Israel bombardea el sur del Líbano",
+        of(
+            "R3 es",
+            INT,
+            "Israel bombardea el sur del Líbano",
             "La aviación israelí bombardeó varias posiciones en el sur del Líbano, según el ejército de Israel."),
         // R4: foreign criticism answered as meddling, no coercive act
-        of("R4 en", SOV, "Budapest tells Brussels to stop meddling",
+        of(
+            "R4 en",
+            SOV,
+            "Budapest tells Brussels to stop meddling",
             "Hungary's government accused European Commission officials of meddling in its internal affairs after they criticised a media law."),
-        of("R4 es", SOV, "México responde al embajador",
+        of(
+            "R4 es",
+            SOV,
+            "México responde al embajador",
             "La cancillería mexicana calificó de injerencia las declaraciones del embajador estadounidense sobre la reforma judicial."),
         // R5: ownership or status claim, no force
-        of("R5 en", SOV, "Argentina renews Falklands claim",
+        of(
+            "R5 en",
+            SOV,
+            "Argentina renews Falklands claim",
             "Argentina's foreign minister told a UN committee that the islands are an integral part of Argentine territory and asked Britain to negotiate the sovereignty dispute."),
-        of("R5 es", SOV, "Venezuela insiste en el Esequibo",
+        of(
+            "R5 es",
+            SOV,
+            "Venezuela insiste en el Esequibo",
             "El Gobierno de Venezuela reiteró que no reconocerá el fallo de la Corte en la controversia territorial con Guyana."),
         // R6: the same claim plus force not ruled out
-        of("R6 en", BOTH, "Leader refuses to rule out force over island",
+        of(
+            "R6 en",
+            BOTH,
+            "Leader refuses to rule out force over island",
             "The president said the island should belong to his country and declined to rule out military force to take it. The island's government said it was not for sale."),
         // R7: a historical intervention framing a present warning
-        of("R7 es", BOTH, "México recuerda la invasión de 1847",
+        of(
+            "R7 es",
+            BOTH,
+            "México recuerda la invasión de 1847",
             "En el aniversario de la invasión de 1847, el presidente advirtió que México no aceptará ninguna intervención militar extranjera y que defenderá su soberanía."),
         // R8: the topic only in trailing link lines
-        of("R8 en", NONE, "Rice exports rise in Vietnam",
+        of(
+            "R8 en",
+            NONE,
+            "Rice exports rise in Vietnam",
             "Vietnam's rice exports rose 12 percent in the first half, the ministry said.\n\nALSO READ: Manila says Beijing violated its sovereignty\nRelated: Coast guard fires water cannon"),
-        of("R8 es", NONE, "Suben las ventas de autos",
+        of(
+            "R8 es",
+            NONE,
+            "Suben las ventas de autos",
             "La venta de autos creció un 8 % en octubre.\n\nLEE TAMBIÉN: Cuba denuncia injerencia de Washington y defiende su soberanía\nSíguenos en WhatsApp"),
         // positives without a co-label
-        of("peace mission es", INT, "Llegan cascos azules al Congo",
+        of(
+            "peace mission es",
+            INT,
+            "Llegan cascos azules al Congo",
             "Un contingente de militares uruguayos llegó a Goma para integrarse a la misión de la ONU en la República Democrática del Congo."),
-        of("threat en", INT, "Senators file bill against cartels",
+        of(
+            "threat en",
+            INT,
+            "Senators file bill against cartels",
             "Two senators introduced a bill to authorise the use of military force against Mexican drug cartels abroad."),
         // hard negatives: one per false friend
-        of("sovereign debt", NONE, "Egypt sells sovereign sukuk",
+        of(
+            "sovereign debt",
+            NONE,
+            "Egypt sells sovereign sukuk",
             "Egypt sold $1.5 billion of sovereign sukuk, and its sovereign spreads narrowed as investors bet on more support."),
-        of("bonos soberanos", NONE, "Suben los bonos soberanos",
+        of(
+            "bonos soberanos",
+            NONE,
+            "Suben los bonos soberanos",
             "Los bonos soberanos de Argentina subieron y el fondo soberano de Chile reportó ganancias; la calificación soberana de Perú no cambió."),
-        of("monarchy", NONE, "The Sovereign opens parliament",
+        of(
+            "monarchy",
+            NONE,
+            "The Sovereign opens parliament",
             "The Sovereign travelled to Westminster to open parliament, and the Sovereign Grant report was published."),
-        of("soberania popular", NONE, "Debate sobre la reforma judicial",
+        of(
+            "soberania popular",
+            NONE,
+            "Debate sobre la reforma judicial",
             "Los legisladores defendieron la elección de jueces por voto popular porque la soberanía reside esencialmente en el pueblo."),
-        of("food sovereignty", NONE, "Farmers fair celebrates food sovereignty",
+        of(
+            "food sovereignty",
+            NONE,
+            "Farmers fair celebrates food sovereignty",
             "Small farmers gathered for a food sovereignty fair, swapping native maize seeds."),
-        of("soberania energetica", NONE, "Pemex presume soberanía energética",
+        of(
+            "soberania energetica",
+            NONE,
+            "Pemex presume soberanía energética",
             "La refinería alcanzó una producción récord, lo que según el Gobierno fortalece la soberanía energética del país."),
-        of("sovereign cloud", NONE, "Provider launches sovereign cloud",
+        of(
+            "sovereign cloud",
+            NONE,
+            "Provider launches sovereign cloud",
             "A cloud provider launched a sovereign cloud region and sovereign AI services for public-sector customers."),
-        of("medical", NONE, "Éxito de una intervención quirúrgica",
+        of(
+            "medical",
+            NONE,
+            "Éxito de una intervención quirúrgica",
             "El hospital informó que la intervención quirúrgica al futbolista fue un éxito."),
-        of("early childhood", NONE, "Programa de intervención temprana",
+        of(
+            "early childhood",
+            NONE,
+            "Programa de intervención temprana",
             "El ayuntamiento abrió un centro de atención e intervención temprana para niños."),
-        of("currency", NONE, "Central bank intervenes to support the won",
+        of(
+            "currency",
+            NONE,
+            "Central bank intervenes to support the won",
             "South Korea's central bank intervened in the foreign exchange market, selling dollars to slow the currency's slide."),
-        of("referee", NONE, "Referee intervention decides derby",
+        of(
+            "referee",
+            NONE,
+            "Referee intervention decides derby",
             "A late intervention by the video referee overturned a penalty in the derby."),
-        of("regulator", NONE, "La superintendencia interviene una cooperativa",
+        of(
+            "regulator",
+            NONE,
+            "La superintendencia interviene una cooperativa",
             "La superintendencia ordenó la intervención de una cooperativa de ahorro por irregularidades contables."),
-        of("wiretap", NONE, "Juez autoriza intervención de comunicaciones",
+        of(
+            "wiretap",
+            NONE,
+            "Juez autoriza intervención de comunicaciones",
             "Un juez autorizó la intervención de comunicaciones de tres sospechosos de extorsión."),
-        of("heritage", NONE, "Concluye la intervención en la catedral",
+        of(
+            "heritage",
+            NONE,
+            "Concluye la intervención en la catedral",
             "Restauradores concluyeron la intervención en la fachada de la catedral."),
-        of("troops at home en", NONE, "Texas sends National Guard to the border",
+        of(
+            "troops at home en",
+            NONE,
+            "Texas sends National Guard to the border",
             "The governor ordered 1,000 more National Guard soldiers to the Rio Grande to help police patrol the border with Mexico."),
-        of("troops at home es", NONE, "Despliegan militares en Sinaloa",
+        of(
+            "troops at home es",
+            NONE,
+            "Despliegan militares en Sinaloa",
             "La Secretaría de la Defensa Nacional desplegó 2.000 militares más en Culiacán tras los enfrentamientos entre facciones del cártel."),
-        of("private meddling", NONE, "Herederos acusan a su tío",
+        of(
+            "private meddling",
+            NONE,
+            "Herederos acusan a su tío",
             "Los herederos de una cadena de panaderías acusan a su tío, socio de la empresa, de injerencia en la gestión diaria."),
-        of("strike a deal", NONE, "US and China strike trade deal",
+        of(
+            "strike a deal",
+            NONE,
+            "US and China strike trade deal",
             "The United States and China struck a deal to cut tariffs on farm goods, officials in Washington and Beijing said."),
-        of("labour strike", NONE, "Dockworkers strike at Canadian ports",
+        of(
+            "labour strike",
+            NONE,
+            "Dockworkers strike at Canadian ports",
             "Workers at Canadian ports went on strike on Monday, disrupting trade with the United States."),
-        of("police raid", NONE, "Police raid Chinese-owned firm in Spain",
+        of(
+            "police raid",
+            NONE,
+            "Police raid Chinese-owned firm in Spain",
             "Spanish police raided the Madrid offices of a Chinese-owned company in a tax fraud investigation."),
-        of("arms purchase", NONE, "Colombia compra aviones de combate suecos",
+        of(
+            "arms purchase",
+            NONE,
+            "Colombia compra aviones de combate suecos",
             "Colombia firmó la compra de 17 aviones de combate a Suecia, informó el Ministerio de Defensa."),
-        of("negated incursion", INT, "NATO jets intercept Russian bombers",
+        of(
+            "negated incursion",
+            INT,
+            "NATO jets intercept Russian bombers",
             "Allied fighter jets intercepted two Russian bombers over the Baltic Sea, NATO said, adding the aircraft had not entered allied airspace."),
-        of("sovereignty in an identifying clause", NONE, "Hong Kong home prices edge up",
+        of(
+            "sovereignty in an identifying clause",
+            NONE,
+            "Hong Kong home prices edge up",
             "Home prices in Hong Kong, whose sovereignty Britain handed to China in 1997, rose for a third month."),
-        of("soberania en una aposicion", NONE, "Récord de cruceros en las islas",
+        of(
+            "soberania en una aposicion",
+            NONE,
+            "Récord de cruceros en las islas",
             "Las islas, cuya soberanía fue objeto de una guerra en 1982, recibieron un récord de cruceros esta temporada."),
-        of("historical aside", NONE, "Baghdad book fair draws crowds",
+        of(
+            "historical aside",
+            NONE,
+            "Baghdad book fair draws crowds",
             "The book fair drew record crowds. Iraq, invaded by a US-led coalition in 2003, has seen its publishing industry revive, organisers said."));
   }
 
@@ -133,7 +256,8 @@ class TaggerGuidelineTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void shouldGiveEvidenceThatPointsIntoTheFields(String name, Set<String> expected, String title, String text) {
+  void shouldGiveEvidenceThatPointsIntoTheFields(
+      String name, Set<String> expected, String title, String text) {
     for (Tag tag : TAGGER.tag(title, text, null)) {
       assertThat(tag.score()).isBetween(0.0, 1.0);
       assertThat(tag.evidence()).as(name).isNotEmpty();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A user adds a topic in a taxonomy file and tags with it, without recompiling anything. */
 class UserTaxonomyTest {
   /** An invented topic, as a user would add it to the "topics" list. */
-  private static final String VOLCANO_TOPIC = """
+  private static final String VOLCANO_TOPIC =
+      """
       {
         "name": "volcanoes",
         "threshold": 1.0,
@@ -41,8 +42,11 @@ class UserTaxonomyTest {
   void shouldTagWithAnInventedTopicFromAUserFile() throws IOException {
     Tagger tagger = load(VOLCANO_TAXONOMY);
 
-    List<Tag> tags = tagger.tag("Volcano erupts near the capital",
-        "The volcano erupted on Sunday, sending an ash plume over the airport.", null);
+    List<Tag> tags =
+        tagger.tag(
+            "Volcano erupts near the capital",
+            "The volcano erupted on Sunday, sending an ash plume over the airport.",
+            null);
 
     assertThat(tagger.version()).isEqualTo("user-2026-01");
     assertThat(tagger.topicNames()).containsExactly("volcanoes");
@@ -55,23 +59,33 @@ class UserTaxonomyTest {
     Tagger tagger = load(VOLCANO_TAXONOMY);
 
     assertThat(tagger.tag("", "Protests erupted in the capital over fuel prices.", null)).isEmpty();
-    assertThat(tagger.tag("", "Anger erupted near the volcano museum after the fee rise.", null)).isEmpty();
+    assertThat(tagger.tag("", "Anger erupted near the volcano museum after the fee rise.", null))
+        .isEmpty();
     assertThat(tagger.tag("", "El volcán entró en erupción y la ceniza cubrió la ciudad.", null))
-        .extracting(Tag::name).containsExactly("volcanoes");
+        .extracting(Tag::name)
+        .containsExactly("volcanoes");
   }
 
   @Test
   void shouldKeepShippedTopicsWhenAUserExtendsACopyOfTheShippedFile() throws IOException {
-    String shipped = new String(Tagger.class.getResourceAsStream(Tagger.DEFAULT_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
-    String extended = shipped.replace("\"topics\": [", "\"topics\": [" + VOLCANO_TOPIC + ",")
-        .replace("\"version\": \"", "\"version\": \"user+");
+    String shipped =
+        new String(
+            Tagger.class.getResourceAsStream(Tagger.DEFAULT_RESOURCE).readAllBytes(),
+            StandardCharsets.UTF_8);
+    String extended =
+        shipped
+            .replace("\"topics\": [", "\"topics\": [" + VOLCANO_TOPIC + ",")
+            .replace("\"version\": \"", "\"version\": \"user+");
 
     Tagger tagger = load(extended);
 
     assertThat(tagger.topicNames()).contains("volcanoes", "sovereignty", "intervention");
     assertThat(tagger.version()).startsWith("user+");
-    assertThat(tagger.tag("Volcano erupts", "The volcano erupted, and Iceland closed its airspace.", "en"))
-        .extracting(Tag::name).containsExactly("volcanoes");
+    assertThat(
+            tagger.tag(
+                "Volcano erupts", "The volcano erupted, and Iceland closed its airspace.", "en"))
+        .extracting(Tag::name)
+        .containsExactly("volcanoes");
   }
 
   @Test

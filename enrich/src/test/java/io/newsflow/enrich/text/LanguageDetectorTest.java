@@ -7,17 +7,25 @@ import org.junit.jupiter.api.Test;
 class LanguageDetectorTest {
   @Test
   void shouldTellEnglishFromSpanishAndPortuguese() {
-    assertThat(LanguageDetector.detect("The minister said the army would not cross the border, and that talks with the neighbours were going well."))
+    assertThat(
+            LanguageDetector.detect(
+                "The minister said the army would not cross the border, and that talks with the neighbours were going well."))
         .isEqualTo("en");
-    assertThat(LanguageDetector.detect("El ministro dijo que el ejército no cruzaría la frontera y que las conversaciones con los vecinos iban bien."))
+    assertThat(
+            LanguageDetector.detect(
+                "El ministro dijo que el ejército no cruzaría la frontera y que las conversaciones con los vecinos iban bien."))
         .isEqualTo("es");
-    assertThat(LanguageDetector.detect("O ministro disse que o exército não cruzaria a fronteira e que as conversas com os vizinhos iam bem para o governo."))
+    assertThat(
+            LanguageDetector.detect(
+                "O ministro disse que o exército não cruzaria a fronteira e que as conversas com os vizinhos iam bem para o governo."))
         .isEqualTo("pt");
   }
 
   @Test
   void shouldNotTakeShortEnglishItemsForPortuguese() {
-    assertThat(LanguageDetector.detect("No troops as a rule: do as you are told, a general said to a crowd in a square."))
+    assertThat(
+            LanguageDetector.detect(
+                "No troops as a rule: do as you are told, a general said to a crowd in a square."))
         .isEqualTo("en");
   }
 

@@ -25,13 +25,15 @@ class PlainTextSeedsTest {
       List.of(
           Pattern.compile("(?i)^(kindly |please )?share this (story|article).*"),
           Pattern.compile("(?i)^(also read|read more|lee también)\\b.*"),
-          Pattern.compile("(?i).*\\b(whatsapp|telegram)\\b.*\\b(channel|canal)\\b.*|.*\\b(follow|join)\\b.*\\bwhatsapp\\b.*"),
+          Pattern.compile(
+              "(?i).*\\b(whatsapp|telegram)\\b.*\\b(channel|canal)\\b.*|.*\\b(follow|join)\\b.*\\bwhatsapp\\b.*"),
           Pattern.compile("(?i)^(help us improve\\.?|related articles|trending)$"),
           Pattern.compile("(?i)^(cover )?photo:.*"),
           Pattern.compile("^\\W*(\\w{1,2}\\W*){0,2}$"),
           Pattern.compile("^BREAKING:.*"));
 
-  private static final ArticleExtractor EXTRACTOR = new ArticleExtractor(ExtractorSettings.defaults());
+  private static final ArticleExtractor EXTRACTOR =
+      new ArticleExtractor(ExtractorSettings.defaults());
   private static List<Path> seeds;
 
   @BeforeAll
@@ -57,7 +59,9 @@ class PlainTextSeedsTest {
     for (Path p : seeds) {
       for (String para : extract(p).paragraphs()) {
         for (Pattern bp : BOILERPLATE) {
-          assertThat(bp.matcher(folded(para)).matches()).as("%s keeps boilerplate %s", p.getFileName(), para).isFalse();
+          assertThat(bp.matcher(folded(para)).matches())
+              .as("%s keeps boilerplate %s", p.getFileName(), para)
+              .isFalse();
         }
       }
     }
@@ -83,7 +87,8 @@ class PlainTextSeedsTest {
       Extraction e = extract(p);
       for (int i = 1; i + 1 < lines.size(); i++) {
         String l = lines.get(i);
-        boolean headlineShaped = l.length() < 120 && !l.matches(".*[.!?:,]\\W*$") && l.split("\\s+").length >= 4;
+        boolean headlineShaped =
+            l.length() < 120 && !l.matches(".*[.!?:,]\\W*$") && l.split("\\s+").length >= 4;
         boolean betweenStory = lines.get(i - 1).length() >= 150 && lines.get(i + 1).length() >= 100;
         boolean boilerplate = BOILERPLATE.stream().anyMatch(bp -> bp.matcher(folded(l)).matches());
         if (headlineShaped && betweenStory && !boilerplate && !l.equals(e.title())) {
@@ -109,7 +114,9 @@ class PlainTextSeedsTest {
     for (Path p : seeds) {
       Extraction e = extract(p);
       String last = e.paragraphs().get(e.paragraphs().size() - 1);
-      assertThat(last).as("%s ends on a sentence", p.getFileName()).matches("(?s).*[.!?…][\"”’)]*$");
+      assertThat(last)
+          .as("%s ends on a sentence", p.getFileName())
+          .matches("(?s).*[.!?…][\"”’)]*$");
     }
   }
 
@@ -139,7 +146,9 @@ class PlainTextSeedsTest {
         datelines.add(e.dateline());
       }
     }
-    assertThat(datelines).anyMatch(d -> d.matches("^[A-Z ]+ \\(.+\\)\\.$")).anyMatch(d -> d.matches("^[A-Z][a-z]+.*, [A-Z][a-z]+ -$"));
+    assertThat(datelines)
+        .anyMatch(d -> d.matches("^[A-Z ]+ \\(.+\\)\\.$"))
+        .anyMatch(d -> d.matches("^[A-Z][a-z]+.*, [A-Z][a-z]+ -$"));
   }
 
   @Test
@@ -148,12 +157,16 @@ class PlainTextSeedsTest {
       Extraction e = extract(p);
       int kept = e.paragraphs().size() + e.removed().size() + (e.title() == null ? 0 : 1);
       assertThat(kept).as(p.getFileName().toString()).isEqualTo(nonBlank(p).size());
-      assertThat(e.removed()).allSatisfy(r -> assertThat(r.reason()).matches("(rule|density):[a-z-]+|learned:outlet"));
+      assertThat(e.removed())
+          .allSatisfy(r -> assertThat(r.reason()).matches("(rule|density):[a-z-]+|learned:outlet"));
       assertThat(e.language()).isEqualTo("en");
     }
   }
 
   private static List<String> nonBlank(Path p) throws IOException {
-    return Files.readAllLines(p, StandardCharsets.UTF_8).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    return Files.readAllLines(p, StandardCharsets.UTF_8).stream()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .toList();
   }
 }

@@ -41,9 +41,19 @@ class EnrichTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(topology, props);
-    raw = driver.createInputTopic(Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Serdes.String().deserializer(), Topics.ENRICHED.valueSerde().deserializer());
-    dlq = driver.createOutputTopic(Topics.DLQ.name(), Serdes.String().deserializer(), Topics.DLQ.valueSerde().deserializer());
+    raw =
+        driver.createInputTopic(
+            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched =
+        driver.createOutputTopic(
+            Topics.ENRICHED.name(),
+            Serdes.String().deserializer(),
+            Topics.ENRICHED.valueSerde().deserializer());
+    dlq =
+        driver.createOutputTopic(
+            Topics.DLQ.name(),
+            Serdes.String().deserializer(),
+            Topics.DLQ.valueSerde().deserializer());
   }
 
   @AfterEach
@@ -62,13 +72,22 @@ class EnrichTopologyTest {
     assertThat(out.getId()).isEqualTo("seed-1");
     assertThat(out.getText()).isNotBlank();
     assertThat(out.getLanguage()).isEqualTo("en");
-    assertThat(out.getTopics()).extracting(TopicTag::getName).contains("sovereignty", "intervention");
+    assertThat(out.getTopics())
+        .extracting(TopicTag::getName)
+        .contains("sovereignty", "intervention");
     for (TopicTag tag : out.getTopics()) {
-      assertThat(tag.getEvidence()).allSatisfy(e -> assertThat(
-          ("title".equals(e.getField()) ? out.getTitle() : out.getText()).substring(e.getStart(), e.getEnd()))
-          .isEqualTo(e.getPhrase()));
-      var perTopic = driver.createOutputTopic(Topics.forTag(tag.getName()).name(),
-          Serdes.String().deserializer(), Topics.ENRICHED.valueSerde().deserializer());
+      assertThat(tag.getEvidence())
+          .allSatisfy(
+              e ->
+                  assertThat(
+                          ("title".equals(e.getField()) ? out.getTitle() : out.getText())
+                              .substring(e.getStart(), e.getEnd()))
+                      .isEqualTo(e.getPhrase()));
+      var perTopic =
+          driver.createOutputTopic(
+              Topics.forTag(tag.getName()).name(),
+              Serdes.String().deserializer(),
+              Topics.ENRICHED.valueSerde().deserializer());
       assertThat(perTopic.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("seed-1");
     }
     assertThat(dlq.isEmpty()).isTrue();
@@ -79,7 +98,13 @@ class EnrichTopologyTest {
     byte[] poison = "{not avro at all".getBytes(StandardCharsets.UTF_8);
 
     raw.pipeInput("bad-1", poison);
-    raw.pipeInput("good-1", encode(rawText("good-1", "A headline\n\nThe first paragraph of the story.".getBytes(StandardCharsets.UTF_8))));
+    raw.pipeInput(
+        "good-1",
+        encode(
+            rawText(
+                "good-1",
+                "A headline\n\nThe first paragraph of the story."
+                    .getBytes(StandardCharsets.UTF_8))));
 
     DeadLetter dead = dlq.readValue();
     assertThat(dead.getStage()).isEqualTo(EnrichTopology.DECODE);
@@ -103,25 +128,62 @@ class EnrichTopologyTest {
 
   @Test
   void shouldNameEveryStepSoTheTopologyReadsLikeTheDesign() {
-    String description = EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults()).describe().toString();
-    assertThat(description).contains(EnrichTopology.DECODE, EnrichTopology.EXTRACT, EnrichTopology.TAG,
-        "write-enriched", "write-dead-letters", "write-topic-sovereignty", "write-topic-intervention");
+    String description =
+        EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults()).describe().toString();
+    assertThat(description)
+        .contains(
+            EnrichTopology.DECODE,
+            EnrichTopology.EXTRACT,
+            EnrichTopology.TAG,
+            "write-enriched",
+            "write-dead-letters",
+            "write-topic-sovereignty",
+            "write-topic-intervention");
   }
 
   @Test
   void shouldLearnAnOutletsOwnRecurringLineAndStripItFromLaterArticles() {
     String promo = "Support the Harbour Ledger's independent reporting by becoming a member today.";
     List<EnrichedArticle> out = new java.util.ArrayList<>();
-    String[] subjects = {"ferry", "pier", "lighthouse", "marina", "dredging", "seawall", "fish market", "boatyard",
-        "tide gauge", "breakwater", "quay", "slipway", "crane", "warehouse", "customs house"};
+    String[] subjects = {
+      "ferry",
+      "pier",
+      "lighthouse",
+      "marina",
+      "dredging",
+      "seawall",
+      "fish market",
+      "boatyard",
+      "tide gauge",
+      "breakwater",
+      "quay",
+      "slipway",
+      "crane",
+      "warehouse",
+      "customs house"
+    };
     String[] verbs = {"approved", "delayed", "rejected", "amended", "funded", "debated"};
     for (int i = 0; i < 30; i++) {
       String subject = subjects[i % subjects.length] + (i >= subjects.length ? " extension" : "");
       String verb = verbs[i % verbs.length];
-      String body = "Council " + verb + " the " + subject + " plan\n\n"
-          + "The council " + verb + " the " + subject + " plan after a long evening session.\n\n"
-          + promo + "\n\n"
-          + "Residents living near the " + subject + " said they had not been " + (i % 2 == 0 ? "asked" : "consulted") + ".";
+      String body =
+          "Council "
+              + verb
+              + " the "
+              + subject
+              + " plan\n\n"
+              + "The council "
+              + verb
+              + " the "
+              + subject
+              + " plan after a long evening session.\n\n"
+              + promo
+              + "\n\n"
+              + "Residents living near the "
+              + subject
+              + " said they had not been "
+              + (i % 2 == 0 ? "asked" : "consulted")
+              + ".";
       RawArticle a = rawText("ledger-" + i, body.getBytes(StandardCharsets.UTF_8));
       a.setOutlet("Harbour Ledger");
       raw.pipeInput("ledger-" + i, encode(a));
@@ -131,24 +193,42 @@ class EnrichTopologyTest {
     assertThat(out.get(0).getText()).contains(promo);
     EnrichedArticle last = out.get(out.size() - 1);
     assertThat(last.getText()).doesNotContain(promo).contains("Residents living near");
-    assertThat(last.getRemoved()).anySatisfy(r -> {
-      assertThat(r.getText()).isEqualTo(promo);
-      assertThat(r.getReason()).isEqualTo("learned:outlet");
-    });
+    assertThat(last.getRemoved())
+        .anySatisfy(
+            r -> {
+              assertThat(r.getText()).isEqualTo(promo);
+              assertThat(r.getReason()).isEqualTo("learned:outlet");
+            });
   }
 
   @Test
   void shouldKeepTheLatestVersionOfEachArticleOnTheCompactedTopic() {
-    raw.pipeInput("a-1", encode(rawText("a-1", "Headline\n\nA paragraph of the story that is long enough.".getBytes(StandardCharsets.UTF_8))));
+    raw.pipeInput(
+        "a-1",
+        encode(
+            rawText(
+                "a-1",
+                "Headline\n\nA paragraph of the story that is long enough."
+                    .getBytes(StandardCharsets.UTF_8))));
 
-    var latest = driver.createOutputTopic(Topics.ARTICLES.name(), Serdes.String().deserializer(), Topics.ARTICLES.valueSerde().deserializer());
+    var latest =
+        driver.createOutputTopic(
+            Topics.ARTICLES.name(),
+            Serdes.String().deserializer(),
+            Topics.ARTICLES.valueSerde().deserializer());
     assertThat(latest.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a-1");
   }
 
   static RawArticle rawText(String id, byte[] body) {
-    return RawArticle.newBuilder().setId(id).setSource(id + ".txt").setVia(Via.REPLAY)
-        .setFetchedAt(Instant.ofEpochMilli(0)).setContentType("text/plain").setCharset("UTF-8")
-        .setBody(ByteBuffer.wrap(body)).build();
+    return RawArticle.newBuilder()
+        .setId(id)
+        .setSource(id + ".txt")
+        .setVia(Via.REPLAY)
+        .setFetchedAt(Instant.ofEpochMilli(0))
+        .setContentType("text/plain")
+        .setCharset("UTF-8")
+        .setBody(ByteBuffer.wrap(body))
+        .build();
   }
 
   static byte[] encode(RawArticle a) {

@@ -12,15 +12,42 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Canonical form of article URLs: lower-case scheme and host (IDN as punycode), no default port,
- * no fragment, dot segments resolved, an empty path as "/", and tracking parameters ({@code utm_*},
+ * Canonical form of article URLs: lower-case scheme and host (IDN as punycode), no default port, no
+ * fragment, dot segments resolved, an empty path as "/", and tracking parameters ({@code utm_*},
  * {@code fbclid}, {@code gclid}, ...) removed; other parameters keep their order. Pure functions.
  */
 public final class UrlCanon {
-  private static final Set<String> TRACKING = Set.of(
-      "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid",
-      "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "rb_clickid", "s_cid",
-      "ncid", "cmpid", "ocid", "sr_share", "at_medium", "at_campaign", "ref_src", "ref_url");
+  private static final Set<String> TRACKING =
+      Set.of(
+          "fbclid",
+          "gclid",
+          "dclid",
+          "gbraid",
+          "wbraid",
+          "msclkid",
+          "yclid",
+          "twclid",
+          "igshid",
+          "mc_cid",
+          "mc_eid",
+          "_ga",
+          "_gl",
+          "_hsenc",
+          "_hsmi",
+          "mkt_tok",
+          "oly_anon_id",
+          "oly_enc_id",
+          "vero_id",
+          "rb_clickid",
+          "s_cid",
+          "ncid",
+          "cmpid",
+          "ocid",
+          "sr_share",
+          "at_medium",
+          "at_campaign",
+          "ref_src",
+          "ref_url");
 
   private UrlCanon() {}
 
@@ -38,9 +65,11 @@ public final class UrlCanon {
     String host = uri.getHost();
     int port = uri.getPort();
     if (host == null && uri.getRawAuthority() != null) {
-      // java.net.URI leaves hosts with non-ASCII letters (IDN) unparsed: split the authority ourselves
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:[^@]*@)?([^:]+)(?::(\\d+))?$")
-          .matcher(uri.getRawAuthority());
+      // java.net.URI leaves hosts with non-ASCII letters (IDN) unparsed: split the authority
+      // ourselves
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("^(?:[^@]*@)?([^:]+)(?::(\\d+))?$")
+              .matcher(uri.getRawAuthority());
       if (m.matches()) {
         host = m.group(1);
         port = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
@@ -53,7 +82,10 @@ public final class UrlCanon {
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);
     }
-    boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+    boolean defaultPort =
+        port == -1
+            || (scheme.equals("http") && port == 80)
+            || (scheme.equals("https") && port == 443);
     String path = uri.normalize().getRawPath();
     if (path == null || path.isEmpty()) {
       path = "/";
@@ -62,10 +94,18 @@ public final class UrlCanon {
       path = path.substring(3);
     }
     String query = cleanQuery(uri.getRawQuery());
-    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path + (query.isEmpty() ? "" : "?" + query);
+    return scheme
+        + "://"
+        + host
+        + (defaultPort ? "" : ":" + port)
+        + path
+        + (query.isEmpty() ? "" : "?" + query);
   }
 
-  /** {@code href} resolved against {@code base} and canonicalized; null when it is not an http(s) link. */
+  /**
+   * {@code href} resolved against {@code base} and canonicalized; null when it is not an http(s)
+   * link.
+   */
   public static String resolve(String base, String href) {
     if (href == null || href.isBlank()) {
       return null;
@@ -79,7 +119,8 @@ public final class UrlCanon {
 
   /**
    * The page's {@code <link rel=canonical>}, canonicalized, when it stays on the same site (the
-   * same host, "www." aside); null otherwise. A page may not claim another site's article as its own.
+   * same host, "www." aside); null otherwise. A page may not claim another site's article as its
+   * own.
    */
   public static String relCanonical(String html, String pageUrl) {
     Document doc = Jsoup.parse(html, pageUrl);

@@ -21,8 +21,8 @@ public final class FeedReader {
   private FeedReader() {}
 
   /**
-   * The entries of a feed, in feed order, links resolved against {@code feedUrl}. An entry without a
-   * usable http(s) link is left out (the count of those is {@link Result#skipped()}).
+   * The entries of a feed, in feed order, links resolved against {@code feedUrl}. An entry without
+   * a usable http(s) link is left out (the count of those is {@link Result#skipped()}).
    */
   public static Result read(byte[] body, String feedUrl) throws FeedParseException {
     SyndFeed feed;

@@ -13,7 +13,9 @@ import org.jsoup.nodes.Element;
 public final class PageLinks {
   private PageLinks() {}
 
-  /** Same-site http(s) links of the page, canonicalized, in document order, without the page itself. */
+  /**
+   * Same-site http(s) links of the page, canonicalized, in document order, without the page itself.
+   */
   public static List<Entry> sameSite(String html, String pageUrl) {
     Document doc = Jsoup.parse(html, pageUrl);
     Set<String> seen = new LinkedHashSet<>();

@@ -41,7 +41,8 @@ public final class SitemapReader {
    * @param contentType the media type the server sent, or null
    * @param maxBytes cap on the inflated size of a gzip sitemap
    */
-  public static Result read(byte[] body, String contentType, String sitemapUrl, long maxBytes) throws FeedParseException {
+  public static Result read(byte[] body, String contentType, String sitemapUrl, long maxBytes)
+      throws FeedParseException {
     URL url;
     try {
       url = new URL(sitemapUrl);
@@ -72,18 +73,25 @@ public final class SitemapReader {
   private static String textType(String type, byte[] bytes) {
     // servers send sitemaps as text/plain or octet-stream too; XML is recognised by its first byte
     int i = 0;
-    while (i < bytes.length && (Character.isWhitespace(bytes[i]) || (bytes[i] & 0xff) == 0xef
-        || (bytes[i] & 0xff) == 0xbb || (bytes[i] & 0xff) == 0xbf)) {
+    while (i < bytes.length
+        && (Character.isWhitespace(bytes[i])
+            || (bytes[i] & 0xff) == 0xef
+            || (bytes[i] & 0xff) == 0xbb
+            || (bytes[i] & 0xff) == 0xbf)) {
       i++;
     }
-    return i < bytes.length && bytes[i] == '<' ? "text/xml" : (type.contains("xml") ? type : "text/plain");
+    return i < bytes.length && bytes[i] == '<'
+        ? "text/xml"
+        : (type.contains("xml") ? type : "text/plain");
   }
 
   private static Result index(SiteMapIndex index) {
     List<Entry> children = new ArrayList<>();
     for (AbstractSiteMap child : index.getSitemaps()) {
-      children.add(new Entry(child.getUrl().toString(),
-          child.getLastModified() == null ? null : child.getLastModified().toInstant()));
+      children.add(
+          new Entry(
+              child.getUrl().toString(),
+              child.getLastModified() == null ? null : child.getLastModified().toInstant()));
     }
     return new Result(List.of(), children);
   }

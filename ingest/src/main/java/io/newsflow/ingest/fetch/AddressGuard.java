@@ -12,9 +12,9 @@ import org.apache.hc.client5.http.DnsResolver;
 
 /**
  * The guard against server-side request forgery: a DNS resolver that refuses names resolving to
- * loopback, private, link-local, carrier-grade NAT, unique-local, multicast or unspecified addresses.
- * Because the HTTP client connects only to addresses this resolver returned, a hostile feed cannot
- * point the fetcher at internal services, not even through a redirect or DNS rebinding.
+ * loopback, private, link-local, carrier-grade NAT, unique-local, multicast or unspecified
+ * addresses. Because the HTTP client connects only to addresses this resolver returned, a hostile
+ * feed cannot point the fetcher at internal services, not even through a redirect or DNS rebinding.
  */
 public final class AddressGuard implements DnsResolver {
   /** Resolves names to addresses; the system resolver by default, a fixed map in benches. */
@@ -57,8 +57,11 @@ public final class AddressGuard implements DnsResolver {
       }
     }
     if (ok.isEmpty()) {
-      throw new BlockedAddressException(host + " resolves to a non-public address (" + all[0].getHostAddress()
-          + "); refused unless the outlet sets allowPrivateAddresses");
+      throw new BlockedAddressException(
+          host
+              + " resolves to a non-public address ("
+              + all[0].getHostAddress()
+              + "); refused unless the outlet sets allowPrivateAddresses");
     }
     return ok.toArray(InetAddress[]::new);
   }
@@ -79,7 +82,10 @@ public final class AddressGuard implements DnsResolver {
 
   /** True for a globally routable unicast address. */
   public static boolean isPublic(InetAddress a) {
-    if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+    if (a.isAnyLocalAddress()
+        || a.isLoopbackAddress()
+        || a.isLinkLocalAddress()
+        || a.isSiteLocalAddress()
         || a.isMulticastAddress()) {
       return false;
     }
@@ -88,7 +94,11 @@ public final class AddressGuard implements DnsResolver {
       int b0 = b[0] & 0xff;
       int b1 = b[1] & 0xff;
       boolean cgnat = b0 == 100 && b1 >= 64 && b1 <= 127;
-      boolean reserved = b0 == 0 || b0 >= 240 || (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 0) || (b0 == 198 && (b1 == 18 || b1 == 19));
+      boolean reserved =
+          b0 == 0
+              || b0 >= 240
+              || (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 0)
+              || (b0 == 198 && (b1 == 18 || b1 == 19));
       return !cgnat && !reserved;
     }
     if (a instanceof Inet6Address) {

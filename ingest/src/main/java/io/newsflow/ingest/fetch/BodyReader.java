@@ -57,12 +57,14 @@ public final class BodyReader {
    * @throws ZipException when the data is not valid gzip/deflate (a truncated body, usually)
    */
   public static byte[] inflate(byte[] compressed, String encoding, long cap) throws IOException {
-    try (InputStream in = "deflate".equals(encoding)
-        ? new InflaterInputStream(new ByteArrayInputStream(compressed))
-        : new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+    try (InputStream in =
+        "deflate".equals(encoding)
+            ? new InflaterInputStream(new ByteArrayInputStream(compressed))
+            : new GZIPInputStream(new ByteArrayInputStream(compressed))) {
       return read(in, cap, Long.MAX_VALUE);
     } catch (TooLargeException e) {
-      throw new GzipBombException(compressed.length + " compressed bytes expand beyond the cap of " + cap + " bytes");
+      throw new GzipBombException(
+          compressed.length + " compressed bytes expand beyond the cap of " + cap + " bytes");
     }
   }
 

@@ -15,8 +15,9 @@ import org.mozilla.universalchardet.UniversalDetector;
  * the bytes contradict (e.g. "UTF-8" on Windows-1252 text) is overridden by detection.
  */
 public final class Charsets {
-  private static final Pattern META = Pattern.compile(
-      "(?i)<meta[^>]+charset\\s*=\\s*[\"']?([a-z0-9_:.\\-]+)|<\\?xml[^>]+encoding\\s*=\\s*[\"']([a-z0-9_:.\\-]+)");
+  private static final Pattern META =
+      Pattern.compile(
+          "(?i)<meta[^>]+charset\\s*=\\s*[\"']?([a-z0-9_:.\\-]+)|<\\?xml[^>]+encoding\\s*=\\s*[\"']([a-z0-9_:.\\-]+)");
 
   private Charsets() {}
 

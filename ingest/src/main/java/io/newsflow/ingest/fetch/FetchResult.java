@@ -43,7 +43,8 @@ public record FetchResult(
     return fault != null;
   }
 
-  static FetchResult failure(String url, int status, Fault fault, String reason, Duration retryAfter) {
+  static FetchResult failure(
+      String url, int status, Fault fault, String reason, Duration retryAfter) {
     return new FetchResult(status, url, null, null, EMPTY, null, null, fault, reason, retryAfter);
   }
 

@@ -31,7 +31,8 @@ public record FetchSettings(
       throw new IllegalArgumentException("userAgent is blank");
     }
     if (maxBytes <= 0 || maxRedirects < 0 || maxConnections <= 0) {
-      throw new IllegalArgumentException("maxBytes and maxConnections must be positive, maxRedirects >= 0");
+      throw new IllegalArgumentException(
+          "maxBytes and maxConnections must be positive, maxRedirects >= 0");
     }
   }
 
@@ -43,7 +44,14 @@ public record FetchSettings(
 
   /** Defaults for tests and tools: 10 s connect, 30 s read, 60 s total, 10 MiB, 5 redirects. */
   public static FetchSettings defaults(String userAgent) {
-    return new FetchSettings(userAgent, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
-        10L * 1024 * 1024, 5, Duration.ofHours(24), 256);
+    return new FetchSettings(
+        userAgent,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
+        10L * 1024 * 1024,
+        5,
+        Duration.ofHours(24),
+        256);
   }
 }

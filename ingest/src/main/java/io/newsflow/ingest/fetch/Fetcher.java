@@ -48,7 +48,8 @@ import org.apache.hc.core5.util.Timeout;
  * Fetches one URL at a time, thread-safe, never throwing for what a server or the network does:
  * every outcome is a {@link FetchResult}. Follows redirects itself (bounded, loops detected), sends
  * conditional GETs, caps bodies before and after decompression, and connects only to addresses the
- * {@link AddressGuard} allows. Politeness (robots.txt, pacing) is the caller's: see {@link RobotsCache}.
+ * {@link AddressGuard} allows. Politeness (robots.txt, pacing) is the caller's: see {@link
+ * RobotsCache}.
  */
 public final class Fetcher implements AutoCloseable {
   private final FetchSettings settings;
@@ -59,7 +60,9 @@ public final class Fetcher implements AutoCloseable {
     this(settings, AddressGuard.systemResolver());
   }
 
-  /** @param resolver name resolution to guard (a fixed map lets a bench play many hosts on loopback) */
+  /**
+   * @param resolver name resolution to guard (a fixed map lets a bench play many hosts on loopback)
+   */
   public Fetcher(FetchSettings settings, AddressGuard.Resolver resolver) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.guarded = client(settings, new AddressGuard(resolver, false));
@@ -71,24 +74,28 @@ public final class Fetcher implements AutoCloseable {
   }
 
   private static CloseableHttpClient client(FetchSettings s, AddressGuard guard) {
-    ConnectionConfig conn = ConnectionConfig.custom()
-        .setConnectTimeout(Timeout.of(s.connectTimeout()))
-        .setSocketTimeout(Timeout.of(s.readTimeout()))
-        .setValidateAfterInactivity(TimeValue.of(2, TimeUnit.SECONDS))
-        .build();
-    RequestConfig req = RequestConfig.custom()
-        .setRedirectsEnabled(false)
-        .setResponseTimeout(Timeout.of(s.readTimeout()))
-        .setConnectionRequestTimeout(Timeout.of(s.totalTimeout()))
-        .build();
+    ConnectionConfig conn =
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(s.connectTimeout()))
+            .setSocketTimeout(Timeout.of(s.readTimeout()))
+            .setValidateAfterInactivity(TimeValue.of(2, TimeUnit.SECONDS))
+            .build();
+    RequestConfig req =
+        RequestConfig.custom()
+            .setRedirectsEnabled(false)
+            .setResponseTimeout(Timeout.of(s.readTimeout()))
+            .setConnectionRequestTimeout(Timeout.of(s.totalTimeout()))
+            .build();
     return HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDnsResolver(guard)
-            .setDefaultConnectionConfig(conn)
-            .setMaxConnTotal(s.maxConnections())
-            .setMaxConnPerRoute(s.maxConnections())
-            .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.of(s.connectTimeout())).build())
-            .build())
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(guard)
+                .setDefaultConnectionConfig(conn)
+                .setMaxConnTotal(s.maxConnections())
+                .setMaxConnPerRoute(s.maxConnections())
+                .setDefaultTlsConfig(
+                    TlsConfig.custom().setHandshakeTimeout(Timeout.of(s.connectTimeout())).build())
+                .build())
         .setDefaultRequestConfig(req)
         .disableRedirectHandling()
         .disableContentCompression()
@@ -102,7 +109,8 @@ public final class Fetcher implements AutoCloseable {
   /**
    * Fetches {@code url}, following redirects.
    *
-   * @param validators sent as If-None-Match / If-Modified-Since; {@link Validators#NONE} for a plain GET
+   * @param validators sent as If-None-Match / If-Modified-Since; {@link Validators#NONE} for a
+   *     plain GET
    * @param allowPrivate whether loopback/private/link-local addresses may be contacted
    */
   public FetchResult fetch(String url, Validators validators, boolean allowPrivate) {
@@ -110,10 +118,14 @@ public final class Fetcher implements AutoCloseable {
   }
 
   /**
-   * As {@link #fetch(String, Validators, boolean)}, asking {@code redirectAllowed} before following a
-   * redirect (robots.txt of the target, typically); a refused target is a {@link Fault#ROBOTS_DISALLOWED}.
+   * As {@link #fetch(String, Validators, boolean)}, asking {@code redirectAllowed} before following
+   * a redirect (robots.txt of the target, typically); a refused target is a {@link
+   * Fault#ROBOTS_DISALLOWED}.
    */
-  public FetchResult fetch(String url, Validators validators, boolean allowPrivate,
+  public FetchResult fetch(
+      String url,
+      Validators validators,
+      boolean allowPrivate,
       java.util.function.Predicate<String> redirectAllowed) {
     Set<String> visited = new HashSet<>();
     String current = url;
@@ -125,7 +137,8 @@ public final class Fetcher implements AutoCloseable {
         return FetchResult.failure(current, Fault.BAD_URL, e.getMessage());
       }
       if (!visited.add(uri.toString())) {
-        return FetchResult.failure(url, Fault.REDIRECTS, "redirect loop: " + uri + " was already visited");
+        return FetchResult.failure(
+            url, Fault.REDIRECTS, "redirect loop: " + uri + " was already visited");
       }
       String blocked = allowPrivate ? null : literalAddressRefused(uri.getHost());
       if (blocked != null) {
@@ -136,12 +149,16 @@ public final class Fetcher implements AutoCloseable {
         return h.result;
       }
       if (hop >= settings.maxRedirects()) {
-        return FetchResult.failure(url, Fault.REDIRECTS, "more than " + settings.maxRedirects() + " redirects");
+        return FetchResult.failure(
+            url, Fault.REDIRECTS, "more than " + settings.maxRedirects() + " redirects");
       }
       try {
         current = withoutFragment(uri.resolve(h.location.strip()));
         if (!redirectAllowed.test(current)) {
-          return FetchResult.failure(url, Fault.ROBOTS_DISALLOWED, "redirect target " + current + " is disallowed by robots.txt");
+          return FetchResult.failure(
+              url,
+              Fault.ROBOTS_DISALLOWED,
+              "redirect target " + current + " is disallowed by robots.txt");
         }
       } catch (IllegalArgumentException e) {
         return FetchResult.failure(url, Fault.REDIRECTS, "bad redirect location: " + h.location);
@@ -154,7 +171,9 @@ public final class Fetcher implements AutoCloseable {
   private Hop once(URI uri, Validators v, boolean allowPrivate) {
     HttpGet get = new HttpGet(uri);
     get.setHeader("Accept-Encoding", "gzip, deflate");
-    get.setHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,application/atom+xml,text/xml;q=0.9,*/*;q=0.5");
+    get.setHeader(
+        "Accept",
+        "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,application/atom+xml,text/xml;q=0.9,*/*;q=0.5");
     if (v.etag() != null) {
       get.setHeader("If-None-Match", v.etag());
     }
@@ -164,7 +183,8 @@ public final class Fetcher implements AutoCloseable {
     long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
     String url = uri.toString();
     try {
-      return (allowPrivate ? permissive : guarded).execute(get, response -> handle(url, response, deadline));
+      return (allowPrivate ? permissive : guarded)
+          .execute(get, response -> handle(url, response, deadline));
     } catch (BlockedAddressException e) {
       return new Hop(FetchResult.failure(url, Fault.BLOCKED_ADDRESS, e.getMessage()), null);
     } catch (IOException e) {
@@ -179,16 +199,33 @@ public final class Fetcher implements AutoCloseable {
       return new Hop(null, location.getValue());
     }
     if (code == 304) {
-      return new Hop(new FetchResult(304, url, null, null, FetchResult.EMPTY, header(response, "ETag"),
-          header(response, "Last-Modified"), null, null, null), null);
+      return new Hop(
+          new FetchResult(
+              304,
+              url,
+              null,
+              null,
+              FetchResult.EMPTY,
+              header(response, "ETag"),
+              header(response, "Last-Modified"),
+              null,
+              null,
+              null),
+          null);
     }
     if (code == 404 || code == 410) {
       return new Hop(FetchResult.failure(url, code, Fault.GONE, "HTTP " + code, null), null);
     }
     if (code == 429 || code >= 500) {
       Duration after = retryAfter(header(response, "Retry-After"), Instant.now());
-      return new Hop(FetchResult.failure(url, code, Fault.HTTP_RETRYABLE, "HTTP " + code
-          + (after == null ? "" : ", Retry-After " + after.toSeconds() + " s"), after), null);
+      return new Hop(
+          FetchResult.failure(
+              url,
+              code,
+              Fault.HTTP_RETRYABLE,
+              "HTTP " + code + (after == null ? "" : ", Retry-After " + after.toSeconds() + " s"),
+              after),
+          null);
     }
     if (code < 200 || code >= 300) {
       return new Hop(FetchResult.failure(url, code, Fault.HTTP_STATUS, "HTTP " + code, null), null);
@@ -196,14 +233,20 @@ public final class Fetcher implements AutoCloseable {
     return new Hop(body(url, code, response, deadline), null);
   }
 
-  private FetchResult body(String url, int code, ClassicHttpResponse response, long deadline) throws IOException {
+  private FetchResult body(String url, int code, ClassicHttpResponse response, long deadline)
+      throws IOException {
     HttpEntity entity = response.getEntity();
     long cap = settings.maxBytes();
     if (entity != null && entity.getContentLength() > cap) {
-      return FetchResult.failure(url, code, Fault.TOO_LARGE,
-          "Content-Length " + entity.getContentLength() + " is over the cap of " + cap + " bytes", null);
+      return FetchResult.failure(
+          url,
+          code,
+          Fault.TOO_LARGE,
+          "Content-Length " + entity.getContentLength() + " is over the cap of " + cap + " bytes",
+          null);
     }
-    byte[] raw = entity == null ? FetchResult.EMPTY : BodyReader.read(entity.getContent(), cap, deadline);
+    byte[] raw =
+        entity == null ? FetchResult.EMPTY : BodyReader.read(entity.getContent(), cap, deadline);
     String encoding = lower(header(response, "Content-Encoding"));
     byte[] body;
     if (encoding == null || encoding.equals("identity")) {
@@ -211,11 +254,21 @@ public final class Fetcher implements AutoCloseable {
     } else if (encoding.equals("gzip") || encoding.equals("x-gzip") || encoding.equals("deflate")) {
       body = BodyReader.inflate(raw, encoding.equals("deflate") ? "deflate" : "gzip", cap);
     } else {
-      return FetchResult.failure(url, code, Fault.BAD_ENCODING, "unsupported Content-Encoding " + encoding, null);
+      return FetchResult.failure(
+          url, code, Fault.BAD_ENCODING, "unsupported Content-Encoding " + encoding, null);
     }
     String[] type = contentType(header(response, "Content-Type"));
-    return new FetchResult(code, url, type[0], type[1], body, header(response, "ETag"),
-        header(response, "Last-Modified"), null, null, null);
+    return new FetchResult(
+        code,
+        url,
+        type[0],
+        type[1],
+        body,
+        header(response, "ETag"),
+        header(response, "Last-Modified"),
+        null,
+        null,
+        null);
   }
 
   /**
@@ -224,10 +277,13 @@ public final class Fetcher implements AutoCloseable {
    */
   private static final class StaleConnectionRetry implements HttpRequestRetryStrategy {
     @Override
-    public boolean retryRequest(HttpRequest request, IOException e, int execCount, HttpContext context) {
-      boolean stale = e instanceof NoHttpResponseException
-          || (e instanceof java.net.SocketException && !(e instanceof ConnectException)
-              && !(e instanceof java.net.NoRouteToHostException));
+    public boolean retryRequest(
+        HttpRequest request, IOException e, int execCount, HttpContext context) {
+      boolean stale =
+          e instanceof NoHttpResponseException
+              || (e instanceof java.net.SocketException
+                  && !(e instanceof ConnectException)
+                  && !(e instanceof java.net.NoRouteToHostException));
       return execCount <= 1 && stale;
     }
 
@@ -243,7 +299,8 @@ public final class Fetcher implements AutoCloseable {
   }
 
   private static FetchResult classify(String url, IOException e) {
-    String msg = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    String msg =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (e instanceof TooLargeException) {
       return FetchResult.failure(url, Fault.TOO_LARGE, e.getMessage());
     }
@@ -256,8 +313,10 @@ public final class Fetcher implements AutoCloseable {
     if (e instanceof SSLException) {
       return FetchResult.failure(url, Fault.TLS, "TLS failed (" + msg + ")");
     }
-    if (e instanceof ConnectionClosedException || e instanceof MalformedChunkCodingException
-        || e instanceof ZipException || e instanceof EOFException) {
+    if (e instanceof ConnectionClosedException
+        || e instanceof MalformedChunkCodingException
+        || e instanceof ZipException
+        || e instanceof EOFException) {
       return FetchResult.failure(url, Fault.TRUNCATED, "body truncated (" + msg + ")");
     }
     if (e instanceof UnknownHostException || e instanceof ConnectException) {
@@ -266,7 +325,9 @@ public final class Fetcher implements AutoCloseable {
     return FetchResult.failure(url, Fault.IO, msg);
   }
 
-  /** The URL as an absolute http(s) URI without fragment; throws IllegalArgumentException otherwise. */
+  /**
+   * The URL as an absolute http(s) URI without fragment; throws IllegalArgumentException otherwise.
+   */
   static URI httpUri(String url) {
     URI uri;
     try {
@@ -299,7 +360,8 @@ public final class Fetcher implements AutoCloseable {
     }
     try {
       InetAddress a = InetAddress.getByName(h);
-      return AddressGuard.isPublic(a) ? null
+      return AddressGuard.isPublic(a)
+          ? null
           : h + " is a non-public address; refused unless the outlet sets allowPrivateAddresses";
     } catch (UnknownHostException e) {
       return "bad address " + h;
@@ -339,7 +401,9 @@ public final class Fetcher implements AutoCloseable {
         charset = p.substring(8).replace("\"", "").replace("'", "").strip();
       }
     }
-    return new String[] {type.isEmpty() ? null : type, charset == null || charset.isEmpty() ? null : charset};
+    return new String[] {
+      type.isEmpty() ? null : type, charset == null || charset.isEmpty() ? null : charset
+    };
   }
 
   private static String header(ClassicHttpResponse r, String name) {

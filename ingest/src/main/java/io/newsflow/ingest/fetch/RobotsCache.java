@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * robots.txt per scheme, host and port, parsed by crawler-commons and cached for the configured TTL.
- * A missing robots.txt (4xx) allows everything; a robots.txt that cannot be fetched (5xx, timeouts)
- * disallows everything for a short while, as the robots exclusion standard (RFC 9309) asks.
+ * robots.txt per scheme, host and port, parsed by crawler-commons and cached for the configured
+ * TTL. A missing robots.txt (4xx) allows everything; a robots.txt that cannot be fetched (5xx,
+ * timeouts) disallows everything for a short while, as the robots exclusion standard (RFC 9309)
+ * asks.
  */
 public final class RobotsCache {
   private static final Logger LOG = LoggerFactory.getLogger(RobotsCache.class);
@@ -54,9 +55,13 @@ public final class RobotsCache {
       cache.put(key, e);
     }
     long delayMs = e.rules.getCrawlDelay();
-    Duration delay = delayMs == BaseRobotRules.UNSET_CRAWL_DELAY || delayMs <= 0 ? null : Duration.ofMillis(delayMs);
+    Duration delay =
+        delayMs == BaseRobotRules.UNSET_CRAWL_DELAY || delayMs <= 0
+            ? null
+            : Duration.ofMillis(delayMs);
     if (e.unreachable != null) {
-      return new Decision(false, delay, "robots.txt unreachable (" + e.unreachable + "); retried later");
+      return new Decision(
+          false, delay, "robots.txt unreachable (" + e.unreachable + "); retried later");
     }
     boolean allowed = e.rules.isAllowed(uri.toString());
     return new Decision(allowed, delay, allowed ? null : "disallowed by robots.txt");
@@ -67,8 +72,12 @@ public final class RobotsCache {
     FetchResult r = fetcher.fetch(robotsUrl, Validators.NONE, allowPrivate);
     long ttl = fetcher.settings().robotsTtl().toNanos();
     if (r.ok()) {
-      BaseRobotRules rules = parser.parseContent(robotsUrl, r.body(),
-          r.contentType() == null ? "text/plain" : r.contentType(), List.of(fetcher.settings().robotName()));
+      BaseRobotRules rules =
+          parser.parseContent(
+              robotsUrl,
+              r.body(),
+              r.contentType() == null ? "text/plain" : r.contentType(),
+              List.of(fetcher.settings().robotName()));
       return new Entry(rules, System.nanoTime() + ttl, null);
     }
     if (r.fault() == Fault.GONE || r.fault() == Fault.HTTP_STATUS) {
@@ -76,10 +85,12 @@ public final class RobotsCache {
     }
     if (r.fault() == Fault.BLOCKED_ADDRESS || r.fault() == Fault.BAD_URL) {
       // the page fetch itself will be refused with the same, clearer reason
-      return new Entry(parser.failedFetch(404), System.nanoTime() + UNREACHABLE_TTL.toNanos(), null);
+      return new Entry(
+          parser.failedFetch(404), System.nanoTime() + UNREACHABLE_TTL.toNanos(), null);
     }
     LOG.warn("robots.txt of {} unreachable: {}", key, r.reason());
-    return new Entry(parser.failedFetch(503), System.nanoTime() + UNREACHABLE_TTL.toNanos(), r.reason());
+    return new Entry(
+        parser.failedFetch(503), System.nanoTime() + UNREACHABLE_TTL.toNanos(), r.reason());
   }
 
   private void evictExpired() {
@@ -97,7 +108,13 @@ public final class RobotsCache {
   static String key(URI uri) {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     int port = uri.getPort();
-    boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    boolean defaultPort =
+        port == -1
+            || (scheme.equals("http") && port == 80)
+            || (scheme.equals("https") && port == 443);
+    return scheme
+        + "://"
+        + uri.getHost().toLowerCase(Locale.ROOT)
+        + (defaultPort ? "" : ":" + port);
   }
 }

@@ -80,7 +80,8 @@ final class Articles {
       lost(job, Fault.ROBOTS_DISALLOWED, d.reason(), null);
       return true;
     }
-    FetchResult r = m.fetcher.fetch(job.url(), Validators.NONE, allow, hop -> robotsAllow(hop, allow));
+    FetchResult r =
+        m.fetcher.fetch(job.url(), Validators.NONE, allow, hop -> robotsAllow(hop, allow));
     if (!r.failed()) {
       accept(job, r);
       return true;
@@ -96,9 +97,20 @@ final class Articles {
       if (r.fault() == Fault.HTTP_RETRYABLE) {
         m.frontier.backoff(host, wait);
       }
-      m.fault(job.outlet(), r.fault(), job.url(), r.reason() + "; attempt " + attempt + " of "
-          + m.settings.maxAttempts() + ", retrying in " + wait.toMillis() + " ms");
-      boolean scheduled = m.later(wait, () -> m.frontier.submit(host, () -> run(job, attempt + 1, src, done)));
+      m.fault(
+          job.outlet(),
+          r.fault(),
+          job.url(),
+          r.reason()
+              + "; attempt "
+              + attempt
+              + " of "
+              + m.settings.maxAttempts()
+              + ", retrying in "
+              + wait.toMillis()
+              + " ms");
+      boolean scheduled =
+          m.later(wait, () -> m.frontier.submit(host, () -> run(job, attempt + 1, src, done)));
       if (!scheduled) {
         src.incomplete();
       }
@@ -107,7 +119,11 @@ final class Articles {
     if (r.fault() == Fault.GONE && job.lastVersion() > 0) {
       takenDown(job, r.status());
     } else {
-      lost(job, r.fault(), r.reason() + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), null);
+      lost(
+          job,
+          r.fault(),
+          r.reason() + (attempt > 1 ? " (after " + attempt + " attempts)" : ""),
+          null);
     }
     return true;
   }
@@ -123,7 +139,11 @@ final class Articles {
   private void accept(Job job, FetchResult r) {
     String binary = ContentSniffer.binaryKind(r.body());
     if (binary != null) {
-      lost(job, Fault.BINARY_CONTENT, "body is binary (" + binary + ") though served as " + r.contentType(), r.body());
+      lost(
+          job,
+          Fault.BINARY_CONTENT,
+          "body is binary (" + binary + ") though served as " + r.contentType(),
+          r.body());
       return;
     }
     String type = r.contentType();
@@ -135,7 +155,8 @@ final class Articles {
     String charset = Charsets.detect(r.body(), r.declaredCharset());
     String url = job.url();
     if (!plain) {
-      String canonical = UrlCanon.relCanonical(new String(r.body(), Charset.forName(charset)), r.url());
+      String canonical =
+          UrlCanon.relCanonical(new String(r.body(), Charset.forName(charset)), r.url());
       if (canonical != null) {
         url = canonical;
       }
@@ -148,24 +169,26 @@ final class Articles {
     synchronized (locks[Math.floorMod(id.hashCode(), locks.length)]) {
       SeenStore.Seen cur = m.store.article(id);
       if (cur != null && !cur.dead() && cur.version() > 0 && job.changedAt() <= cur.changedAt()) {
-        // already produced (under its canonical URL): remember this URL as the same article, no duplicate
+        // already produced (under its canonical URL): remember this URL as the same article, no
+        // duplicate
         if (!id.equals(job.id())) {
           m.store.article(job.id(), cur.version(), job.changedAt(), false);
         }
         return;
       }
       version = (cur == null ? 0 : cur.version()) + 1;
-      m.output.article(RawArticle.newBuilder()
-          .setId(id)
-          .setSource(url)
-          .setOutlet(job.outlet().name())
-          .setVia(job.via())
-          .setFetchedAt(now)
-          .setContentType(plain ? "text/plain" : "text/html")
-          .setCharset(charset)
-          .setBody(ByteBuffer.wrap(r.body()))
-          .setVersion(version)
-          .build());
+      m.output.article(
+          RawArticle.newBuilder()
+              .setId(id)
+              .setSource(url)
+              .setOutlet(job.outlet().name())
+              .setVia(job.via())
+              .setFetchedAt(now)
+              .setContentType(plain ? "text/plain" : "text/html")
+              .setCharset(charset)
+              .setBody(ByteBuffer.wrap(r.body()))
+              .setVersion(version)
+              .build());
       m.store.article(id, version, job.changedAt(), false);
       if (!id.equals(job.id())) {
         m.store.article(job.id(), version, job.changedAt(), false);
@@ -177,15 +200,24 @@ final class Articles {
   }
 
   private void takenDown(Job job, int status) {
-    String reason = "taken_down: HTTP " + status + " on re-fetch of a known article (last version " + job.lastVersion() + ")";
+    String reason =
+        "taken_down: HTTP "
+            + status
+            + " on re-fetch of a known article (last version "
+            + job.lastVersion()
+            + ")";
     deadLetter(job, reason, null);
     m.fault(job.outlet(), Fault.GONE, job.url(), reason);
     m.store.article(job.id(), job.lastVersion(), job.changedAt(), true);
-    m.listener.takenDown(new MonitorListener.Takedown(job.id(), job.url(), job.outlet().name(), status,
-        job.lastVersion(), Instant.now()));
+    m.listener.takenDown(
+        new MonitorListener.Takedown(
+            job.id(), job.url(), job.outlet().name(), status, job.lastVersion(), Instant.now()));
   }
 
-  /** The article could not be obtained: count, log, dead-letter, and remember it so it is not retried each poll. */
+  /**
+   * The article could not be obtained: count, log, dead-letter, and remember it so it is not
+   * retried each poll.
+   */
   private void lost(Job job, Fault f, String reason, byte[] body) {
     m.fault(job.outlet(), f, job.url(), reason);
     deadLetter(job, f.label() + ": " + reason, body);
@@ -193,14 +225,18 @@ final class Articles {
   }
 
   private void deadLetter(Job job, String reason, byte[] body) {
-    m.output.deadLetter(DeadLetter.newBuilder()
-        .setStage("ingest")
-        .setReason(reason)
-        .setArticleId(job.id())
-        .setSource(job.url())
-        .setValue(body == null ? null : ByteBuffer.wrap(Arrays.copyOf(body, Math.min(body.length, DLQ_VALUE_CAP))))
-        .setFailedAt(Instant.now())
-        .build());
+    m.output.deadLetter(
+        DeadLetter.newBuilder()
+            .setStage("ingest")
+            .setReason(reason)
+            .setArticleId(job.id())
+            .setSource(job.url())
+            .setValue(
+                body == null
+                    ? null
+                    : ByteBuffer.wrap(Arrays.copyOf(body, Math.min(body.length, DLQ_VALUE_CAP))))
+            .setFailedAt(Instant.now())
+            .build());
     m.state(job.outlet()).deadLetters.increment();
   }
 }

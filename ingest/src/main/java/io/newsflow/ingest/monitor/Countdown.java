@@ -3,7 +3,10 @@ package io.newsflow.ingest.monitor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs an action once when every piece of work begun on it has ended (it starts with one hold, released by {@link #arm}). */
+/**
+ * Runs an action once when every piece of work begun on it has ended (it starts with one hold,
+ * released by {@link #arm}).
+ */
 final class Countdown {
   private final AtomicInteger pending = new AtomicInteger(1);
   private final AtomicBoolean complete = new AtomicBoolean(true);

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Per-host queues in front of a shared worker pool: at most {@code perHost} requests to one host at
  * once, successive starts at least the host's delay apart (the configured interval, or robots.txt's
- * Crawl-delay when longer, capped), and nothing while a host is backing off after 429/5xx. A slow or
- * failing host only ever holds its own share of the workers; other hosts keep going.
+ * Crawl-delay when longer, capped), and nothing while a host is backing off after 429/5xx. A slow
+ * or failing host only ever holds its own share of the workers; other hosts keep going.
  */
 final class HostFrontier {
   private final ExecutorService workers;
@@ -31,7 +31,12 @@ final class HostFrontier {
     boolean wakeScheduled;
   }
 
-  HostFrontier(ExecutorService workers, ScheduledExecutorService timer, int perHost, Duration minInterval, Duration maxDelay) {
+  HostFrontier(
+      ExecutorService workers,
+      ScheduledExecutorService timer,
+      int perHost,
+      Duration minInterval,
+      Duration maxDelay) {
     this.workers = workers;
     this.timer = timer;
     this.perHost = perHost;
@@ -117,12 +122,15 @@ final class HostFrontier {
     }
     h.wakeScheduled = true;
     try {
-      timer.schedule(() -> {
-        synchronized (h) {
-          h.wakeScheduled = false;
-          pump(h);
-        }
-      }, delayNanos, TimeUnit.NANOSECONDS);
+      timer.schedule(
+          () -> {
+            synchronized (h) {
+              h.wakeScheduled = false;
+              pump(h);
+            }
+          },
+          delayNanos,
+          TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException stopping) {
       h.queue.clear();
     }

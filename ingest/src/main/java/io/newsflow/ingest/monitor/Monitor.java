@@ -30,11 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Monitors outlets until closed: polls each outlet's feeds, sitemaps and seed pages at its interval,
- * fetches new articles and the ones their source says changed, and produces them to the output.
- * Faults are logged, counted per kind and per outlet, and dead-lettered where an article was lost;
- * one outlet's faults never hold up another's (per-host queues, bounded attempts). {@link #close}
- * stops polling, lets fetches in flight finish, flushes the output and persists the seen store.
+ * Monitors outlets until closed: polls each outlet's feeds, sitemaps and seed pages at its
+ * interval, fetches new articles and the ones their source says changed, and produces them to the
+ * output. Faults are logged, counted per kind and per outlet, and dead-lettered where an article
+ * was lost; one outlet's faults never hold up another's (per-host queues, bounded attempts). {@link
+ * #close} stops polling, lets fetches in flight finish, flushes the output and persists the seen
+ * store.
  */
 public final class Monitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
@@ -75,10 +76,16 @@ public final class Monitor implements AutoCloseable {
   }
 
   /**
-   * @param resolver name resolution behind the address guard ({@link AddressGuard#systemResolver()})
+   * @param resolver name resolution behind the address guard ({@link
+   *     AddressGuard#systemResolver()})
    */
-  public Monitor(MonitorSettings settings, List<Outlet> outlets, Output output, MonitorListener listener,
-      AddressGuard.Resolver resolver) throws IOException {
+  public Monitor(
+      MonitorSettings settings,
+      List<Outlet> outlets,
+      Output output,
+      MonitorListener listener,
+      AddressGuard.Resolver resolver)
+      throws IOException {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.outlets = List.copyOf(outlets);
     this.output = Objects.requireNonNull(output, "output");
@@ -89,8 +96,13 @@ public final class Monitor implements AutoCloseable {
     this.workers = Executors.newFixedThreadPool(settings.threads(), named("newsflow-fetch"));
     this.timer = Executors.newSingleThreadScheduledExecutor(named("newsflow-monitor"));
     this.checkpointer = Executors.newSingleThreadScheduledExecutor(named("newsflow-checkpoint"));
-    this.frontier = new HostFrontier(workers, timer, settings.perHostConcurrency(), settings.minHostInterval(),
-        settings.maxCrawlDelay());
+    this.frontier =
+        new HostFrontier(
+            workers,
+            timer,
+            settings.perHostConcurrency(),
+            settings.minHostInterval(),
+            settings.maxCrawlDelay());
     this.sources = new Sources(this);
     this.articles = new Articles(this);
     for (Outlet o : this.outlets) {
@@ -98,7 +110,9 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  /** Schedules every outlet's first poll (spread over the start spread) and the periodic checkpoint. */
+  /**
+   * Schedules every outlet's first poll (spread over the start spread) and the periodic checkpoint.
+   */
   public void start() {
     int n = outlets.size();
     for (int i = 0; i < n; i++) {
@@ -109,7 +123,8 @@ public final class Monitor implements AutoCloseable {
       timer.schedule(() -> poll(o), delay, TimeUnit.NANOSECONDS);
     }
     long every = settings.checkpointInterval().toMillis();
-    checkpointer.scheduleWithFixedDelay(this::checkpointQuietly, every, every, TimeUnit.MILLISECONDS);
+    checkpointer.scheduleWithFixedDelay(
+        this::checkpointQuietly, every, every, TimeUnit.MILLISECONDS);
   }
 
   private void poll(Outlet o) {
@@ -143,7 +158,9 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  /** Waits until every outlet completed at least {@code polls} polls; false when the wait ran out. */
+  /**
+   * Waits until every outlet completed at least {@code polls} polls; false when the wait ran out.
+   */
   public boolean awaitPolls(long polls, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (OutletState st : states.values()) {
@@ -176,7 +193,8 @@ public final class Monitor implements AutoCloseable {
   /** Host key for per-host pacing. */
   static String host(String url) {
     URI u = URI.create(url);
-    return (u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT)) + (u.getPort() == -1 ? "" : ":" + u.getPort());
+    return (u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT))
+        + (u.getPort() == -1 ? "" : ":" + u.getPort());
   }
 
   /** Runs {@code task} after {@code delay} on the monitor's timer; false when closing. */
@@ -192,9 +210,14 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  /** Pause before retry {@code attempt} (1-based): Retry-After when sent, else 2 s doubling; capped. */
+  /**
+   * Pause before retry {@code attempt} (1-based): Retry-After when sent, else 2 s doubling; capped.
+   */
   Duration backoff(FetchResult r, int attempt) {
-    Duration d = r.retryAfter() != null ? r.retryAfter() : Duration.ofSeconds(2L << Math.min(attempt - 1, 16));
+    Duration d =
+        r.retryAfter() != null
+            ? r.retryAfter()
+            : Duration.ofSeconds(2L << Math.min(attempt - 1, 16));
     return d.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : d;
   }
 
@@ -224,8 +247,17 @@ public final class Monitor implements AutoCloseable {
     List<OutletStatus> out = new ArrayList<>();
     for (Outlet o : outlets) {
       OutletState s = states.get(o.name());
-      out.add(new OutletStatus(o.name(), s.polls.sum(), s.created.sum(), s.updated.sum(), s.errors.sum(),
-          s.deadLetters.sum(), s.lastError, s.lastPollAt, s.nextPollAt));
+      out.add(
+          new OutletStatus(
+              o.name(),
+              s.polls.sum(),
+              s.created.sum(),
+              s.updated.sum(),
+              s.errors.sum(),
+              s.deadLetters.sum(),
+              s.lastError,
+              s.lastPollAt,
+              s.nextPollAt));
     }
     return out;
   }
@@ -256,7 +288,8 @@ public final class Monitor implements AutoCloseable {
     try {
       // fetches still running after this are interrupted: what they had is neither produced nor
       // marked seen, so the next start fetches it again (well within the 60 s Ctrl-C allows)
-      if (!workers.awaitTermination(Math.min(settings.fetch().totalTimeout().toSeconds(), 15), TimeUnit.SECONDS)) {
+      if (!workers.awaitTermination(
+          Math.min(settings.fetch().totalTimeout().toSeconds(), 15), TimeUnit.SECONDS)) {
         workers.shutdownNow();
         workers.awaitTermination(5, TimeUnit.SECONDS);
       }
@@ -267,7 +300,8 @@ public final class Monitor implements AutoCloseable {
     try {
       checkpoint();
     } catch (RuntimeException e) {
-      throw new UncheckedIOException(new IOException("final checkpoint failed: " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("final checkpoint failed: " + e.getMessage(), e));
     } finally {
       store.close();
       fetcher.close();

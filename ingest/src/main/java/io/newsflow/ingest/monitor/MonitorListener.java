@@ -21,5 +21,6 @@ public interface MonitorListener {
    * @param lastVersion the last version produced
    * @param at when the take-down was seen
    */
-  record Takedown(String articleId, String url, String outlet, int status, int lastVersion, Instant at) {}
+  record Takedown(
+      String articleId, String url, String outlet, int status, int lastVersion, Instant at) {}
 }

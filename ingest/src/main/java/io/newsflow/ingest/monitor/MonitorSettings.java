@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param maxCrawlDelay cap on a robots.txt Crawl-delay (a longer one is applied at this value)
  * @param maxAttempts attempts per article on retriable faults (timeouts, 429/5xx, truncation)
  * @param maxBackoff longest pause for a retry or a host backing off
- * @param maxArticlesPerPoll new or changed articles fetched per source and poll; the rest wait for the next poll
+ * @param maxArticlesPerPoll new or changed articles fetched per source and poll; the rest wait for
+ *     the next poll
  * @param startSpread first polls are spread over this much time (or the poll interval when shorter)
  * @param checkpointInterval how often produced records are flushed and the seen store persisted
  */
@@ -36,33 +37,87 @@ public record MonitorSettings(
     Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(stateDir, "stateDir");
     if (threads < 1 || perHostConcurrency < 1 || maxAttempts < 1 || maxArticlesPerPoll < 1) {
-      throw new IllegalArgumentException("threads, perHostConcurrency, maxAttempts, maxArticlesPerPoll must be >= 1");
+      throw new IllegalArgumentException(
+          "threads, perHostConcurrency, maxAttempts, maxArticlesPerPoll must be >= 1");
     }
   }
 
-  /** Defaults: 32 threads, 2 per host, 1 s apart, Crawl-delay up to 30 s, 3 attempts, backoff up to 10 min. */
+  /**
+   * Defaults: 32 threads, 2 per host, 1 s apart, Crawl-delay up to 30 s, 3 attempts, backoff up to
+   * 10 min.
+   */
   public static MonitorSettings defaults(FetchSettings fetch, Path stateDir) {
-    return new MonitorSettings(fetch, stateDir, 32, 2, Duration.ofSeconds(1), Duration.ofSeconds(30), 3,
-        Duration.ofMinutes(10), 1000, Duration.ofSeconds(30), Duration.ofSeconds(5));
+    return new MonitorSettings(
+        fetch,
+        stateDir,
+        32,
+        2,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(30),
+        3,
+        Duration.ofMinutes(10),
+        1000,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5));
   }
 
   public MonitorSettings withMinHostInterval(Duration d) {
-    return new MonitorSettings(fetch, stateDir, threads, perHostConcurrency, d, maxCrawlDelay, maxAttempts, maxBackoff,
-        maxArticlesPerPoll, startSpread, checkpointInterval);
+    return new MonitorSettings(
+        fetch,
+        stateDir,
+        threads,
+        perHostConcurrency,
+        d,
+        maxCrawlDelay,
+        maxAttempts,
+        maxBackoff,
+        maxArticlesPerPoll,
+        startSpread,
+        checkpointInterval);
   }
 
   public MonitorSettings withMaxBackoff(Duration d) {
-    return new MonitorSettings(fetch, stateDir, threads, perHostConcurrency, minHostInterval, maxCrawlDelay, maxAttempts, d,
-        maxArticlesPerPoll, startSpread, checkpointInterval);
+    return new MonitorSettings(
+        fetch,
+        stateDir,
+        threads,
+        perHostConcurrency,
+        minHostInterval,
+        maxCrawlDelay,
+        maxAttempts,
+        d,
+        maxArticlesPerPoll,
+        startSpread,
+        checkpointInterval);
   }
 
   public MonitorSettings withStartSpread(Duration d) {
-    return new MonitorSettings(fetch, stateDir, threads, perHostConcurrency, minHostInterval, maxCrawlDelay, maxAttempts,
-        maxBackoff, maxArticlesPerPoll, d, checkpointInterval);
+    return new MonitorSettings(
+        fetch,
+        stateDir,
+        threads,
+        perHostConcurrency,
+        minHostInterval,
+        maxCrawlDelay,
+        maxAttempts,
+        maxBackoff,
+        maxArticlesPerPoll,
+        d,
+        checkpointInterval);
   }
 
   public MonitorSettings withThreads(int n) {
-    return new MonitorSettings(fetch, stateDir, n, perHostConcurrency, minHostInterval, maxCrawlDelay, maxAttempts,
-        maxBackoff, maxArticlesPerPoll, startSpread, checkpointInterval);
+    return new MonitorSettings(
+        fetch,
+        stateDir,
+        n,
+        perHostConcurrency,
+        minHostInterval,
+        maxCrawlDelay,
+        maxAttempts,
+        maxBackoff,
+        maxArticlesPerPoll,
+        startSpread,
+        checkpointInterval);
   }
 }

@@ -39,7 +39,8 @@ public record Outlet(
       throw new IllegalArgumentException("outlet " + name + ": pollInterval must be positive");
     }
     if (feeds.isEmpty() && sitemaps.isEmpty() && pages.isEmpty()) {
-      throw new IllegalArgumentException("outlet " + name + ": needs at least one of feeds, sitemaps, pages");
+      throw new IllegalArgumentException(
+          "outlet " + name + ": needs at least one of feeds, sitemaps, pages");
     }
   }
 

@@ -22,14 +22,24 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Reads the outlets file, YAML or JSON (JSON is read as YAML): either a list of outlets, or an
  * object with {@code outlets} and optional {@code defaults} (pollInterval, language,
- * allowPrivateAddresses). Unknown keys, duplicate names, bad URLs, patterns and durations are errors
- * that name the outlet and the key.
+ * allowPrivateAddresses). Unknown keys, duplicate names, bad URLs, patterns and durations are
+ * errors that name the outlet and the key.
  */
 public final class OutletsFile {
   static final Duration DEFAULT_POLL = Duration.ofMinutes(5);
-  private static final Set<String> KEYS = Set.of("name", "feeds", "sitemaps", "pages", "language", "pollInterval",
-      "include", "exclude", "allowPrivateAddresses");
-  private static final Set<String> DEFAULT_KEYS = Set.of("pollInterval", "language", "allowPrivateAddresses");
+  private static final Set<String> KEYS =
+      Set.of(
+          "name",
+          "feeds",
+          "sitemaps",
+          "pages",
+          "language",
+          "pollInterval",
+          "include",
+          "exclude",
+          "allowPrivateAddresses");
+  private static final Set<String> DEFAULT_KEYS =
+      Set.of("pollInterval", "language", "allowPrivateAddresses");
 
   private OutletsFile() {}
 
@@ -37,13 +47,16 @@ public final class OutletsFile {
     return parse(Files.readString(file), file.toString());
   }
 
-  /** @param where the file name, for error messages */
+  /**
+   * @param where the file name, for error messages
+   */
   public static List<Outlet> parse(String text, String where) {
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(where + ": not valid YAML/JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          where + ": not valid YAML/JSON: " + e.getOriginalMessage());
     }
     JsonNode defaults = null;
     JsonNode list = root;
@@ -51,7 +64,8 @@ public final class OutletsFile {
       for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
         String k = it.next();
         if (!k.equals("outlets") && !k.equals("defaults")) {
-          throw new IllegalArgumentException(where + ": unknown top-level key '" + k + "' (expected outlets, defaults)");
+          throw new IllegalArgumentException(
+              where + ": unknown top-level key '" + k + "' (expected outlets, defaults)");
         }
       }
       defaults = root.get("defaults");
@@ -59,7 +73,8 @@ public final class OutletsFile {
       checkKeys(defaults, DEFAULT_KEYS, where + ": defaults");
     }
     if (list == null || !list.isArray() || list.isEmpty()) {
-      throw new IllegalArgumentException(where + ": no outlets (expected a list, or 'outlets:' with a list)");
+      throw new IllegalArgumentException(
+          where + ": no outlets (expected a list, or 'outlets:' with a list)");
     }
     List<Outlet> outlets = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -68,7 +83,8 @@ public final class OutletsFile {
       i++;
       Outlet o = outlet(n, defaults, where + ": outlet #" + i);
       if (!names.add(o.name())) {
-        throw new IllegalArgumentException(where + ": outlet name '" + o.name() + "' is used twice");
+        throw new IllegalArgumentException(
+            where + ": outlet name '" + o.name() + "' is used twice");
       }
       outlets.add(o);
     }
@@ -77,7 +93,8 @@ public final class OutletsFile {
 
   private static Outlet outlet(JsonNode n, JsonNode defaults, String where) {
     if (!n.isObject()) {
-      throw new IllegalArgumentException(where + ": expected a mapping with name, feeds, sitemaps, pages, ...");
+      throw new IllegalArgumentException(
+          where + ": expected a mapping with name, feeds, sitemaps, pages, ...");
     }
     checkKeys(n, KEYS, where);
     String name = text(n.get("name"));
@@ -89,12 +106,20 @@ public final class OutletsFile {
     JsonNode poll = pick(n, defaults, "pollInterval");
     JsonNode allow = pick(n, defaults, "allowPrivateAddresses");
     try {
-      return new Outlet(name.strip(), urls(n.get("feeds"), at + " feeds"), urls(n.get("sitemaps"), at + " sitemaps"),
-          urls(n.get("pages"), at + " pages"), language, poll == null ? DEFAULT_POLL : duration(text(poll), at),
-          patterns(n.get("include"), at + " include"), patterns(n.get("exclude"), at + " exclude"),
+      return new Outlet(
+          name.strip(),
+          urls(n.get("feeds"), at + " feeds"),
+          urls(n.get("sitemaps"), at + " sitemaps"),
+          urls(n.get("pages"), at + " pages"),
+          language,
+          poll == null ? DEFAULT_POLL : duration(text(poll), at),
+          patterns(n.get("include"), at + " include"),
+          patterns(n.get("exclude"), at + " exclude"),
           allow != null && allow.asBoolean(false));
     } catch (IllegalArgumentException e) {
-      throw e.getMessage().startsWith(where) ? e : new IllegalArgumentException(at + ": " + e.getMessage(), e);
+      throw e.getMessage().startsWith(where)
+          ? e
+          : new IllegalArgumentException(at + ": " + e.getMessage(), e);
     }
   }
 
@@ -117,7 +142,8 @@ public final class OutletsFile {
       }
       return Duration.parse(v.toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException(where + ": pollInterval '" + s + "' is not a duration (e.g. 5m, 90s, PT5M)");
+      throw new IllegalArgumentException(
+          where + ": pollInterval '" + s + "' is not a duration (e.g. 5m, 90s, PT5M)");
     }
   }
 
@@ -139,7 +165,8 @@ public final class OutletsFile {
       try {
         out.add(Pattern.compile(s));
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(where + ": '" + s + "' is not a regular expression: " + e.getDescription());
+        throw new IllegalArgumentException(
+            where + ": '" + s + "' is not a regular expression: " + e.getDescription());
       }
     }
     return out;
@@ -176,7 +203,13 @@ public final class OutletsFile {
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        throw new IllegalArgumentException(where + ": unknown key '" + k + "' (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+        throw new IllegalArgumentException(
+            where
+                + ": unknown key '"
+                + k
+                + "' (expected one of "
+                + new java.util.TreeSet<>(allowed)
+                + ")");
       }
     }
   }

@@ -5,7 +5,9 @@ import io.newsflow.ingest.RawSink;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 
-/** Where the monitor produces: a {@link RawSink} that can also wait until everything sent is safe. */
+/**
+ * Where the monitor produces: a {@link RawSink} that can also wait until everything sent is safe.
+ */
 public interface Output extends RawSink {
   /** Blocks until everything sent so far is acknowledged; throws if anything was lost. */
   void flush();

@@ -32,7 +32,8 @@ public final class SeenStore implements AutoCloseable {
    *
    * @param version last version produced (0: none yet)
    * @param changedAt the source's change date when last fetched (epoch ms, 0 when none)
-   * @param dead whether its last fetch failed for good (it is retried only when its source says it changed)
+   * @param dead whether its last fetch failed for good (it is retried only when its source says it
+   *     changed)
    */
   public record Seen(int version, long changedAt, boolean dead) {}
 
@@ -49,8 +50,11 @@ public final class SeenStore implements AutoCloseable {
       load();
       compact();
     }
-    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    this.out = new BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8));
+    this.channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    this.out =
+        new BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8));
   }
 
   /** Opens (or creates) the store in {@code dir}. */
@@ -71,7 +75,10 @@ public final class SeenStore implements AutoCloseable {
     return articles.size();
   }
 
-  /** Records that {@code version} of {@code id} was produced (or, with {@code dead}, that it failed for good). */
+  /**
+   * Records that {@code version} of {@code id} was produced (or, with {@code dead}, that it failed
+   * for good).
+   */
   public void article(String id, int version, long changedAt, boolean dead) {
     articles.put(id, new Seen(version, changedAt, dead));
     add("A\t" + id + "\t" + version + "\t" + changedAt + "\t" + (dead ? "1" : "0"));
@@ -92,7 +99,9 @@ public final class SeenStore implements AutoCloseable {
     }
   }
 
-  /** Takes the changes recorded so far; hand them to {@link #persist} once their records are safe. */
+  /**
+   * Takes the changes recorded so far; hand them to {@link #persist} once their records are safe.
+   */
   public List<String> drain() {
     synchronized (pending) {
       List<String> out = new ArrayList<>(pending);
@@ -123,7 +132,8 @@ public final class SeenStore implements AutoCloseable {
       String[] f = line.split("\t", -1);
       try {
         if (f[0].equals("A") && f.length == 5) {
-          articles.put(f[1], new Seen(Integer.parseInt(f[2]), Long.parseLong(f[3]), f[4].equals("1")));
+          articles.put(
+              f[1], new Seen(Integer.parseInt(f[2]), Long.parseLong(f[3]), f[4].equals("1")));
         } else if (f[0].equals("S") && f.length == 4) {
           sources.put(f[1], new Validators(empty(f[2]), empty(f[3])));
         }
@@ -138,10 +148,26 @@ public final class SeenStore implements AutoCloseable {
     try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       for (Map.Entry<String, Seen> e : articles.entrySet()) {
         Seen s = e.getValue();
-        w.write("A\t" + e.getKey() + "\t" + s.version() + "\t" + s.changedAt() + "\t" + (s.dead() ? "1" : "0") + "\n");
+        w.write(
+            "A\t"
+                + e.getKey()
+                + "\t"
+                + s.version()
+                + "\t"
+                + s.changedAt()
+                + "\t"
+                + (s.dead() ? "1" : "0")
+                + "\n");
       }
       for (Map.Entry<String, Validators> e : sources.entrySet()) {
-        w.write("S\t" + e.getKey() + "\t" + clean(e.getValue().etag()) + "\t" + clean(e.getValue().lastModified()) + "\n");
+        w.write(
+            "S\t"
+                + e.getKey()
+                + "\t"
+                + clean(e.getValue().etag())
+                + "\t"
+                + clean(e.getValue().lastModified())
+                + "\n");
       }
     }
     try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

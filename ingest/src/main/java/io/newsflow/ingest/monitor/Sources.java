@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Polls one source (feed, sitemap, seed page) and hands its new and changed articles to {@link Articles}. */
+/**
+ * Polls one source (feed, sitemap, seed page) and hands its new and changed articles to {@link
+ * Articles}.
+ */
 final class Sources {
   private static final Logger LOG = LoggerFactory.getLogger(Sources.class);
   private static final int MAX_SITEMAP_DEPTH = 2;
@@ -41,28 +44,32 @@ final class Sources {
     Countdown[] self = new Countdown[1];
     // the source's validators are recorded once every article it listed is recorded, and only when
     // none was deferred or skipped: a 304 next time must not hide an article never fetched
-    self[0] = new Countdown(() -> {
-      if (validators.get() != null && self[0].isComplete()) {
-        m.store.source(url, validators.get());
-      }
-      cycle.end();
-    });
+    self[0] =
+        new Countdown(
+            () -> {
+              if (validators.get() != null && self[0].isComplete()) {
+                m.store.source(url, validators.get());
+              }
+              cycle.end();
+            });
     Countdown src = self[0];
     try {
-      m.frontier.submit(Monitor.host(url), () -> {
-        try {
-          if (m.stopped) {
-            src.incomplete();
-          } else {
-            validators.set(poll(cycle, src, o, url, via, depth));
-          }
-        } catch (RuntimeException e) {
-          LOG.error("{}: polling {} failed unexpectedly", o.name(), url, e);
-          m.fault(o, Fault.IO, url, "unexpected " + e);
-        } finally {
-          src.arm();
-        }
-      });
+      m.frontier.submit(
+          Monitor.host(url),
+          () -> {
+            try {
+              if (m.stopped) {
+                src.incomplete();
+              } else {
+                validators.set(poll(cycle, src, o, url, via, depth));
+              }
+            } catch (RuntimeException e) {
+              LOG.error("{}: polling {} failed unexpectedly", o.name(), url, e);
+              m.fault(o, Fault.IO, url, "unexpected " + e);
+            } finally {
+              src.arm();
+            }
+          });
     } catch (IllegalArgumentException e) {
       m.fault(o, Fault.BAD_URL, url, e.getMessage());
       src.arm();
@@ -70,7 +77,8 @@ final class Sources {
   }
 
   /** Polls the source; returns its validators to remember, or null. */
-  private Validators poll(Countdown cycle, Countdown src, Outlet o, String url, Via via, int depth) {
+  private Validators poll(
+      Countdown cycle, Countdown src, Outlet o, String url, Via via, int depth) {
     RobotsCache.Decision d = m.robots.check(url, o.allowPrivateAddresses());
     m.frontier.crawlDelay(Monitor.host(url), d.crawlDelay());
     if (!d.allowed()) {
@@ -99,7 +107,8 @@ final class Sources {
     return new Validators(r.etag(), r.lastModified());
   }
 
-  private List<Entry> entries(Countdown cycle, Outlet o, String url, Via via, int depth, FetchResult r)
+  private List<Entry> entries(
+      Countdown cycle, Outlet o, String url, Via via, int depth, FetchResult r)
       throws FeedParseException {
     switch (via) {
       case FEED:
@@ -109,7 +118,8 @@ final class Sources {
         }
         return feed.entries();
       case SITEMAP:
-        SitemapReader.Result map = SitemapReader.read(r.body(), r.contentType(), url, m.settings.fetch().maxBytes());
+        SitemapReader.Result map =
+            SitemapReader.read(r.body(), r.contentType(), url, m.settings.fetch().maxBytes());
         if (map.isIndex()) {
           children(cycle, o, url, map.sitemaps(), depth);
         }
@@ -122,13 +132,22 @@ final class Sources {
 
   private void children(Countdown cycle, Outlet o, String url, List<Entry> children, int depth) {
     if (depth + 1 > MAX_SITEMAP_DEPTH) {
-      m.fault(o, Fault.MALFORMED_XML, url, "sitemap index nested deeper than " + MAX_SITEMAP_DEPTH + "; children ignored");
+      m.fault(
+          o,
+          Fault.MALFORMED_XML,
+          url,
+          "sitemap index nested deeper than " + MAX_SITEMAP_DEPTH + "; children ignored");
       return;
     }
     int n = 0;
     for (Entry child : children) {
       if (++n > MAX_CHILD_SITEMAPS) {
-        LOG.warn("{}: sitemap index {} lists {} sitemaps; polling the first {}", o.name(), url, children.size(), MAX_CHILD_SITEMAPS);
+        LOG.warn(
+            "{}: sitemap index {} lists {} sitemaps; polling the first {}",
+            o.name(),
+            url,
+            children.size(),
+            MAX_CHILD_SITEMAPS);
         break;
       }
       submit(cycle, o, child.url(), Via.SITEMAP, depth + 1);
@@ -166,7 +185,9 @@ final class Sources {
       m.articles.submit(job, src, () -> inFlight.remove(id));
     }
     if (!src.isComplete()) {
-      LOG.info("{}: more than {} new articles in one source; the rest come with the next poll", o.name(),
+      LOG.info(
+          "{}: more than {} new articles in one source; the rest come with the next poll",
+          o.name(),
           m.settings.maxArticlesPerPoll());
     }
   }

@@ -19,16 +19,26 @@ public final class WarcRecorder implements MonitorListener, AutoCloseable {
   private final WarcWriter writer;
 
   public WarcRecorder(Path file) throws IOException {
-    this.writer = new WarcWriter(java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND), WarcCompression.GZIP);
+    this.writer =
+        new WarcWriter(
+            java.nio.channels.FileChannel.open(
+                file,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.APPEND),
+            WarcCompression.GZIP);
   }
 
   @Override
   public void fetched(String url, Instant at, int status, String contentType, byte[] body) {
     try {
-      HttpResponse http = new HttpResponse.Builder(status, "OK")
-          .body(MediaType.parseLeniently(contentType == null ? "application/octet-stream" : contentType), body)
-          .build();
+      HttpResponse http =
+          new HttpResponse.Builder(status, "OK")
+              .body(
+                  MediaType.parseLeniently(
+                      contentType == null ? "application/octet-stream" : contentType),
+                  body)
+              .build();
       writer.write(new WarcResponse.Builder(url).date(at).body(http).build());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write WARC record for " + url, e);

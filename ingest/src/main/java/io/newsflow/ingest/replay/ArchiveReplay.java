@@ -9,8 +9,8 @@ import java.util.function.BiConsumer;
 
 /**
  * One entry point for every replayable archive: a folder ({@link FolderReplay}), a WARC file
- * ({@code .warc}, {@code .warc.gz}: {@link WarcReplay}) or JSON Lines ({@code .jsonl}, {@code .ndjson},
- * optionally {@code .gz}: {@link JsonLinesReplay}).
+ * ({@code .warc}, {@code .warc.gz}: {@link WarcReplay}) or JSON Lines ({@code .jsonl}, {@code
+ * .ndjson}, optionally {@code .gz}: {@link JsonLinesReplay}).
  */
 public final class ArchiveReplay {
   private ArchiveReplay() {}
@@ -20,7 +20,8 @@ public final class ArchiveReplay {
     return Files.isDirectory(path) || kind(path) != null;
   }
 
-  public static ReplayReport replay(Path path, ReplaySettings settings, RawSink sink, BiConsumer<Integer, Integer> progress)
+  public static ReplayReport replay(
+      Path path, ReplaySettings settings, RawSink sink, BiConsumer<Integer, Integer> progress)
       throws IOException {
     if (Files.isDirectory(path)) {
       return new FolderReplay(settings).replay(path, sink, progress);

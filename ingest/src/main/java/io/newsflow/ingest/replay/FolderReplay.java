@@ -67,28 +67,36 @@ public final class FolderReplay {
     return new ReplayReport(produced, dead, skipped);
   }
 
-  private void replayOne(Path file, String rel, String type, RawSink sink, List<String> produced, List<String> dead) {
+  private void replayOne(
+      Path file, String rel, String type, RawSink sink, List<String> produced, List<String> dead) {
     try {
       long size = Files.size(file);
       if (size > settings.maxBytes()) {
         String id = ArticleIds.forFile(rel, new byte[0]);
-        sink.deadLetter(ReplayLetters.of(id, rel, "file is " + size + " bytes, over the cap of " + settings.maxBytes(), null, null));
+        sink.deadLetter(
+            ReplayLetters.of(
+                id,
+                rel,
+                "file is " + size + " bytes, over the cap of " + settings.maxBytes(),
+                null,
+                null));
         dead.add(id);
         return;
       }
       byte[] body = read(file, rel);
       String id = ArticleIds.forFile(rel, body);
-      sink.article(RawArticle.newBuilder()
-          .setId(id)
-          .setSource(rel)
-          .setOutlet(settings.outlet())
-          .setVia(Via.REPLAY)
-          .setFetchedAt(Files.getLastModifiedTime(file).toInstant())
-          .setContentType(type)
-          .setCharset(Charsets.isValidUtf8(body) ? "UTF-8" : null)
-          .setBody(ByteBuffer.wrap(body))
-          .setVersion(1)
-          .build());
+      sink.article(
+          RawArticle.newBuilder()
+              .setId(id)
+              .setSource(rel)
+              .setOutlet(settings.outlet())
+              .setVia(Via.REPLAY)
+              .setFetchedAt(Files.getLastModifiedTime(file).toInstant())
+              .setContentType(type)
+              .setCharset(Charsets.isValidUtf8(body) ? "UTF-8" : null)
+              .setBody(ByteBuffer.wrap(body))
+              .setVersion(1)
+              .build());
       produced.add(id);
     } catch (IOException e) {
       String id = ArticleIds.forFile(rel, new byte[0]);
@@ -105,12 +113,12 @@ public final class FolderReplay {
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
       byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
       if (out.length > settings.maxBytes()) {
-        throw new IOException("decompresses to more than the cap of " + settings.maxBytes() + " bytes");
+        throw new IOException(
+            "decompresses to more than the cap of " + settings.maxBytes() + " bytes");
       }
       return out;
     }
   }
-
 
   /** text/plain, text/html, or null for a file that is not an article. */
   static String contentType(String path) {

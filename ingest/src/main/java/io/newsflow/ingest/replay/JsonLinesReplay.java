@@ -26,10 +26,10 @@ import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Replays JSON Lines archives (optionally gzip): one object per line with {@code url}, and
- * {@code html} or {@code text}, and optionally {@code fetched_at} (ISO-8601 or epoch milliseconds).
- * Each becomes a raw article with the id of its canonical URL. A line that is not JSON, lacks a URL
- * or a body, or is over the size cap becomes a dead letter naming the line; blank lines are skipped.
+ * Replays JSON Lines archives (optionally gzip): one object per line with {@code url}, and {@code
+ * html} or {@code text}, and optionally {@code fetched_at} (ISO-8601 or epoch milliseconds). Each
+ * becomes a raw article with the id of its canonical URL. A line that is not JSON, lacks a URL or a
+ * body, or is over the size cap becomes a dead letter naming the line; blank lines are skipped.
  */
 public final class JsonLinesReplay {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,14 +39,21 @@ public final class JsonLinesReplay {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** @param progress called with (lines done, -1): the total is not known in advance */
-  public ReplayReport replay(Path file, RawSink sink, BiConsumer<Integer, Integer> progress) throws IOException {
+  /**
+   * @param progress called with (lines done, -1): the total is not known in advance
+   */
+  public ReplayReport replay(Path file, RawSink sink, BiConsumer<Integer, Integer> progress)
+      throws IOException {
     List<String> produced = new ArrayList<>();
     List<String> dead = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        InputStream in =
+            file.toString().toLowerCase(Locale.ROOT).endsWith(".gz")
+                ? new GZIPInputStream(raw)
+                : raw;
+        BufferedReader lines =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       int n = 0;
       while ((line = lines.readLine()) != null) {
@@ -58,7 +65,8 @@ public final class JsonLinesReplay {
         String problem = one(line, where, sink, produced);
         if (problem != null) {
           String id = ArticleIds.forFile(where, line.getBytes(StandardCharsets.UTF_8));
-          sink.deadLetter(ReplayLetters.of(id, where, problem, null, line.getBytes(StandardCharsets.UTF_8)));
+          sink.deadLetter(
+              ReplayLetters.of(id, where, problem, null, line.getBytes(StandardCharsets.UTF_8)));
           dead.add(id);
         }
         progress.accept(n, -1);
@@ -100,9 +108,18 @@ public final class JsonLinesReplay {
       return "fetched_at is not ISO-8601 or epoch milliseconds: " + o.get("fetched_at");
     }
     String id = ArticleIds.forUrl(url);
-    sink.article(RawArticle.newBuilder().setId(id).setSource(url).setOutlet(settings.outlet()).setVia(Via.REPLAY)
-        .setFetchedAt(at).setContentType(html != null ? "text/html" : "text/plain").setCharset("UTF-8")
-        .setBody(ByteBuffer.wrap(body)).setVersion(1).build());
+    sink.article(
+        RawArticle.newBuilder()
+            .setId(id)
+            .setSource(url)
+            .setOutlet(settings.outlet())
+            .setVia(Via.REPLAY)
+            .setFetchedAt(at)
+            .setContentType(html != null ? "text/html" : "text/plain")
+            .setCharset("UTF-8")
+            .setBody(ByteBuffer.wrap(body))
+            .setVersion(1)
+            .build());
     produced.add(id);
     return null;
   }

@@ -15,7 +15,8 @@ final class ReplayLetters {
         .setErrorClass(e == null ? null : e.getClass().getName())
         .setArticleId(id)
         .setSource(source)
-        .setValue(value == null ? null : ByteBuffer.wrap(value, 0, Math.min(value.length, 1024 * 1024)))
+        .setValue(
+            value == null ? null : ByteBuffer.wrap(value, 0, Math.min(value.length, 1024 * 1024)))
         .setFailedAt(Instant.now())
         .build();
   }

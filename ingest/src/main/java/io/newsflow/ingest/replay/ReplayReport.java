@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param produced ids of the raw articles produced, in order
  * @param deadLettered ids of the files that became dead letters (unreadable, too large)
- * @param skipped paths of files that are not articles (unsupported extension), relative to the folder
+ * @param skipped paths of files that are not articles (unsupported extension), relative to the
+ *     folder
  */
 public record ReplayReport(List<String> produced, List<String> deadLettered, List<String> skipped) {
   public ReplayReport {

@@ -4,7 +4,6 @@ import io.newsflow.ingest.ArticleIds;
 import io.newsflow.ingest.RawSink;
 import io.newsflow.ingest.canon.UrlCanon;
 import io.newsflow.ingest.fetch.Charsets;
-import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Via;
 import java.io.IOException;
@@ -27,9 +26,9 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 
 /**
- * Replays a WARC file (plain or gzip, read by jwarc): every 2xx {@code response} and every
- * {@code resource} record whose payload is HTML or plain text becomes a raw article with the id of
- * its canonical target URL. Other records (requests, metadata, redirects, images) are skipped and
+ * Replays a WARC file (plain or gzip, read by jwarc): every 2xx {@code response} and every {@code
+ * resource} record whose payload is HTML or plain text becomes a raw article with the id of its
+ * canonical target URL. Other records (requests, metadata, redirects, images) are skipped and
  * counted; a record over the size cap or unreadable becomes a dead letter.
  */
 public final class WarcReplay {
@@ -39,8 +38,11 @@ public final class WarcReplay {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** @param progress called with (KiB read, KiB total) */
-  public ReplayReport replay(Path warc, RawSink sink, BiConsumer<Integer, Integer> progress) throws IOException {
+  /**
+   * @param progress called with (KiB read, KiB total)
+   */
+  public ReplayReport replay(Path warc, RawSink sink, BiConsumer<Integer, Integer> progress)
+      throws IOException {
     List<String> produced = new ArrayList<>();
     List<String> dead = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -52,8 +54,16 @@ public final class WarcReplay {
         try {
           next = reader.next();
         } catch (IOException | RuntimeException e) {
-          String id = ArticleIds.forFile(warc.getFileName().toString() + "@" + reader.position(), new byte[0]);
-          sink.deadLetter(ReplayLetters.of(id, warc + "@" + reader.position(), "unreadable WARC record: " + e.getMessage(), e, null));
+          String id =
+              ArticleIds.forFile(
+                  warc.getFileName().toString() + "@" + reader.position(), new byte[0]);
+          sink.deadLetter(
+              ReplayLetters.of(
+                  id,
+                  warc + "@" + reader.position(),
+                  "unreadable WARC record: " + e.getMessage(),
+                  e,
+                  null));
           dead.add(id);
           break;
         }
@@ -67,12 +77,18 @@ public final class WarcReplay {
     return new ReplayReport(produced, dead, skipped);
   }
 
-  private void one(WarcRecord record, RawSink sink, List<String> produced, List<String> dead, List<String> skipped)
+  private void one(
+      WarcRecord record,
+      RawSink sink,
+      List<String> produced,
+      List<String> dead,
+      List<String> skipped)
       throws IOException {
     String target;
     MediaType type;
     InputStream body;
-    if (record instanceof WarcResponse r && r.contentType().base().toString().equals("application/http")) {
+    if (record instanceof WarcResponse r
+        && r.contentType().base().toString().equals("application/http")) {
       HttpResponse http = r.http();
       target = r.target();
       if (http.status() < 200 || http.status() >= 300) {
@@ -104,15 +120,29 @@ public final class WarcReplay {
     String id = ArticleIds.forUrl(url);
     byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
     if (bytes.length > settings.maxBytes()) {
-      sink.deadLetter(ReplayLetters.of(id, url, "record body is over the cap of " + settings.maxBytes() + " bytes", null, null));
+      sink.deadLetter(
+          ReplayLetters.of(
+              id,
+              url,
+              "record body is over the cap of " + settings.maxBytes() + " bytes",
+              null,
+              null));
       dead.add(id);
       return;
     }
     String declared = type.parameters().get("charset");
-    sink.article(RawArticle.newBuilder().setId(id).setSource(url).setOutlet(settings.outlet()).setVia(Via.REPLAY)
-        .setFetchedAt(record.date() == null ? Instant.now() : record.date())
-        .setContentType(plain ? "text/plain" : "text/html").setCharset(Charsets.detect(bytes, declared))
-        .setBody(ByteBuffer.wrap(bytes)).setVersion(1).build());
+    sink.article(
+        RawArticle.newBuilder()
+            .setId(id)
+            .setSource(url)
+            .setOutlet(settings.outlet())
+            .setVia(Via.REPLAY)
+            .setFetchedAt(record.date() == null ? Instant.now() : record.date())
+            .setContentType(plain ? "text/plain" : "text/html")
+            .setCharset(Charsets.detect(bytes, declared))
+            .setBody(ByteBuffer.wrap(bytes))
+            .setVersion(1)
+            .build());
     produced.add(id);
   }
 }

@@ -8,13 +8,15 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class CharsetsAndContentTest {
-  static final String TEXT = "Le président a déclaré que la réunion des ministres était reportée à l'été prochain. "
-      + "Les élus ont critiqué cette décision, jugée précipitée et mal préparée par le gouvernement.";
+  static final String TEXT =
+      "Le président a déclaré que la réunion des ministres était reportée à l'été prochain. "
+          + "Les élus ont critiqué cette décision, jugée précipitée et mal préparée par le gouvernement.";
 
   @Test
   void shouldTrustADeclarationTheBytesAgreeWith() {
     assertThat(Charsets.detect(TEXT.getBytes(StandardCharsets.UTF_8), "utf-8")).isEqualTo("UTF-8");
-    byte[] latin = ("<meta charset=\"iso-8859-1\">" + TEXT).getBytes(Charset.forName("windows-1252"));
+    byte[] latin =
+        ("<meta charset=\"iso-8859-1\">" + TEXT).getBytes(Charset.forName("windows-1252"));
     assertThat(Charsets.detect(latin, null)).isEqualTo("windows-1252");
   }
 
@@ -37,14 +39,28 @@ class CharsetsAndContentTest {
   void shouldTellBinaryFromTextWhateverTheContentType() {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
     assertThat(ContentSniffer.binaryKind(png)).isEqualTo("image/png");
-    assertThat(ContentSniffer.binaryKind(new byte[] {'a', 0, 'b', 1, 2, 3})).isEqualTo("application/octet-stream");
-    assertThat(ContentSniffer.binaryKind(("<html>" + TEXT).getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(ContentSniffer.binaryKind(new byte[] {'a', 0, 'b', 1, 2, 3}))
+        .isEqualTo("application/octet-stream");
+    assertThat(ContentSniffer.binaryKind(("<html>" + TEXT).getBytes(StandardCharsets.UTF_8)))
+        .isNull();
   }
 
   @Test
   void shouldCountOnlyGloballyRoutableAddressesAsPublic() throws Exception {
-    for (String a : new String[] {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
-        "100.64.0.1", "0.0.0.0", "::1", "fc00::1", "fe80::1", "::ffff:10.0.0.1"}) {
+    for (String a :
+        new String[] {
+          "127.0.0.1",
+          "10.1.2.3",
+          "172.16.0.1",
+          "192.168.1.1",
+          "169.254.169.254",
+          "100.64.0.1",
+          "0.0.0.0",
+          "::1",
+          "fc00::1",
+          "fe80::1",
+          "::ffff:10.0.0.1"
+        }) {
       assertThat(AddressGuard.isPublic(InetAddress.getByName(a))).as(a).isFalse();
     }
     assertThat(AddressGuard.isPublic(InetAddress.getByName("93.184.216.34"))).isTrue();

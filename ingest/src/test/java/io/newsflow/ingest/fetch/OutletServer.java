@@ -29,11 +29,13 @@ public final class OutletServer implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "outlet-server");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "outlet-server");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, Handler> routes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   public final List<String> userAgents = new CopyOnWriteArrayList<>();
@@ -77,10 +79,16 @@ public final class OutletServer implements AutoCloseable {
   }
 
   private void dispatch(HttpExchange ex) throws IOException {
-    String path = ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
-    hits.computeIfAbsent(ex.getRequestURI().getRawPath(), k -> new AtomicInteger()).incrementAndGet();
+    String path =
+        ex.getRequestURI().getRawPath()
+            + (ex.getRequestURI().getRawQuery() == null
+                ? ""
+                : "?" + ex.getRequestURI().getRawQuery());
+    hits.computeIfAbsent(ex.getRequestURI().getRawPath(), k -> new AtomicInteger())
+        .incrementAndGet();
     userAgents.add(String.valueOf(ex.getRequestHeaders().getFirst("User-Agent")));
-    if (ex.getRequestHeaders().containsKey("If-None-Match") || ex.getRequestHeaders().containsKey("If-Modified-Since")) {
+    if (ex.getRequestHeaders().containsKey("If-None-Match")
+        || ex.getRequestHeaders().containsKey("If-Modified-Since")) {
       conditionalRequests.add(ex.getRequestURI().getRawPath());
     }
     Handler h = routes.getOrDefault(path, routes.get(ex.getRequestURI().getRawPath()));
@@ -95,7 +103,8 @@ public final class OutletServer implements AutoCloseable {
     }
   }
 
-  public static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+  public static void send(HttpExchange ex, int status, String contentType, byte[] body)
+      throws IOException {
     if (contentType != null) {
       ex.getResponseHeaders().set("Content-Type", contentType);
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OutletsFileTest {
   @Test
   void shouldReadYamlWithDefaults() {
-    String yaml = """
+    String yaml =
+        """
         defaults:
           pollInterval: 10m
           language: en
@@ -42,22 +43,38 @@ class OutletsFileTest {
 
   @Test
   void shouldReadJsonListsToo() {
-    String json = "[{\"name\": \"a\", \"feeds\": [\"https://a.example/feed\"], \"pollInterval\": \"PT2M\"}]";
-    assertThat(OutletsFile.parse(json, "outlets.json").get(0).pollInterval()).isEqualTo(Duration.ofMinutes(2));
+    String json =
+        "[{\"name\": \"a\", \"feeds\": [\"https://a.example/feed\"], \"pollInterval\": \"PT2M\"}]";
+    assertThat(OutletsFile.parse(json, "outlets.json").get(0).pollInterval())
+        .isEqualTo(Duration.ofMinutes(2));
   }
 
   @Test
   void shouldNameTheOutletAndKeyOfEveryMistake() {
     assertThatThrownBy(() -> OutletsFile.parse("- name: a\n  feed: https://a.example/\n", "o.yaml"))
-        .hasMessageContaining("outlet #1").hasMessageContaining("unknown key 'feed'");
-    assertThatThrownBy(() -> OutletsFile.parse("- name: a\n", "o.yaml")).hasMessageContaining("at least one of feeds");
-    assertThatThrownBy(() -> OutletsFile.parse("- name: a\n  feeds: [ftp://a.example/]\n", "o.yaml"))
-        .hasMessageContaining("(a) feeds").hasMessageContaining("not an absolute http(s) URL");
-    assertThatThrownBy(() -> OutletsFile.parse("- name: a\n  feeds: [https://a.example/]\n  pollInterval: often\n", "o.yaml"))
+        .hasMessageContaining("outlet #1")
+        .hasMessageContaining("unknown key 'feed'");
+    assertThatThrownBy(() -> OutletsFile.parse("- name: a\n", "o.yaml"))
+        .hasMessageContaining("at least one of feeds");
+    assertThatThrownBy(
+            () -> OutletsFile.parse("- name: a\n  feeds: [ftp://a.example/]\n", "o.yaml"))
+        .hasMessageContaining("(a) feeds")
+        .hasMessageContaining("not an absolute http(s) URL");
+    assertThatThrownBy(
+            () ->
+                OutletsFile.parse(
+                    "- name: a\n  feeds: [https://a.example/]\n  pollInterval: often\n", "o.yaml"))
         .hasMessageContaining("not a duration");
-    assertThatThrownBy(() -> OutletsFile.parse("- {name: a, feeds: https://a.example/}\n- {name: a, pages: https://a.example/}\n", "o.yaml"))
+    assertThatThrownBy(
+            () ->
+                OutletsFile.parse(
+                    "- {name: a, feeds: https://a.example/}\n- {name: a, pages: https://a.example/}\n",
+                    "o.yaml"))
         .hasMessageContaining("used twice");
-    assertThatThrownBy(() -> OutletsFile.parse("- name: a\n  feeds: https://a.example/\n  include: ['(']\n", "o.yaml"))
+    assertThatThrownBy(
+            () ->
+                OutletsFile.parse(
+                    "- name: a\n  feeds: https://a.example/\n  include: ['(']\n", "o.yaml"))
         .hasMessageContaining("not a regular expression");
   }
 
@@ -67,7 +84,8 @@ class OutletsFileTest {
       store.article("id1", 1, 1000, false);
       store.source("https://a.example/feed", new Validators("\"e1\"", null));
       store.persist(store.drain());
-      store.article("id2", 1, 0, false); // recorded but never persisted: as after a crash before the flush
+      store.article(
+          "id2", 1, 0, false); // recorded but never persisted: as after a crash before the flush
     }
     try (SeenStore store = SeenStore.open(dir)) {
       assertThat(store.article("id1")).isEqualTo(new SeenStore.Seen(1, 1000, false));

@@ -26,16 +26,20 @@ final class TopicReader {
 
   static void ensureTopics() {
     try (Admin admin = Admin.create(props())) {
-      new TopicAdmin(admin, 2, (short) 1, Duration.ofSeconds(60)).ensure(List.of(Topics.RAW, Topics.DLQ));
+      new TopicAdmin(admin, 2, (short) 1, Duration.ofSeconds(60))
+          .ensure(List.of(Topics.RAW, Topics.DLQ));
     }
   }
 
   static <V> List<V> readAll(TopicSpec<String, V> topic) {
     Map<String, Object> p = new java.util.HashMap<>(props());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = c.partitionsFor(topic.name()).stream()
-          .map(i -> new TopicPartition(topic.name(), i.partition())).toList();
+    try (KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts =
+          c.partitionsFor(topic.name()).stream()
+              .map(i -> new TopicPartition(topic.name(), i.partition()))
+              .toList();
       c.assign(parts);
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);

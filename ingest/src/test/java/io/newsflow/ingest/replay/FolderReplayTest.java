@@ -17,10 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 class FolderReplayTest {
   final List<RawArticle> articles = new ArrayList<>();
   final List<DeadLetter> dead = new ArrayList<>();
-  final RawSink sink = new RawSink() {
-    @Override public void article(RawArticle a) { articles.add(a); }
-    @Override public void deadLetter(DeadLetter d) { dead.add(d); }
-  };
+  final RawSink sink =
+      new RawSink() {
+        @Override
+        public void article(RawArticle a) {
+          articles.add(a);
+        }
+
+        @Override
+        public void deadLetter(DeadLetter d) {
+          dead.add(d);
+        }
+      };
 
   @Test
   void shouldReplayTextAndHtmlRecursivelyAndReportOtherFiles(@TempDir Path dir) throws Exception {
@@ -29,10 +37,13 @@ class FolderReplayTest {
     Files.writeString(dir.resolve("sub/b.html"), "<html><body><p>Hi</p></body></html>");
     Files.writeString(dir.resolve("notes.md"), "# not an article");
 
-    ReplayReport report = new FolderReplay(ReplaySettings.defaults()).replay(dir, sink, (d, t) -> {});
+    ReplayReport report =
+        new FolderReplay(ReplaySettings.defaults()).replay(dir, sink, (d, t) -> {});
 
     assertThat(articles).extracting(RawArticle::getSource).containsExactly("a.txt", "sub/b.html");
-    assertThat(articles).extracting(RawArticle::getContentType).containsExactly("text/plain", "text/html");
+    assertThat(articles)
+        .extracting(RawArticle::getContentType)
+        .containsExactly("text/plain", "text/html");
     assertThat(articles).allSatisfy(a -> assertThat(a.getVia()).isEqualTo(Via.REPLAY));
     assertThat(report.skipped()).containsExactly("notes.md");
     assertThat(report.produced()).hasSize(2);
@@ -54,20 +65,25 @@ class FolderReplayTest {
   void shouldDeadLetterAFileOverTheSizeCapInsteadOfDroppingIt(@TempDir Path dir) throws Exception {
     Files.write(dir.resolve("big.html"), new byte[2048]);
 
-    ReplayReport report = new FolderReplay(new ReplaySettings(1024, null)).replay(dir, sink, (d, t) -> {});
+    ReplayReport report =
+        new FolderReplay(new ReplaySettings(1024, null)).replay(dir, sink, (d, t) -> {});
 
     assertThat(articles).isEmpty();
-    assertThat(dead).singleElement().satisfies(d -> {
-      assertThat(d.getStage()).isEqualTo("ingest");
-      assertThat(d.getSource()).isEqualTo("big.html");
-      assertThat(d.getReason()).contains("over the cap");
-    });
+    assertThat(dead)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getStage()).isEqualTo("ingest");
+              assertThat(d.getSource()).isEqualTo("big.html");
+              assertThat(d.getReason()).contains("over the cap");
+            });
     assertThat(report.deadLettered()).hasSize(1);
   }
 
   @Test
   void shouldLeaveTheCharsetOpenWhenATextFileIsNotUtf8(@TempDir Path dir) throws Exception {
-    Files.write(dir.resolve("latin1.txt"), "Año de la soberanía".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        dir.resolve("latin1.txt"), "Año de la soberanía".getBytes(StandardCharsets.ISO_8859_1));
 
     new FolderReplay(ReplaySettings.defaults()).replay(dir, sink, (d, t) -> {});
 

@@ -21,7 +21,8 @@ public final class DurableFiles {
     if (!Files.exists(file)) {
       return 0;
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = ch.size();
       long keep = size;
       ByteBuffer chunk = ByteBuffer.allocate(8192);

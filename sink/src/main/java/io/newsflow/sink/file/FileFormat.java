@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum FileFormat {
   /** One JSON object per line ({@code .jsonl}), the form {@code ArticleJson} defines. */
   JSONL("jsonl"),
-  /** Avro object-container files ({@code .avro}) holding {@code EnrichedArticle} records, schema embedded. */
+  /**
+   * Avro object-container files ({@code .avro}) holding {@code EnrichedArticle} records, schema
+   * embedded.
+   */
   AVRO("avro");
 
   private final String extension;

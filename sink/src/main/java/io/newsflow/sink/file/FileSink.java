@@ -27,19 +27,20 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Files for downstream readers, exactly once per Kafka offset.
  *
- * <p>Records go to an in-progress segment ({@code segments/.part-N.<ext>.inprogress}, invisible to a
- * reader looking for {@code part-*}). A segment is committed when it reaches {@code rollBytes}, when
- * {@code rollInterval} has passed since its first record, or when the sink stops: the file is fsynced,
- * then a line naming it and the offsets it covers is appended to {@code manifest.jsonl} and fsynced
- * (the commit point), then it is renamed to {@code part-N.<ext>}. On start, a committed segment whose
- * rename did not happen is renamed, any other in-progress file is deleted, and reading resumes at the
- * offsets after the last committed segment: a crash loses nothing (uncommitted records are read
- * again) and duplicates nothing (committed ones are not).
+ * <p>Records go to an in-progress segment ({@code segments/.part-N.<ext>.inprogress}, invisible to
+ * a reader looking for {@code part-*}). A segment is committed when it reaches {@code rollBytes},
+ * when {@code rollInterval} has passed since its first record, or when the sink stops: the file is
+ * fsynced, then a line naming it and the offsets it covers is appended to {@code manifest.jsonl}
+ * and fsynced (the commit point), then it is renamed to {@code part-N.<ext>}. On start, a committed
+ * segment whose rename did not happen is renamed, any other in-progress file is deleted, and
+ * reading resumes at the offsets after the last committed segment: a crash loses nothing
+ * (uncommitted records are read again) and duplicates nothing (committed ones are not).
  *
- * <p>With {@code latestView}, {@code articles.jsonl} is also kept up to date, one line per article id
- * (newest version wins), written before the segment so that records read again are only duplicates
- * there. An article taken down (a tombstone) leaves the view, and JSON Lines segments get a line
- * {@code {"id":…,"deleted":true}} (Avro segments cannot say so). One sink per folder: a lock file keeps a second one out.
+ * <p>With {@code latestView}, {@code articles.jsonl} is also kept up to date, one line per article
+ * id (newest version wins), written before the segment so that records read again are only
+ * duplicates there. An article taken down (a tombstone) leaves the view, and JSON Lines segments
+ * get a line {@code {"id":…,"deleted":true}} (Avro segments cannot say so). One sink per folder: a
+ * lock file keeps a second one out.
  */
 public final class FileSink implements RecordSink {
   public static final String SEGMENTS = "segments";
@@ -77,7 +78,9 @@ public final class FileSink implements RecordSink {
     this.settings = settings;
     this.segments = settings.dir().resolve(SEGMENTS);
     Files.createDirectories(segments);
-    this.lockChannel = FileChannel.open(segments.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    this.lockChannel =
+        FileChannel.open(
+            segments.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     this.lock = tryLock(lockChannel);
     if (lock == null) {
       lockChannel.close();
@@ -105,8 +108,10 @@ public final class FileSink implements RecordSink {
 
   @Override
   public List<Outcome> write(SinkBatch batch) throws IOException {
-    List<Outcome> outcomes = view != null ? view.write(batch.articles())
-        : new ArrayList<>(Collections.nCopies(batch.articles().size(), Outcome.WRITTEN));
+    List<Outcome> outcomes =
+        view != null
+            ? view.write(batch.articles())
+            : new ArrayList<>(Collections.nCopies(batch.articles().size(), Outcome.WRITTEN));
     if (view != null && !batch.removed().isEmpty()) {
       view.remove(batch.removed());
     }
@@ -123,10 +128,16 @@ public final class FileSink implements RecordSink {
         seg.records++;
       }
     }
-    batch.firstOffsets().forEach((tp, from) -> {
-      long to = batch.nextOffsets().get(tp);
-      seg.ranges.merge(tp, new long[] {from, to}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-    });
+    batch
+        .firstOffsets()
+        .forEach(
+            (tp, from) -> {
+              long to = batch.nextOffsets().get(tp);
+              seg.ranges.merge(
+                  tp,
+                  new long[] {from, to},
+                  (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            });
     if (seg.writer.bytes() >= settings.rollBytes()) {
       roll();
     }
@@ -185,16 +196,20 @@ public final class FileSink implements RecordSink {
     open = null;
     seg.writer.finish();
     List<Manifest.Range> ranges = new ArrayList<>();
-    seg.ranges.forEach((tp, r) -> ranges.add(new Manifest.Range(tp.topic(), tp.partition(), r[0], r[1])));
+    seg.ranges.forEach(
+        (tp, r) -> ranges.add(new Manifest.Range(tp.topic(), tp.partition(), r[0], r[1])));
     String file = seg.records > 0 ? seg.name : null;
-    manifest.append(new Manifest.Entry(seg.seq, file, seg.records, List.copyOf(ranges), Instant.now().toString()));
+    manifest.append(
+        new Manifest.Entry(
+            seg.seq, file, seg.records, List.copyOf(ranges), Instant.now().toString()));
     if (file != null) {
       Files.move(seg.tmp, segments.resolve(file), StandardCopyOption.ATOMIC_MOVE);
     } else {
       Files.delete(seg.tmp);
     }
     DurableFiles.syncDirectory(segments);
-    ranges.forEach(r -> durable.merge(new TopicPartition(r.topic(), r.partition()), r.to(), Math::max));
+    ranges.forEach(
+        r -> durable.merge(new TopicPartition(r.topic(), r.partition()), r.to(), Math::max));
   }
 
   /** Finishes renames the last run committed but did not complete; deletes uncommitted segments. */
@@ -207,7 +222,8 @@ public final class FileSink implements RecordSink {
       Path tmp = segments.resolve("." + e.file() + IN_PROGRESS);
       if (!Files.exists(done)) {
         if (!Files.exists(tmp)) {
-          throw new IOException("segment " + e.file() + " is in the manifest but missing from " + segments);
+          throw new IOException(
+              "segment " + e.file() + " is in the manifest but missing from " + segments);
         }
         Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
       }

@@ -18,9 +18,10 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The commit log of the segments: {@code manifest.jsonl}, one line per committed segment, appended and
- * fsynced. A segment exists for readers once its line is in the manifest; the Kafka offsets each line
- * covers tell the sink where to resume. Lines are only ever appended; a line torn by a crash is cut.
+ * The commit log of the segments: {@code manifest.jsonl}, one line per committed segment, appended
+ * and fsynced. A segment exists for readers once its line is in the manifest; the Kafka offsets
+ * each line covers tell the sink where to resume. Lines are only ever appended; a line torn by a
+ * crash is cut.
  */
 public final class Manifest implements AutoCloseable {
   public static final String FILE = "manifest.jsonl";
@@ -38,7 +39,8 @@ public final class Manifest implements AutoCloseable {
    * @param ranges offsets covered, per partition
    * @param committedAt when it was committed (ISO-8601 UTC)
    */
-  public record Entry(long seq, String file, long records, List<Range> ranges, String committedAt) {}
+  public record Entry(
+      long seq, String file, long records, List<Range> ranges, String committedAt) {}
 
   private final Path path;
   private final List<Entry> entries = new ArrayList<>();
@@ -56,7 +58,9 @@ public final class Manifest implements AutoCloseable {
         }
       }
     }
-    this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    this.channel =
+        FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
   /** Opens (creating when missing) the manifest at {@code path}, cutting a torn last line. */
@@ -113,10 +117,16 @@ public final class Manifest implements AutoCloseable {
     o.put("records", e.records());
     var ranges = o.putArray("ranges");
     for (Range r : e.ranges()) {
-      ranges.addObject().put("topic", r.topic()).put("partition", r.partition()).put("from", r.from()).put("to", r.to());
+      ranges
+          .addObject()
+          .put("topic", r.topic())
+          .put("partition", r.partition())
+          .put("from", r.from())
+          .put("to", r.to());
     }
     o.put("committedAt", e.committedAt());
-    byte[] line = (ArticleJson.MAPPER.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        (ArticleJson.MAPPER.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
     ByteBuffer buf = ByteBuffer.wrap(line);
     while (buf.hasRemaining()) {
       channel.write(buf);
@@ -128,10 +138,21 @@ public final class Manifest implements AutoCloseable {
   private static Entry parse(JsonNode n) {
     List<Range> ranges = new ArrayList<>();
     for (JsonNode r : n.path("ranges")) {
-      ranges.add(new Range(r.path("topic").asText(), r.path("partition").asInt(), r.path("from").asLong(), r.path("to").asLong()));
+      ranges.add(
+          new Range(
+              r.path("topic").asText(),
+              r.path("partition").asInt(),
+              r.path("from").asLong(),
+              r.path("to").asLong()));
     }
-    String file = n.path("file").isNull() || n.path("file").isMissingNode() ? null : n.path("file").asText();
-    return new Entry(n.path("seq").asLong(), file, n.path("records").asLong(), List.copyOf(ranges), n.path("committedAt").asText());
+    String file =
+        n.path("file").isNull() || n.path("file").isMissingNode() ? null : n.path("file").asText();
+    return new Entry(
+        n.path("seq").asLong(),
+        file,
+        n.path("records").asLong(),
+        List.copyOf(ranges),
+        n.path("committedAt").asText());
   }
 
   @Override

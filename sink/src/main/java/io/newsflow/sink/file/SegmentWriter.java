@@ -73,7 +73,10 @@ abstract class SegmentWriter implements AutoCloseable {
 
     @Override
     boolean appendRemoval(String id) throws IOException {
-      out().write(ArticleJson.MAPPER.writeValueAsBytes(ArticleJson.MAPPER.createObjectNode().put("id", id).put("deleted", true)));
+      out()
+          .write(
+              ArticleJson.MAPPER.writeValueAsBytes(
+                  ArticleJson.MAPPER.createObjectNode().put("id", id).put("deleted", true)));
       out().write('\n');
       return true;
     }
@@ -100,7 +103,8 @@ abstract class SegmentWriter implements AutoCloseable {
 
     @Override
     boolean appendRemoval(String id) {
-      return false; // an EnrichedArticle container has no way to say "gone"; the manifest still counts the offset
+      return false; // an EnrichedArticle container has no way to say "gone"; the manifest still
+      // counts the offset
     }
 
     @Override

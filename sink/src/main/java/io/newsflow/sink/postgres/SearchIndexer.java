@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills {@code articles.search} for rows the sink wrote, on a connection and thread of its own, so
  * that stemming the text does not slow the sink's transactions. Calls {@code
- * newsflow_index_search(200)} until nothing is left, then naps. A failure is logged and retried: the
- * rows stay, only their search vector waits.
+ * newsflow_index_search(200)} until nothing is left, then naps. A failure is logged and retried:
+ * the rows stay, only their search vector waits.
  */
 final class SearchIndexer implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);

@@ -32,7 +32,8 @@ class FileSinkTest {
   static final TopicPartition P1 = new TopicPartition("news.enriched", 1);
 
   @Test
-  void shouldPublishASegmentOnlyOnceItIsCommittedAndRecordTheOffsetsItCovers(@TempDir Path dir) throws Exception {
+  void shouldPublishASegmentOnlyOnceItIsCommittedAndRecordTheOffsetsItCovers(@TempDir Path dir)
+      throws Exception {
     try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
       sink.write(batch(P0, 0, article("a", 1, "A"), article("b", 1, "B")));
       sink.write(batch(P1, 7, article("c", 1, "C")));
@@ -46,20 +47,26 @@ class FileSinkTest {
       assertThat(sink.storedPositions()).contains(Map.of(P0, 2L, P1, 8L));
       Manifest.Entry e = Manifest.read(dir.resolve("segments/manifest.jsonl")).get(0);
       assertThat(e.records()).isEqualTo(3);
-      assertThat(e.ranges()).containsExactlyInAnyOrder(
-          new Manifest.Range("news.enriched", 0, 0, 2), new Manifest.Range("news.enriched", 1, 7, 8));
+      assertThat(e.ranges())
+          .containsExactlyInAnyOrder(
+              new Manifest.Range("news.enriched", 0, 0, 2),
+              new Manifest.Range("news.enriched", 1, 7, 8));
     }
   }
 
   @Test
   void shouldRollBySizeAndByTime(@TempDir Path dir) throws Exception {
-    try (FileSink sink = new FileSink(new FileSinkSettings(dir, FileFormat.JSONL, 1, Duration.ofMinutes(5), true))) {
+    try (FileSink sink =
+        new FileSink(new FileSinkSettings(dir, FileFormat.JSONL, 1, Duration.ofMinutes(5), true))) {
       sink.write(batch(P0, 0, article("a", 1, "A")));
       sink.write(batch(P0, 1, article("b", 1, "B")));
     }
     assertThat(published(dir)).containsExactly("part-00000001.jsonl", "part-00000002.jsonl");
 
-    try (FileSink sink = new FileSink(new FileSinkSettings(dir, FileFormat.JSONL, Long.MAX_VALUE, Duration.ofMinutes(5), true))) {
+    try (FileSink sink =
+        new FileSink(
+            new FileSinkSettings(
+                dir, FileFormat.JSONL, Long.MAX_VALUE, Duration.ofMinutes(5), true))) {
       sink.write(batch(P0, 2, article("c", 1, "C")));
       sink.tick(Instant.now().plusSeconds(60));
       assertThat(published(dir)).hasSize(2);
@@ -70,7 +77,8 @@ class FileSinkTest {
   }
 
   @Test
-  void shouldFinishACommittedRenameAndDropUncommittedWorkAfterACrash(@TempDir Path dir) throws Exception {
+  void shouldFinishACommittedRenameAndDropUncommittedWorkAfterACrash(@TempDir Path dir)
+      throws Exception {
     try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
       sink.write(batch(P0, 0, article("a", 1, "A")));
       sink.flush();
@@ -79,28 +87,37 @@ class FileSinkTest {
     }
     Path segments = dir.resolve("segments");
     // crash 1: after the manifest line of segment 2, before its rename
-    Files.move(segments.resolve("part-00000002.jsonl"), segments.resolve(".part-00000002.jsonl.inprogress"));
+    Files.move(
+        segments.resolve("part-00000002.jsonl"),
+        segments.resolve(".part-00000002.jsonl.inprogress"));
     // crash 2: an in-progress segment 3 that never reached the manifest, and a torn manifest line
     Files.writeString(segments.resolve(".part-00000003.jsonl.inprogress"), "{\"id\":\"c\"}\n");
-    Files.write(segments.resolve(Manifest.FILE), "{\"seq\":3,\"fi".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    Files.write(
+        segments.resolve(Manifest.FILE),
+        "{\"seq\":3,\"fi".getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.APPEND);
 
     try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
       assertThat(published(dir)).containsExactly("part-00000001.jsonl", "part-00000002.jsonl");
       assertThat(sink.storedPositions()).contains(Map.of(P0, 2L));
       sink.write(batch(P0, 2, article("c", 1, "C")));
     }
-    assertThat(published(dir)).containsExactly("part-00000001.jsonl", "part-00000002.jsonl", "part-00000003.jsonl");
+    assertThat(published(dir))
+        .containsExactly("part-00000001.jsonl", "part-00000002.jsonl", "part-00000003.jsonl");
     try (Stream<Path> files = Files.list(segments)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(FileSink.IN_PROGRESS));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.endsWith(FileSink.IN_PROGRESS));
     }
   }
 
   @Test
-  void shouldKeepOneLinePerIdInTheViewWhileSegmentsKeepEveryRecord(@TempDir Path dir) throws Exception {
+  void shouldKeepOneLinePerIdInTheViewWhileSegmentsKeepEveryRecord(@TempDir Path dir)
+      throws Exception {
     try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
       assertThat(sink.write(batch(P0, 0, article("a", 1, "A"), article("a", 2, "A2"))))
           .containsExactly(Outcome.WRITTEN, Outcome.REPLACED);
-      assertThat(sink.write(batch(P0, 2, article("a", 2, "A2")))).containsExactly(Outcome.DUPLICATE);
+      assertThat(sink.write(batch(P0, 2, article("a", 2, "A2"))))
+          .containsExactly(Outcome.DUPLICATE);
     }
     assertThat(ids(dir.resolve(JsonlWriter.FILE))).containsExactly("a");
     List<String> view = Files.readAllLines(dir.resolve(JsonlWriter.FILE));
@@ -109,7 +126,8 @@ class FileSinkTest {
   }
 
   @Test
-  void shouldDropATakenDownArticleFromTheViewAndMarkItInTheSegment(@TempDir Path dir) throws Exception {
+  void shouldDropATakenDownArticleFromTheViewAndMarkItInTheSegment(@TempDir Path dir)
+      throws Exception {
     try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
       sink.write(batch(P0, 0, article("a", 1, "A"), article("b", 1, "B")));
       sink.write(new SinkBatch(List.of(), List.of("a"), Map.of(P0, 2L), Map.of(P0, 3L)));
@@ -121,15 +139,22 @@ class FileSinkTest {
 
   @Test
   void shouldWriteAvroContainerFilesThatReadBackAsArticles(@TempDir Path dir) throws Exception {
-    try (FileSink sink = new FileSink(new FileSinkSettings(dir, FileFormat.AVRO, Long.MAX_VALUE, Duration.ofMinutes(1), false))) {
+    try (FileSink sink =
+        new FileSink(
+            new FileSinkSettings(
+                dir, FileFormat.AVRO, Long.MAX_VALUE, Duration.ofMinutes(1), false))) {
       sink.write(batch(P0, 0, article("a", 1, "Ä text"), article("b", 1, "B")));
     }
     assertThat(published(dir)).containsExactly("part-00000001.avro");
     assertThat(dir.resolve(JsonlWriter.FILE)).doesNotExist();
-    AvroCodec.of(EnrichedArticle.class); // allows our generated classes in Avro's reader (PLATFORM.md trap 2)
+    AvroCodec.of(
+        EnrichedArticle
+            .class); // allows our generated classes in Avro's reader (PLATFORM.md trap 2)
     List<String> read = new ArrayList<>();
-    try (DataFileReader<EnrichedArticle> r = new DataFileReader<>(
-        dir.resolve("segments/part-00000001.avro").toFile(), new SpecificDatumReader<>(EnrichedArticle.class))) {
+    try (DataFileReader<EnrichedArticle> r =
+        new DataFileReader<>(
+            dir.resolve("segments/part-00000001.avro").toFile(),
+            new SpecificDatumReader<>(EnrichedArticle.class))) {
       r.forEach(a -> read.add(a.getId() + ":" + a.getText()));
     }
     assertThat(read).containsExactly("a:Ä text", "b:B");
@@ -150,7 +175,8 @@ class FileSinkTest {
   void shouldRefuseASecondSinkOnTheSameFolder(@TempDir Path dir) throws Exception {
     try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
       assertThatThrownBy(() -> new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE)))
-          .isInstanceOf(IOException.class).hasMessageContaining("another sink");
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("another sink");
     }
   }
 
@@ -164,7 +190,11 @@ class FileSinkTest {
 
   static List<String> published(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir.resolve("segments"))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("part-")).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("part-"))
+          .sorted()
+          .toList();
     }
   }
 

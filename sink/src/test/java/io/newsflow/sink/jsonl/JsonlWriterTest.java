@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonlWriterTest {
 
   @Test
-  void shouldKeepOneLinePerArticleWhenTheSameArticlesArriveAgainAfterARestart(@TempDir Path dir) throws Exception {
+  void shouldKeepOneLinePerArticleWhenTheSameArticlesArriveAgainAfterARestart(@TempDir Path dir)
+      throws Exception {
     try (JsonlWriter w = new JsonlWriter(dir)) {
       assertThat(w.write(List.of(article("a", 1, "Text A"), article("b", 1, "Text B"))))
           .containsExactly(Outcome.WRITTEN, Outcome.WRITTEN);
@@ -30,7 +31,8 @@ class JsonlWriterTest {
   }
 
   @Test
-  void shouldReplaceAnArticleWithItsNewerVersionAndIgnoreAnOlderOne(@TempDir Path dir) throws Exception {
+  void shouldReplaceAnArticleWithItsNewerVersionAndIgnoreAnOlderOne(@TempDir Path dir)
+      throws Exception {
     try (JsonlWriter w = new JsonlWriter(dir)) {
       w.write(List.of(article("a", 1, "First"), article("b", 1, "Other")));
       assertThat(w.write(List.of(article("a", 2, "Second")))).containsExactly(Outcome.REPLACED);
@@ -46,7 +48,10 @@ class JsonlWriterTest {
     try (JsonlWriter w = new JsonlWriter(dir)) {
       w.write(List.of(article("a", 1, "A")));
     }
-    Files.write(dir.resolve(JsonlWriter.FILE), "{\"id\":\"b\",\"tex".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    Files.write(
+        dir.resolve(JsonlWriter.FILE),
+        "{\"id\":\"b\",\"tex".getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.APPEND);
 
     try (JsonlWriter w = new JsonlWriter(dir)) {
       assertThat(w.write(List.of(article("b", 1, "B")))).containsExactly(Outcome.WRITTEN);
@@ -56,13 +61,30 @@ class JsonlWriterTest {
 
   static List<String> ids(Path dir) throws Exception {
     return Files.readAllLines(dir.resolve(JsonlWriter.FILE)).stream()
-        .map(l -> { try { return ArticleJson.MAPPER.readTree(l).path("id").asText(); } catch (Exception e) { throw new RuntimeException(e); } })
+        .map(
+            l -> {
+              try {
+                return ArticleJson.MAPPER.readTree(l).path("id").asText();
+              } catch (Exception e) {
+                throw new RuntimeException(e);
+              }
+            })
         .toList();
   }
 
   static EnrichedArticle article(String id, int version, String text) {
-    return EnrichedArticle.newBuilder().setId(id).setSource(id + ".txt").setTitle("T " + id).setText(text)
-        .setRemoved(List.of()).setTopics(List.of()).setLanguage("en").setFetchedAt(Instant.now())
-        .setVersion(version).setExtractorVersion("x").setTaxonomyVersion("t").build();
+    return EnrichedArticle.newBuilder()
+        .setId(id)
+        .setSource(id + ".txt")
+        .setTitle("T " + id)
+        .setText(text)
+        .setRemoved(List.of())
+        .setTopics(List.of())
+        .setLanguage("en")
+        .setFetchedAt(Instant.now())
+        .setVersion(version)
+        .setExtractorVersion("x")
+        .setTaxonomyVersion("t")
+        .build();
   }
 }

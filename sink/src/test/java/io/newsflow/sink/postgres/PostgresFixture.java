@@ -11,8 +11,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * One real PostgreSQL server per test JVM: Testcontainers' {@code postgres} image where a Docker
- * engine runs, else {@link LocalPostgres} from the Maven-shipped binaries. Each test gets a database
- * of its own ({@link #freshDatabase}). Stopped at JVM exit.
+ * engine runs, else {@link LocalPostgres} from the Maven-shipped binaries. Each test gets a
+ * database of its own ({@link #freshDatabase}). Stopped at JVM exit.
  */
 public final class PostgresFixture {
   static final String IMAGE = "postgres:16-alpine";
@@ -54,7 +54,8 @@ public final class PostgresFixture {
   }
 
   public static Connection connect(PostgresSettings s) throws SQLException {
-    return DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password() == null ? "" : s.password());
+    return DriverManager.getConnection(
+        s.jdbcUrl(), s.user(), s.password() == null ? "" : s.password());
   }
 
   private static PostgresFixture start() {
@@ -62,7 +63,8 @@ public final class PostgresFixture {
       PostgreSQLContainer pg = new PostgreSQLContainer(IMAGE);
       pg.start();
       Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "postgres-container-stop"));
-      return new PostgresFixture(pg.getJdbcUrl(), pg.getUsername(), pg.getPassword(), "testcontainers");
+      return new PostgresFixture(
+          pg.getJdbcUrl(), pg.getUsername(), pg.getPassword(), "testcontainers");
     }
     LocalPostgres pg = LocalPostgres.start(Duration.ofSeconds(120)); // stops itself at JVM exit
     return new PostgresFixture(pg.jdbcUrl(), pg.user(), "", "local");

@@ -29,7 +29,13 @@ class PostgresSinkIT {
     try (PostgresSink sink = new PostgresSink(db)) {
       assertThat(sink.write(batch(0, article("a", 1, "first"), article("b", 1, "other"))))
           .containsExactly(Outcome.WRITTEN, Outcome.WRITTEN);
-      assertThat(sink.write(batch(2, article("a", 2, "second"), article("a", 1, "stale"), article("b", 1, "other"))))
+      assertThat(
+              sink.write(
+                  batch(
+                      2,
+                      article("a", 2, "second"),
+                      article("a", 1, "stale"),
+                      article("b", 1, "other"))))
           .containsExactly(Outcome.REPLACED, Outcome.STALE, Outcome.DUPLICATE);
     }
     assertThat(query(db, "SELECT id || ':' || version || ':' || text FROM articles ORDER BY id"))
@@ -40,19 +46,39 @@ class PostgresSinkIT {
   void shouldMakeTopicsQueryablePerArticleAndReplaceThemWithTheArticle() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
     try (PostgresSink sink = new PostgresSink(db)) {
-      sink.write(batch(0, tagged("a", 1, "Troops crossed the border at dawn.", "intervention", "Troops crossed")));
-      assertThat(query(db, "SELECT name || ' ' || (evidence->0->>'phrase') FROM article_topics WHERE article_id = 'a'"))
+      sink.write(
+          batch(
+              0,
+              tagged(
+                  "a", 1, "Troops crossed the border at dawn.", "intervention", "Troops crossed")));
+      assertThat(
+              query(
+                  db,
+                  "SELECT name || ' ' || (evidence->0->>'phrase') FROM article_topics WHERE article_id = 'a'"))
           .containsExactly("intervention Troops crossed");
-      sink.write(batch(1, tagged("a", 2, "The parliament defended its sovereignty.", "sovereignty", "sovereignty")));
+      sink.write(
+          batch(
+              1,
+              tagged(
+                  "a",
+                  2,
+                  "The parliament defended its sovereignty.",
+                  "sovereignty",
+                  "sovereignty")));
     }
-    assertThat(query(db, "SELECT article_id || ' ' || name FROM article_topics")).containsExactly("a sovereignty");
+    assertThat(query(db, "SELECT article_id || ' ' || name FROM article_topics"))
+        .containsExactly("a sovereignty");
   }
 
   @Test
   void shouldDeleteATakenDownArticleWithItsTopics() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
     try (PostgresSink sink = new PostgresSink(db)) {
-      sink.write(batch(0, tagged("a", 1, "Troops crossed the border.", "intervention", "Troops crossed"), article("b", 1, "B")));
+      sink.write(
+          batch(
+              0,
+              tagged("a", 1, "Troops crossed the border.", "intervention", "Troops crossed"),
+              article("b", 1, "B")));
       sink.write(new SinkBatch(List.of(), List.of("a"), Map.of(P0, 2L), Map.of(P0, 3L)));
     }
     assertThat(query(db, "SELECT id FROM articles")).containsExactly("b");
@@ -64,12 +90,19 @@ class PostgresSinkIT {
   void shouldFindArticlesByWordsOfTheirCleanTextStemmed() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
     try (PostgresSink sink = new PostgresSink(db)) {
-      sink.write(batch(0, article("a", 1, "Negotiators resumed talks on the disputed islands."),
-          article("b", 1, "The central bank raised interest rates.")));
+      sink.write(
+          batch(
+              0,
+              article("a", 1, "Negotiators resumed talks on the disputed islands."),
+              article("b", 1, "The central bank raised interest rates.")));
       awaitIndexed(db);
     }
-    assertThat(query(db, "SELECT id FROM search_articles('negotiator island')")).containsExactly("a");
-    assertThat(query(db, "SELECT id FROM articles WHERE search @@ websearch_to_tsquery('english', 'rate')"))
+    assertThat(query(db, "SELECT id FROM search_articles('negotiator island')"))
+        .containsExactly("a");
+    assertThat(
+            query(
+                db,
+                "SELECT id FROM articles WHERE search @@ websearch_to_tsquery('english', 'rate')"))
         .containsExactly("b");
   }
 
@@ -82,7 +115,10 @@ class PostgresSinkIT {
     }
     try (PostgresSink again = new PostgresSink(db)) {
       assertThat(again.storedPositions()).contains(Map.of(P0, 2L));
-      assertThat(query(db, "SELECT consumer_group || ' ' || topic || ' ' || partition || ' ' || next_offset FROM sink_offsets"))
+      assertThat(
+              query(
+                  db,
+                  "SELECT consumer_group || ' ' || topic || ' ' || partition || ' ' || next_offset FROM sink_offsets"))
           .containsExactly("sink-group news.enriched 0 2");
     }
   }
@@ -90,7 +126,8 @@ class PostgresSinkIT {
   @Test
   void shouldRefuseABatchWhoseOffsetsTheDatabaseAlreadyHolds() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
-    try (PostgresSink first = new PostgresSink(db); PostgresSink zombie = new PostgresSink(db)) {
+    try (PostgresSink first = new PostgresSink(db);
+        PostgresSink zombie = new PostgresSink(db)) {
       first.write(batch(0, article("a", 1, "A"), article("b", 1, "B")));
       assertThatThrownBy(() -> zombie.write(batch(1, article("b", 1, "B changed"))))
           .isInstanceOf(PositionConflictException.class);
@@ -103,10 +140,13 @@ class PostgresSinkIT {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
     try (PostgresSink sink = new PostgresSink(db)) {
       sink.write(batch(0, article("a", 1, "A"), article("b", 1, "B")));
-      query(db, "SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity"
-          + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      query(
+          db,
+          "SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity"
+              + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
 
-      assertThatThrownBy(() -> sink.write(batch(2, article("c", 1, "C")))).isInstanceOf(PositionConflictException.class);
+      assertThatThrownBy(() -> sink.write(batch(2, article("c", 1, "C"))))
+          .isInstanceOf(PositionConflictException.class);
       assertThat(sink.storedPositions()).contains(Map.of(P0, 2L));
       assertThat(sink.write(batch(2, article("c", 1, "C")))).containsExactly(Outcome.WRITTEN);
     }
@@ -118,11 +158,16 @@ class PostgresSinkIT {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
     assertThat(Migrations.migrate(db)).isEqualTo("4");
     assertThat(Migrations.migrate(db)).isEqualTo("4");
-    assertThat(query(db, "SELECT version || ' ' || success FROM newsflow_schema_history ORDER BY installed_rank"))
+    assertThat(
+            query(
+                db,
+                "SELECT version || ' ' || success FROM newsflow_schema_history ORDER BY installed_rank"))
         .containsExactly("1 true", "2 true", "3 true", "4 true");
   }
 
-  /** The search vectors are filled just after each write, apart from it; wait (bounded) for that. */
+  /**
+   * The search vectors are filled just after each write, apart from it; wait (bounded) for that.
+   */
   static void awaitIndexed(PostgresSettings db) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (!query(db, "SELECT count(*) FROM articles WHERE search IS NULL").equals(List.of("0"))) {
@@ -139,7 +184,9 @@ class PostgresSinkIT {
 
   static List<String> query(PostgresSettings db, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = PostgresFixture.connect(db); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    try (Connection c = PostgresFixture.connect(db);
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         rows.add(rs.getString(1));
       }

@@ -13,7 +13,8 @@ import org.jsoup.nodes.Element;
  * @param marks the furniture-named elements around the text, innermost first
  * @param weight its story weight ({@link BodyFinder#storyWeight}), computed once
  */
-record Block(String text, int linkChars, Element owner, String kind, List<Element> marks, double weight) {
+record Block(
+    String text, int linkChars, Element owner, String kind, List<Element> marks, double weight) {
   static Block of(String text, int linkChars, Element owner, String kind, List<Element> marks) {
     Block b = new Block(text, linkChars, owner, kind, marks, 0);
     return new Block(text, linkChars, owner, kind, marks, BodyFinder.storyWeight(b));

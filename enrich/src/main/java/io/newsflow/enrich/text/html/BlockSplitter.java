@@ -12,14 +12,57 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
-/** Cuts a cleaned page into text blocks at block-level boundaries. Iterative: deep pages are safe. */
+/**
+ * Cuts a cleaned page into text blocks at block-level boundaries. Iterative: deep pages are safe.
+ */
 final class BlockSplitter {
   static final Set<String> BLOCK_TAGS =
       Set.of(
-          "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt",
-          "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "figure", "header", "footer",
-          "aside", "nav", "hr", "form", "fieldset", "address", "center", "details", "summary", "caption", "body",
-          "html", "br", "legend", "menu", "hgroup");
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "ul",
+          "ol",
+          "li",
+          "dl",
+          "dt",
+          "dd",
+          "blockquote",
+          "pre",
+          "table",
+          "thead",
+          "tbody",
+          "tfoot",
+          "tr",
+          "td",
+          "th",
+          "figure",
+          "header",
+          "footer",
+          "aside",
+          "nav",
+          "hr",
+          "form",
+          "fieldset",
+          "address",
+          "center",
+          "details",
+          "summary",
+          "caption",
+          "body",
+          "html",
+          "br",
+          "legend",
+          "menu",
+          "hgroup");
 
   private BlockSplitter() {}
 
@@ -95,7 +138,8 @@ final class BlockSplitter {
     }
   }
 
-  private static void flush(List<Block> out, Element owner, StringBuilder buf, int[] linkChars, Deque<Element> marked) {
+  private static void flush(
+      List<Block> out, Element owner, StringBuilder buf, int[] linkChars, Deque<Element> marked) {
     String text = buf.toString().strip();
     if (!text.isEmpty()) {
       List<Element> m = marked.isEmpty() ? List.of() : List.copyOf(marked);

@@ -15,22 +15,28 @@ import org.jsoup.nodes.Element;
  *
  * <p>Every block adds its "story weight" (long, sentence-shaped, few links) to each ancestor and
  * its "furniture weight" (link lists, short labels) likewise; the container is the element whose
- * story weight most exceeds its furniture weight, with a small bonus for semantic hints
- * ({@code <article>}, {@code itemprop=articleBody}, article-body class names). Inside it, each
- * block is kept unless a rule or its link density says otherwise.
+ * story weight most exceeds its furniture weight, with a small bonus for semantic hints ({@code
+ * <article>}, {@code itemprop=articleBody}, article-body class names). Inside it, each block is
+ * kept unless a rule or its link density says otherwise.
  */
 final class BodyFinder {
   private static final int MAX_CLIMB = 80;
+
   /** Cost of one character of furniture inside a candidate container, against one of story. */
   private static final double FURNITURE_COST = 0.9;
+
   /** Share of story weight kept by text inside a furniture-named element. */
   private static final double MARKED_STORY = 0.1;
+
   /** Story weight kept per level climbed above a block's parent. */
   private static final double DECAY = 0.9;
+
   /** A block this long may be link-rich (up to half) and still be story. */
   private static final int LONG = 150;
+
   /** A sibling of the container joins it when it holds this share of the container's story. */
   private static final double SIBLING_SHARE = 0.2;
+
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;\"”’»)]\\s*$");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern CONTENT_HINT =
@@ -38,7 +44,8 @@ final class BodyFinder {
           "article[-_]?body|articlebody|story[-_]?body|entry[-_]?content|post[-_]?content|article[-_]?content|"
               + "content[-_]?body|body[-_]?text|article[-_]?text|story[-_]?content|post[-_]?body|main[-_]?content|rich[-_]?text|article__body");
   private static final Pattern BYLINE =
-      Pattern.compile("^(?i:by|por|written by|words by|reporting by|story by|text by|texto de|escrito por)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,6}(\\s*(,|and|y|&)\\s*\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,4})*\\s*[,|]?.{0,40}$");
+      Pattern.compile(
+          "^(?i:by|por|written by|words by|reporting by|story by|text by|texto de|escrito por)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,6}(\\s*(,|and|y|&)\\s*\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{L}[\\p{L}.'’-]*){0,4})*\\s*[,|]?.{0,40}$");
   private static final Pattern DATE_LINE =
       Pattern.compile(
           "^(published|updated|posted|last updated|publicado|actualizado|modified)?[:\\s]*"
@@ -50,7 +57,8 @@ final class BodyFinder {
 
   record Result(List<String> paragraphs, Element container) {}
 
-  static Result find(Element body, Map<Element, String> marks, String title, List<Removed> removed) {
+  static Result find(
+      Element body, Map<Element, String> marks, String title, List<Removed> removed) {
     List<Block> blocks = BlockSplitter.split(body, marks);
     List<Element> chosen = chooseContainers(blocks, body);
     return new Result(keep(blocks, chosen, marks, title, removed), chosen.get(0));
@@ -66,7 +74,11 @@ final class BodyFinder {
       double story = 0;
       double furniture = 0;
       int j = i;
-      for (; j < blocks.size() && blocks.get(j).owner() == first.owner() && blocks.get(j).marks().equals(first.marks()); j++) {
+      for (;
+          j < blocks.size()
+              && blocks.get(j).owner() == first.owner()
+              && blocks.get(j).marks().equals(first.marks());
+          j++) {
         double w = blocks.get(j).weight();
         story += w;
         furniture += w > 0 ? 0 : blocks.get(j).length();
@@ -98,7 +110,8 @@ final class BodyFinder {
     return chosen;
   }
 
-  private static void climb(Map<Element, double[]> acc, Block b, double story, double furniture, Element body) {
+  private static void climb(
+      Map<Element, double[]> acc, Block b, double story, double furniture, Element body) {
     if (!b.marks().isEmpty()) {
       story *= MARKED_STORY;
     }
@@ -162,14 +175,20 @@ final class BodyFinder {
     int n = t.length();
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (c >= 0x3040 && (c <= 0x9FFF || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF))) {
+      if (c >= 0x3040
+          && (c <= 0x9FFF || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF))) {
         n += 2;
       }
     }
     return n;
   }
 
-  private static List<String> keep(List<Block> blocks, List<Element> chosen, Map<Element, String> marks, String title, List<Removed> removed) {
+  private static List<String> keep(
+      List<Block> blocks,
+      List<Element> chosen,
+      Map<Element, String> marks,
+      String title,
+      List<Removed> removed) {
     Map<Element, Element> within = new IdentityHashMap<>();
     for (Element c : chosen) {
       for (Element e : c.getAllElements()) {
@@ -193,7 +212,10 @@ final class BodyFinder {
       Block b = blocks.get(i);
       String why;
       if (containerOf[i] == null) {
-        why = b.marks().isEmpty() ? "density:outside-article" : "rule:" + marks.get(b.marks().get(b.marks().size() - 1));
+        why =
+            b.marks().isEmpty()
+                ? "density:outside-article"
+                : "rule:" + marks.get(b.marks().get(b.marks().size() - 1));
       } else {
         why = i >= tail ? "rule:tail" : quoteVerdict(b);
         why = why != null || isQuote(b) ? why : markedInside(b, containerOf[i], marks);
@@ -265,7 +287,8 @@ final class BodyFinder {
     if (rule != null) {
       return "rule:" + rule;
     }
-    if (b.kind().equals("h1") || (normTitle != null && t.length() < 300 && norm(t).equals(normTitle))) {
+    if (b.kind().equals("h1")
+        || (normTitle != null && t.length() < 300 && norm(t).equals(normTitle))) {
       return "rule:title";
     }
     if (t.length() < 120 && BYLINE.matcher(t).matches()) {
@@ -313,6 +336,9 @@ final class BodyFinder {
   }
 
   static String norm(String s) {
-    return NON_WORD.matcher(BoilerplateRules.fold(s).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    return NON_WORD
+        .matcher(BoilerplateRules.fold(s).toLowerCase(Locale.ROOT))
+        .replaceAll(" ")
+        .strip();
   }
 }

@@ -21,37 +21,140 @@ import org.jsoup.select.NodeTraversor;
 final class DomCleaner {
   private static final Set<String> NEVER_TEXT =
       Set.of(
-          "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button",
-          "input", "select", "textarea", "option", "link", "meta", "dialog", "video", "audio", "map", "math",
-          "figcaption", "head", "title", "base");
-  private static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer", "header", "menu");
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "svg",
+          "canvas",
+          "iframe",
+          "object",
+          "embed",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "option",
+          "link",
+          "meta",
+          "dialog",
+          "video",
+          "audio",
+          "map",
+          "math",
+          "figcaption",
+          "head",
+          "title",
+          "base");
+  private static final Set<String> FURNITURE_TAGS =
+      Set.of("nav", "aside", "footer", "header", "menu");
   private static final Set<String> FURNITURE_ROLES =
-      Set.of("navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar");
+      Set.of(
+          "navigation",
+          "complementary",
+          "banner",
+          "contentinfo",
+          "dialog",
+          "alertdialog",
+          "menu",
+          "menubar",
+          "search",
+          "toolbar");
   // Class/id words that name furniture. Layout words that templates also put on the story's own
   // wrappers ("content-with-sidebar", "main-nav-offset", "paywall", "widget", "meta") are left out.
   private static final Set<String> FURNITURE_TOKENS =
       Set.of(
-          "sponsor", "sponsored", "breadcrumb", "breadcrumbs", "footer", "masthead", "toolbar", "tags",
-          "topics", "keywords", "print", "popup", "skip", "byline", "bylines", "author", "authors", "dateline", "timestamp",
-          "date", "published", "updated", "caption", "credit", "credits", "signup", "subscribe", "subscription", "login",
-          "signin", "rating", "reactions", "sr", "visually", "offscreen", "promo", "promos", "teaser", "teasers", "recirc",
-          "recirculation", "share", "sharing", "shares", "social", "follow", "newsletter", "newsletters", "cookie",
-          "cookies", "consent", "gdpr", "related", "recommended", "recommendations", "trending", "popular", "outbrain",
-          "taboola", "disqus", "comment", "comments", "feedback", "gallery", "slideshow", "carousel", "icon", "icons",
-          "logo", "search", "toc", "navbar", "navigation", "widgets");
+          "sponsor",
+          "sponsored",
+          "breadcrumb",
+          "breadcrumbs",
+          "footer",
+          "masthead",
+          "toolbar",
+          "tags",
+          "topics",
+          "keywords",
+          "print",
+          "popup",
+          "skip",
+          "byline",
+          "bylines",
+          "author",
+          "authors",
+          "dateline",
+          "timestamp",
+          "date",
+          "published",
+          "updated",
+          "caption",
+          "credit",
+          "credits",
+          "signup",
+          "subscribe",
+          "subscription",
+          "login",
+          "signin",
+          "rating",
+          "reactions",
+          "sr",
+          "visually",
+          "offscreen",
+          "promo",
+          "promos",
+          "teaser",
+          "teasers",
+          "recirc",
+          "recirculation",
+          "share",
+          "sharing",
+          "shares",
+          "social",
+          "follow",
+          "newsletter",
+          "newsletters",
+          "cookie",
+          "cookies",
+          "consent",
+          "gdpr",
+          "related",
+          "recommended",
+          "recommendations",
+          "trending",
+          "popular",
+          "outbrain",
+          "taboola",
+          "disqus",
+          "comment",
+          "comments",
+          "feedback",
+          "gallery",
+          "slideshow",
+          "carousel",
+          "icon",
+          "icons",
+          "logo",
+          "search",
+          "toc",
+          "navbar",
+          "navigation",
+          "widgets");
   private static final String[] FURNITURE_SUBSTRINGS = {
-    "share", "social", "related", "newsletter", "subscribe", "promo", "sponsor", "cookie", "breadcrumb", "taboola",
-    "outbrain", "recommend", "trending", "popular", "byline", "caption", "disqus", "mostread", "alsoread", "also-read",
-    "most-read", "more-stories", "more-from", "comment-", "comments", "signup", "newsfeed", "morestories", "recirc"
+    "share", "social", "related", "newsletter", "subscribe", "promo", "sponsor", "cookie",
+        "breadcrumb", "taboola",
+    "outbrain", "recommend", "trending", "popular", "byline", "caption", "disqus", "mostread",
+        "alsoread", "also-read",
+    "most-read", "more-stories", "more-from", "comment-", "comments", "signup", "newsfeed",
+        "morestories", "recirc"
   };
-  private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+  private static final Pattern HIDDEN_STYLE =
+      Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
   private DomCleaner() {}
 
   /**
-   * Removes markup that never holds story text and small hidden elements, and returns the
-   * elements whose tag, role or name say they are furniture, each with its reason. Those are only
-   * marked: whether they hold the story is decided by {@link BodyFinder}.
+   * Removes markup that never holds story text and small hidden elements, and returns the elements
+   * whose tag, role or name say they are furniture, each with its reason. Those are only marked:
+   * whether they hold the story is decided by {@link BodyFinder}.
    */
   static Map<Element, String> clean(Element body) {
     int[] total = {-1};
@@ -93,14 +196,19 @@ final class DomCleaner {
     if (NEVER_TEXT.contains(tag)) {
       return "drop:tag";
     }
-    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) || (e.hasAttr("style") && HIDDEN_STYLE.matcher(e.attr("style")).find())) {
+    if (e.hasAttr("hidden")
+        || "true".equals(e.attr("aria-hidden"))
+        || (e.hasAttr("style") && HIDDEN_STYLE.matcher(e.attr("style")).find())) {
       if (total[0] < 0) {
         total[0] = Math.max(1, body.text().length());
       }
       // a page that hides most of its text until a script runs still has its story there
       return e.text().length() < total[0] / 3 ? "drop:hidden" : null;
     }
-    if ("articleBody".equalsIgnoreCase(e.attr("itemprop")) || tag.equals("article") || tag.equals("main") || tag.equals("body")) {
+    if ("articleBody".equalsIgnoreCase(e.attr("itemprop"))
+        || tag.equals("article")
+        || tag.equals("main")
+        || tag.equals("body")) {
       return null;
     }
     if (FURNITURE_TAGS.contains(tag)) {

@@ -23,11 +23,16 @@ public final class HtmlArticle {
     BodyFinder.Result found = BodyFinder.find(body, DomCleaner.clean(body), meta.title(), removed);
     List<String> paragraphs = found.paragraphs();
     if (meta.jsonLdBody() != null && preferJsonLd(paragraphs, meta.jsonLdBody())) {
-      // the markup holds a stub (script-rendered page, teaser before a wall) but the JSON-LD has the story
-      removed.add(new Removed(DomCleaner.clip(String.join(" / ", paragraphs)), "density:stub-body"));
+      // the markup holds a stub (script-rendered page, teaser before a wall) but the JSON-LD has
+      // the story
+      removed.add(
+          new Removed(DomCleaner.clip(String.join(" / ", paragraphs)), "density:stub-body"));
       paragraphs = splitParagraphs(meta.jsonLdBody());
     }
-    String language = meta.language() != null ? meta.language() : LanguageDetector.detect(String.join(" ", paragraphs));
+    String language =
+        meta.language() != null
+            ? meta.language()
+            : LanguageDetector.detect(String.join(" ", paragraphs));
     return new Extraction(
         meta.title(),
         paragraphs,

@@ -16,10 +16,11 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * A page's metadata, trusted in this order: JSON-LD, then OpenGraph and meta tags, then
- * {@code <time>} and the markup.
+ * A page's metadata, trusted in this order: JSON-LD, then OpenGraph and meta tags, then {@code
+ * <time>} and the markup.
  *
- * @param jsonLdBody the JSON-LD {@code articleBody}, or null; used to confirm the body found in the markup
+ * @param jsonLdBody the JSON-LD {@code articleBody}, or null; used to confirm the body found in the
+ *     markup
  */
 public record PageMetadata(
     String title,
@@ -34,31 +35,82 @@ public record PageMetadata(
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ARTICLE_TYPES =
-      Set.of("newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
-          "backgroundnewsarticle", "reviewnewsarticle", "socialmediaposting", "webpage", "liveblogposting", "techarticle",
-          "scholarlyarticle", "report");
+      Set.of(
+          "newsarticle",
+          "article",
+          "reportagenewsarticle",
+          "blogposting",
+          "analysisnewsarticle",
+          "opinionnewsarticle",
+          "backgroundnewsarticle",
+          "reviewnewsarticle",
+          "socialmediaposting",
+          "webpage",
+          "liveblogposting",
+          "techarticle",
+          "scholarlyarticle",
+          "report");
   private static final Pattern ISO_LIKE =
-      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2})(:\\d{2})?(\\.\\d+)?\\s*([Zz]|[+-]\\d{2}:?\\d{2})?)?");
-  private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2})(:\\d{2})?(\\.\\d+)?\\s*([Zz]|[+-]\\d{2}:?\\d{2})?)?");
+  private static final Pattern TITLE_SEPARATORS =
+      Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
 
   /** Reads the metadata of a parsed page. Never throws on malformed JSON-LD. */
   public static PageMetadata read(Document doc) {
     Tags tags = Tags.collect(doc);
     JsonNode ld = articleJsonLd(tags.jsonLd);
-    String site = first(text(ld, "publisher", "name"), meta(tags, "og:site_name"), meta(tags, "application-name"));
-    String rawTitle = first(text(ld, "headline"), meta(tags, "og:title"), meta(tags, "twitter:title"), tags.h1, doc.title());
+    String site =
+        first(
+            text(ld, "publisher", "name"),
+            meta(tags, "og:site_name"),
+            meta(tags, "application-name"));
+    String rawTitle =
+        first(
+            text(ld, "headline"),
+            meta(tags, "og:title"),
+            meta(tags, "twitter:title"),
+            tags.h1,
+            doc.title());
     String title = stripSiteName(rawTitle, site);
     List<String> authors = authors(ld, tags, doc);
-    String published = first(text(ld, "datePublished"), meta(tags, "article:published_time"), meta(tags, "og:article:published_time"),
-        meta(tags, "pubdate"), meta(tags, "publishdate"), meta(tags, "date"), meta(tags, "dc.date"), meta(tags, "dcterms.created"),
-        meta(tags, "parsely-pub-date"), meta(tags, "sailthru.date"), tags.time);
-    String modified = first(text(ld, "dateModified"), meta(tags, "article:modified_time"), meta(tags, "og:updated_time"),
-        meta(tags, "dcterms.modified"), meta(tags, "last-modified"));
+    String published =
+        first(
+            text(ld, "datePublished"),
+            meta(tags, "article:published_time"),
+            meta(tags, "og:article:published_time"),
+            meta(tags, "pubdate"),
+            meta(tags, "publishdate"),
+            meta(tags, "date"),
+            meta(tags, "dc.date"),
+            meta(tags, "dcterms.created"),
+            meta(tags, "parsely-pub-date"),
+            meta(tags, "sailthru.date"),
+            tags.time);
+    String modified =
+        first(
+            text(ld, "dateModified"),
+            meta(tags, "article:modified_time"),
+            meta(tags, "og:updated_time"),
+            meta(tags, "dcterms.modified"),
+            meta(tags, "last-modified"));
     String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
     String image = first(image(ld), meta(tags, "og:image"), meta(tags, "twitter:image"));
-    String lang = first(tags.lang,
-        meta(tags, "content-language"), meta(tags, "og:locale"), text(ld, "inLanguage"));
-    return new PageMetadata(title, site, authors, isoTime(published), isoTime(modified), canonical, image, normLang(lang),
+    String lang =
+        first(
+            tags.lang,
+            meta(tags, "content-language"),
+            meta(tags, "og:locale"),
+            text(ld, "inLanguage"));
+    return new PageMetadata(
+        title,
+        site,
+        authors,
+        isoTime(published),
+        isoTime(modified),
+        canonical,
+        image,
+        normLang(lang),
         text(ld, "articleBody"));
   }
 
@@ -82,7 +134,10 @@ public record PageMetadata(
       }
       String zone = m.group(5);
       if (zone != null) {
-        sb.append(zone.equalsIgnoreCase("z") ? "Z" : zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+        sb.append(
+            zone.equalsIgnoreCase("z")
+                ? "Z"
+                : zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
       }
     }
     return sb.toString();
@@ -112,7 +167,8 @@ public record PageMetadata(
     List<String> keep = new ArrayList<>();
     for (String p : parts) {
       String n = BodyFinder.norm(p);
-      if (!siteNorm.isEmpty() && (n.equals(siteNorm) || n.replace(" ", "").equals(siteNorm.replace(" ", "")))) {
+      if (!siteNorm.isEmpty()
+          && (n.equals(siteNorm) || n.replace(" ", "").equals(siteNorm.replace(" ", "")))) {
         continue;
       }
       keep.add(p);
@@ -162,12 +218,15 @@ public record PageMetadata(
     JsonNode type = n.get("@type");
     if (type != null) {
       for (JsonNode t : type.isArray() ? type : JSON.createArrayNode().add(type)) {
-        if (ARTICLE_TYPES.contains(t.asText().toLowerCase(Locale.ROOT)) && (n.has("headline") || n.has("articleBody"))) {
+        if (ARTICLE_TYPES.contains(t.asText().toLowerCase(Locale.ROOT))
+            && (n.has("headline") || n.has("articleBody"))) {
           return n;
         }
       }
     }
-    return findArticle(n.get("@graph"), depth + 1) != null ? findArticle(n.get("@graph"), depth + 1) : findArticle(n.get("mainEntity"), depth + 1);
+    return findArticle(n.get("@graph"), depth + 1) != null
+        ? findArticle(n.get("@graph"), depth + 1)
+        : findArticle(n.get("mainEntity"), depth + 1);
   }
 
   private static String text(JsonNode n, String... path) {
@@ -199,7 +258,12 @@ public record PageMetadata(
       }
     }
     if (out.isEmpty()) {
-      String m = first(meta(tags, "author"), meta(tags, "article:author"), meta(tags, "parsely-author"), meta(tags, "byl"));
+      String m =
+          first(
+              meta(tags, "author"),
+              meta(tags, "article:author"),
+              meta(tags, "parsely-author"),
+              meta(tags, "byl"));
       if (m != null && !m.startsWith("http")) {
         for (String name : m.replaceFirst("(?i)^by\\s+", "").split("\\s*(,|\\band\\b|&)\\s*")) {
           if (!name.isBlank()) {
@@ -209,7 +273,9 @@ public record PageMetadata(
       }
     }
     if (out.isEmpty()) {
-      for (Element e : doc.select("[rel=author], [itemprop=author] [itemprop=name], .author-name, .byline__name")) {
+      for (Element e :
+          doc.select(
+              "[rel=author], [itemprop=author] [itemprop=name], .author-name, .byline__name")) {
         String name = e.text().strip();
         if (!name.isEmpty() && name.length() < 60) {
           out.add(name);
@@ -260,7 +326,10 @@ public record PageMetadata(
     private void visit(Element e) {
       switch (e.normalName()) {
         case "meta" -> {
-          String k = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name") : e.attr("http-equiv");
+          String k =
+              e.hasAttr("property")
+                  ? e.attr("property")
+                  : e.hasAttr("name") ? e.attr("name") : e.attr("http-equiv");
           String v = blankToNull(e.attr("content"));
           if (!k.isEmpty() && v != null) {
             meta.putIfAbsent(k.toLowerCase(Locale.ROOT), v);
@@ -272,14 +341,15 @@ public record PageMetadata(
           }
         }
         case "h1" -> h1 = h1 == null ? blankToNull(e.text()) : h1;
-        case "time" -> time = time == null && e.hasAttr("datetime") ? blankToNull(e.attr("datetime")) : time;
+        case "time" ->
+            time = time == null && e.hasAttr("datetime") ? blankToNull(e.attr("datetime")) : time;
         case "link" -> {
           if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical")) {
             canonical = blankToNull(e.attr("abs:href"));
             canonical = canonical == null ? blankToNull(e.attr("href")) : canonical;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }

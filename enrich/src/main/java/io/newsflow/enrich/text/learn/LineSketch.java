@@ -4,11 +4,11 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * A fixed-size count-min sketch of how many recent articles of one outlet contained each line,
- * plus the (equally decayed) number of articles. Its size never grows: {@code depth x width}
- * 16-bit counters and a ring of the last article fingerprints (to not count a re-sent article
- * twice). Every {@code halfLife} articles all counts are halved, so lines the outlet stopped
- * using fade out. Not thread-safe.
+ * A fixed-size count-min sketch of how many recent articles of one outlet contained each line, plus
+ * the (equally decayed) number of articles. Its size never grows: {@code depth x width} 16-bit
+ * counters and a ring of the last article fingerprints (to not count a re-sent article twice).
+ * Every {@code halfLife} articles all counts are halved, so lines the outlet stopped using fade
+ * out. Not thread-safe.
  */
 public final class LineSketch {
   private static final int VERSION = 1;
@@ -34,7 +34,10 @@ public final class LineSketch {
     this.recent = new long[RECENT];
   }
 
-  /** Estimated number of recent articles that contained the line (never an under-estimate before decay). */
+  /**
+   * Estimated number of recent articles that contained the line (never an under-estimate before
+   * decay).
+   */
   public int estimate(long lineHash) {
     int min = Integer.MAX_VALUE;
     for (int d = 0; d < depth; d++) {
@@ -87,10 +90,17 @@ public final class LineSketch {
     return (int) Math.floorMod(x, (long) width);
   }
 
-  /** The serialized form stored in {@link LineStats}; its length depends only on depth and width. */
+  /**
+   * The serialized form stored in {@link LineStats}; its length depends only on depth and width.
+   */
   public byte[] toBytes() {
     ByteBuffer b = ByteBuffer.allocate(24 + 8 + 8 * RECENT + 4 + 2 * counts.length);
-    b.putInt(VERSION).putInt(depth).putInt(width).putInt(halfLife).putInt(sinceDecay).putInt(recentNext);
+    b.putInt(VERSION)
+        .putInt(depth)
+        .putInt(width)
+        .putInt(halfLife)
+        .putInt(sinceDecay)
+        .putInt(recentNext);
     b.putDouble(articles);
     for (long r : recent) {
       b.putLong(r);

@@ -13,10 +13,10 @@ import java.util.Set;
 
 /**
  * Learns each outlet's own boilerplate: a paragraph that recurs, unchanged up to case, digits and
- * spacing, in many different recent articles of one outlet is that outlet's furniture (a
- * standing promo, a disclaimer, a "follow us" line no rule knows) and is removed with reason
- * {@code learned:outlet}. Pure apart from the {@link LineStats} it is given; memory per outlet
- * is fixed by {@link Settings} (a count-min {@link LineSketch} with halving decay).
+ * spacing, in many different recent articles of one outlet is that outlet's furniture (a standing
+ * promo, a disclaimer, a "follow us" line no rule knows) and is removed with reason {@code
+ * learned:outlet}. Pure apart from the {@link LineStats} it is given; memory per outlet is fixed by
+ * {@link Settings} (a count-min {@link LineSketch} with halving decay).
  */
 public final class OutletLineLearner {
   /** Reason recorded for every line this learner removes. */
@@ -32,7 +32,8 @@ public final class OutletLineLearner {
   public record Settings(int minArticles, double minShare, int halfLife, int depth, int width) {
     public Settings {
       if (minArticles < 2 || minShare < 0 || minShare > 1 || halfLife < 1) {
-        throw new IllegalArgumentException("minArticles >= 2, 0 <= minShare <= 1, halfLife >= 1 required");
+        throw new IllegalArgumentException(
+            "minArticles >= 2, 0 <= minShare <= 1, halfLife >= 1 required");
       }
     }
 
@@ -85,8 +86,18 @@ public final class OutletLineLearner {
     if (sketch.addArticle(fingerprint, distinct.stream().mapToLong(Long::longValue).toArray())) {
       stats.save(outlet, sketch);
     }
-    return new Extraction(article.title(), kept, removed, article.language(), article.published(), article.modified(),
-        article.authors(), article.dateline(), article.siteName(), article.canonicalUrl(), article.imageUrl());
+    return new Extraction(
+        article.title(),
+        kept,
+        removed,
+        article.language(),
+        article.published(),
+        article.modified(),
+        article.authors(),
+        article.dateline(),
+        article.siteName(),
+        article.canonicalUrl(),
+        article.imageUrl());
   }
 
   private boolean isLearned(LineSketch sketch, long h) {
@@ -96,7 +107,11 @@ public final class OutletLineLearner {
 
   /** Case, digits and spacing do not make a line different ("Updated 5 min ago" recurs). */
   static String normalize(String line) {
-    return BoilerplateRules.fold(line).toLowerCase(Locale.ROOT).replaceAll("\\d+", "0").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return BoilerplateRules.fold(line)
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("\\d+", "0")
+        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        .strip();
   }
 
   /** 64-bit FNV-1a of the UTF-8 bytes. */

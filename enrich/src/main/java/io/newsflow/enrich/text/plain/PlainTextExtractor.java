@@ -65,7 +65,8 @@ public final class PlainTextExtractor {
     }
     String dateline = Datelines.find(paragraphs);
     String language = LanguageDetector.detect(String.join(" ", paragraphs));
-    return new Extraction(title, paragraphs, removed, language, null, null, List.of(), dateline, null, null, null);
+    return new Extraction(
+        title, paragraphs, removed, language, null, null, List.of(), dateline, null, null, null);
   }
 
   /** A story line: long, or a sentence of several words. */
@@ -78,7 +79,10 @@ public final class PlainTextExtractor {
     String best = null;
     for (int i = 0; i < first; i++) {
       String l = lines.get(i);
-      if (verdict[i] == null && words(l) >= MASTHEAD_WORDS && l.length() <= 250 && (best == null || l.length() > best.length())) {
+      if (verdict[i] == null
+          && words(l) >= MASTHEAD_WORDS
+          && l.length() <= 250
+          && (best == null || l.length() > best.length())) {
         best = l;
       }
     }
@@ -155,6 +159,9 @@ public final class PlainTextExtractor {
   }
 
   static String norm(String s) {
-    return BoilerplateRules.fold(s).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return BoilerplateRules.fold(s)
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        .strip();
   }
 }

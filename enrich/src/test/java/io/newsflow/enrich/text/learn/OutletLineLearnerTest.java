@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 /** An invented outlet, "The Harbor Ledger", whose own standing line no rule knows. */
 class OutletLineLearnerTest {
   private static final String OUTLET = "harbor-ledger.example";
-  private static final String HOUSE_LINE = "The Harbor Ledger has told the stories of the bay since 1921, independently.";
+  private static final String HOUSE_LINE =
+      "The Harbor Ledger has told the stories of the bay since 1921, independently.";
   private static final String[] WORDS = {
-    "council", "harbour", "ferry", "storm", "market", "school", "bridge", "mayor", "river", "festival", "budget", "road",
-    "fishermen", "teachers", "voted", "opened", "closed", "rebuilt", "announced", "delayed", "the", "a", "new", "old"
+    "council", "harbour", "ferry", "storm", "market", "school", "bridge", "mayor", "river",
+        "festival", "budget", "road",
+    "fishermen", "teachers", "voted", "opened", "closed", "rebuilt", "announced", "delayed", "the",
+        "a", "new", "old"
   };
 
   private static String sentence(Random r) {
@@ -30,7 +33,8 @@ class OutletLineLearnerTest {
     if (withHouseLine) {
       p.add(HOUSE_LINE);
     }
-    return new Extraction("A story", p, List.of(), "en", null, null, List.of(), null, null, null, null);
+    return new Extraction(
+        "A story", p, List.of(), "en", null, null, List.of(), null, null, null, null);
   }
 
   @Test
@@ -47,7 +51,8 @@ class OutletLineLearnerTest {
     assertThat(kept.subList(0, 5)).containsOnly(true);
     assertThat(kept.subList(5, 12)).containsOnly(false);
     Extraction last = learner.apply(OUTLET, article(r, true));
-    assertThat(last.removed()).anyMatch(x -> x.text().equals(HOUSE_LINE) && x.reason().equals(OutletLineLearner.REASON));
+    assertThat(last.removed())
+        .anyMatch(x -> x.text().equals(HOUSE_LINE) && x.reason().equals(OutletLineLearner.REASON));
   }
 
   @Test
@@ -66,7 +71,8 @@ class OutletLineLearnerTest {
   @Test
   void shouldForgetLinesTheOutletStoppedUsing() {
     InMemoryLineStats stats = new InMemoryLineStats();
-    OutletLineLearner learner = new OutletLineLearner(stats, new OutletLineLearner.Settings(5, 0.2, 20, 3, 1024));
+    OutletLineLearner learner =
+        new OutletLineLearner(stats, new OutletLineLearner.Settings(5, 0.2, 20, 3, 1024));
     Random r = new Random(3);
     for (int i = 0; i < 10; i++) {
       learner.apply(OUTLET, article(r, true));
@@ -95,7 +101,19 @@ class OutletLineLearnerTest {
     InMemoryLineStats stats = new InMemoryLineStats();
     OutletLineLearner learner = new OutletLineLearner(stats, OutletLineLearner.Settings.defaults());
     Random r = new Random(9);
-    Extraction onlyHouse = new Extraction("t", List.of(HOUSE_LINE), List.of(), null, null, null, List.of(), null, null, null, null);
+    Extraction onlyHouse =
+        new Extraction(
+            "t",
+            List.of(HOUSE_LINE),
+            List.of(),
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
     for (int i = 0; i < 10; i++) {
       learner.apply(OUTLET, article(r, true));
     }
