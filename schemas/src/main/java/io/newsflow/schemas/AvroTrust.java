@@ -16,6 +16,7 @@ final class AvroTrust {
           Evidence.class,
           TopicTag.class,
           Removal.class,
+          ArticleRemoved.class,
           Via.class);
   private static volatile boolean installed;
 

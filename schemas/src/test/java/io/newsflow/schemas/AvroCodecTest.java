@@ -78,7 +78,7 @@ class AvroCodecTest {
   @Test
   void shouldKeepTheCurrentSchemaOfEveryRecordInItsHistory() {
     for (Class<? extends org.apache.avro.specific.SpecificRecord> type :
-        List.of(RawArticle.class, EnrichedArticle.class, DeadLetter.class)) {
+        List.of(RawArticle.class, EnrichedArticle.class, DeadLetter.class, ArticleRemoved.class)) {
       Schema current = SpecificData.get().getSchema(type);
       assertThat(AvroCodec.of(type).history())
           .as("%s changed without a new avro-history entry", type.getSimpleName())

@@ -139,6 +139,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   private void handle(ConsumerRecords<String, byte[]> records) throws IOException {
     List<EnrichedArticle> batch = new ArrayList<>(records.count());
     Set<String> removed = new LinkedHashSet<>();
+    Map<String, Instant> removedAt = new HashMap<>();
     Map<TopicPartition, Long> first = new LinkedHashMap<>();
     Map<TopicPartition, Long> next = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> r : records) {
@@ -149,6 +150,9 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         // a tombstone: the article was taken down (sinks apply the batch's articles first, then
         // removals)
         removed.add(r.key());
+        if (r.timestamp() >= 0) {
+          removedAt.put(r.key(), Instant.ofEpochMilli(r.timestamp()));
+        }
         continue;
       }
       try {
@@ -166,7 +170,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     deadLetters.flush();
     List<ArticleWriter.Outcome> outcomes;
     try {
-      outcomes = sink.write(new SinkBatch(batch, List.copyOf(removed), first, next));
+      outcomes = sink.write(new SinkBatch(batch, List.copyOf(removed), first, next, removedAt));
     } catch (PositionConflictException e) {
       LOG.warn("{}; reading again from the stored positions", e.getMessage());
       seekToStored(consumer.assignment());

@@ -7,8 +7,9 @@ public enum FileFormat {
   /** One JSON object per line ({@code .jsonl}), the form {@code ArticleJson} defines. */
   JSONL("jsonl"),
   /**
-   * Avro object-container files ({@code .avro}) holding {@code EnrichedArticle} records, schema
-   * embedded.
+   * Avro object-container files ({@code .avro}), schema embedded: the union {@code
+   * [EnrichedArticle, ArticleRemoved]}, so a take-down is recorded too (files written before it
+   * have the plain {@code EnrichedArticle} schema).
    */
   AVRO("avro");
 

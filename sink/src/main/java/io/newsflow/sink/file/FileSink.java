@@ -38,9 +38,10 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>With {@code latestView}, {@code articles.jsonl} is also kept up to date, one line per article
  * id (newest version wins), written before the segment so that records read again are only
- * duplicates there. An article taken down (a tombstone) leaves the view, and JSON Lines segments
- * get a line {@code {"id":…,"deleted":true}} (Avro segments cannot say so). One sink per folder: a
- * lock file keeps a second one out.
+ * duplicates there. An article taken down (a tombstone) leaves the view, and the segment records
+ * it: a line {@code {"id":…,"deleted":true}} in JSON Lines, an {@code ArticleRemoved} record in
+ * Avro (whose segments have the schema union {@code [EnrichedArticle, ArticleRemoved]}). One sink
+ * per folder: a lock file keeps a second one out.
  */
 public final class FileSink implements RecordSink {
   public static final String SEGMENTS = "segments";
@@ -123,11 +124,11 @@ public final class FileSink implements RecordSink {
       seg.writer.append(a);
     }
     seg.records += batch.articles().size();
+    Instant now = Instant.now();
     for (String id : batch.removed()) {
-      if (seg.writer.appendRemoval(id)) {
-        seg.records++;
-      }
+      seg.writer.appendRemoval(id, batch.removedAt().getOrDefault(id, now));
     }
+    seg.records += batch.removed().size();
     batch
         .firstOffsets()
         .forEach(

@@ -1,5 +1,6 @@
 package io.newsflow.sink.file;
 
+import io.newsflow.schemas.ArticleRemoved;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.sink.ArticleJson;
 import java.io.BufferedOutputStream;
@@ -8,12 +9,20 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /** Writes one segment file; {@link #finish} makes it durable. Not thread-safe. */
 abstract class SegmentWriter implements AutoCloseable {
+  /** The schema of Avro segments: an article, or the removal of one. */
+  static final Schema SCHEMA =
+      Schema.createUnion(
+          List.of(EnrichedArticle.getClassSchema(), ArticleRemoved.getClassSchema()));
+
   private final FileOutputStream file;
   private final Counting counted;
   private boolean closed;
@@ -29,8 +38,8 @@ abstract class SegmentWriter implements AutoCloseable {
 
   abstract void append(EnrichedArticle article) throws IOException;
 
-  /** Records that an article was taken down; false when the format cannot say so. */
-  abstract boolean appendRemoval(String id) throws IOException;
+  /** Records that an article was taken down, at {@code removedAt} (the tombstone's timestamp). */
+  abstract void appendRemoval(String id, Instant removedAt) throws IOException;
 
   /** Bytes handed to the file so far (a little less than its size while the encoder buffers). */
   long bytes() {
@@ -72,28 +81,32 @@ abstract class SegmentWriter implements AutoCloseable {
     }
 
     @Override
-    boolean appendRemoval(String id) throws IOException {
+    void appendRemoval(String id, Instant removedAt) throws IOException {
       out()
           .write(
               ArticleJson.MAPPER.writeValueAsBytes(
                   ArticleJson.MAPPER.createObjectNode().put("id", id).put("deleted", true)));
       out().write('\n');
-      return true;
     }
 
     @Override
     void flushEncoder() {}
   }
 
-  /** Avro object container: the writer schema in the header, deflate-compressed blocks. */
+  /**
+   * Avro object container: the writer schema in the header, deflate-compressed blocks. Each datum
+   * is an {@code EnrichedArticle} or an {@code ArticleRemoved}, so the file schema is their union
+   * ({@link #SCHEMA}); segments written before removals were recorded have the plain {@code
+   * EnrichedArticle} schema.
+   */
   private static final class Avro extends SegmentWriter {
-    private final DataFileWriter<EnrichedArticle> writer;
+    private final DataFileWriter<Object> writer;
 
     Avro(Path path) throws IOException {
       super(path);
-      writer = new DataFileWriter<>(new SpecificDatumWriter<>(EnrichedArticle.class));
+      writer = new DataFileWriter<>(new SpecificDatumWriter<>(SCHEMA));
       writer.setCodec(CodecFactory.deflateCodec(1));
-      writer.create(EnrichedArticle.getClassSchema(), out());
+      writer.create(SCHEMA, out());
     }
 
     @Override
@@ -102,9 +115,8 @@ abstract class SegmentWriter implements AutoCloseable {
     }
 
     @Override
-    boolean appendRemoval(String id) {
-      return false; // an EnrichedArticle container has no way to say "gone"; the manifest still
-      // counts the offset
+    void appendRemoval(String id, Instant removedAt) throws IOException {
+      writer.append(ArticleRemoved.newBuilder().setId(id).setRemovedAt(removedAt).build());
     }
 
     @Override

@@ -21,7 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.avro.AvroTypeException;
 import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -161,6 +164,59 @@ class FileSinkTest {
   }
 
   @Test
+  void shouldRecordATakeDownInAnAvroSegmentAfterTheArticlesOfItsBatch(@TempDir Path dir)
+      throws Exception {
+    Instant tombstoneAt = Instant.parse("2026-11-21T08:00:00.123Z");
+    try (FileSink sink = new FileSink(avro(dir))) {
+      sink.write(batch(P0, 0, article("a", 1, "A")));
+      sink.write(
+          new SinkBatch(
+              List.of(article("b", 1, "B")),
+              List.of("a"),
+              Map.of(P0, 1L),
+              Map.of(P0, 3L),
+              Map.of("a", tombstoneAt)));
+    }
+    assertThat(Manifest.read(dir.resolve("segments/manifest.jsonl")).get(0).records()).isEqualTo(3);
+
+    // a plain Avro reader with the file's own schema, no newsflow class involved
+    List<String> read = new ArrayList<>();
+    try (DataFileReader<GenericRecord> r =
+        new DataFileReader<>(
+            dir.resolve("segments/part-00000001.avro").toFile(), new GenericDatumReader<>())) {
+      for (GenericRecord g : r) {
+        String kind = g.getSchema().getName();
+        read.add(
+            kind.equals("ArticleRemoved")
+                ? "removed "
+                    + g.get("id")
+                    + " at "
+                    + Instant.ofEpochMilli((Long) g.get("removedAt"))
+                : "article " + g.get("id"));
+      }
+    }
+    assertThat(read).containsExactly("article a", "article b", "removed a at " + tombstoneAt);
+  }
+
+  @Test
+  void shouldLetAReaderPinnedToEnrichedArticleReadArticlesButNotSkipARemovalSilently(
+      @TempDir Path dir) throws Exception {
+    try (FileSink sink = new FileSink(avro(dir))) {
+      sink.write(batch(P0, 0, article("a", 1, "A")));
+      sink.flush();
+      sink.write(new SinkBatch(List.of(), List.of("a"), Map.of(P0, 1L), Map.of(P0, 2L)));
+    }
+    AvroCodec.of(EnrichedArticle.class); // allows our generated classes (PLATFORM.md trap 2)
+    try (DataFileReader<EnrichedArticle> r = pinned(dir.resolve("segments/part-00000001.avro"))) {
+      assertThat(r.next().getId()).isEqualTo("a");
+      assertThat(r.hasNext()).isFalse();
+    }
+    try (DataFileReader<EnrichedArticle> r = pinned(dir.resolve("segments/part-00000002.avro"))) {
+      assertThatThrownBy(r::next).isInstanceOf(AvroTypeException.class);
+    }
+  }
+
+  @Test
   void shouldRecordOffsetsOfABatchThatHeldOnlyDeadLetters(@TempDir Path dir) throws Exception {
     try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
       sink.write(new SinkBatch(List.of(), Map.of(P0, 5L), Map.of(P0, 6L)));
@@ -178,6 +234,15 @@ class FileSinkTest {
           .isInstanceOf(IOException.class)
           .hasMessageContaining("another sink");
     }
+  }
+
+  static FileSinkSettings avro(Path dir) {
+    return new FileSinkSettings(dir, FileFormat.AVRO, Long.MAX_VALUE, Duration.ofMinutes(5), false);
+  }
+
+  /** A reader of old segments: reader schema EnrichedArticle, whatever the file's schema. */
+  static DataFileReader<EnrichedArticle> pinned(Path file) throws IOException {
+    return new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(EnrichedArticle.class));
   }
 
   static FileSinkSettings settings(Path dir, FileFormat format, long rollBytes) {
