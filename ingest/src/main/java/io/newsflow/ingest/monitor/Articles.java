@@ -173,10 +173,13 @@ final class Articles {
         // duplicate
         if (!id.equals(job.id())) {
           m.store.article(job.id(), cur.version(), job.changedAt(), false);
+          m.store.listed(id);
         }
         return;
       }
-      version = (cur == null ? 0 : cur.version()) + 1;
+      // the listed URL's entry outlives its canonical one when only the listed URL stays in the
+      // feed: its version keeps the count going after the canonical entry expired
+      version = Math.max(cur == null ? 0 : cur.version(), job.lastVersion()) + 1;
       m.output.article(
           RawArticle.newBuilder()
               .setId(id)

@@ -9,6 +9,7 @@ import io.newsflow.schemas.Via;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,11 +87,26 @@ public final class Monitor implements AutoCloseable {
       MonitorListener listener,
       AddressGuard.Resolver resolver)
       throws IOException {
+    this(settings, outlets, output, listener, resolver, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the seen store's time (tests move it on to expire entries)
+   */
+  Monitor(
+      MonitorSettings settings,
+      List<Outlet> outlets,
+      Output output,
+      MonitorListener listener,
+      AddressGuard.Resolver resolver,
+      Clock clock)
+      throws IOException {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.outlets = List.copyOf(outlets);
+    checkRetention(settings, this.outlets);
     this.output = Objects.requireNonNull(output, "output");
     this.listener = listener == null ? new MonitorListener() {} : listener;
-    this.store = SeenStore.open(settings.stateDir());
+    this.store = SeenStore.open(settings.stateDir(), settings.seenRetention(), clock);
     this.fetcher = new Fetcher(settings.fetch(), resolver);
     this.robots = new RobotsCache(fetcher);
     this.workers = Executors.newFixedThreadPool(settings.threads(), named("newsflow-fetch"));
@@ -107,6 +123,23 @@ public final class Monitor implements AutoCloseable {
     this.articles = new Articles(this);
     for (Outlet o : this.outlets) {
       states.put(o.name(), new OutletState(o.name()));
+    }
+  }
+
+  // an article still in its feed is refreshed only when the feed is polled: a retention shorter
+  // than two polls would forget articles that are still listed and fetch them again
+  private static void checkRetention(MonitorSettings settings, List<Outlet> outlets) {
+    for (Outlet o : outlets) {
+      if (settings.seenRetention().compareTo(o.pollInterval().multipliedBy(2)) < 0) {
+        throw new IllegalArgumentException(
+            "seen-store retention ("
+                + settings.seenRetention()
+                + ", monitor.seen.retention.ms) must be at least twice outlet "
+                + o.name()
+                + "'s pollInterval ("
+                + o.pollInterval()
+                + ")");
+      }
     }
   }
 
@@ -222,10 +255,8 @@ public final class Monitor implements AutoCloseable {
   }
 
   /** Flushes the output, then persists what the seen store recorded before the flush. */
-  public synchronized void checkpoint() {
-    List<String> lines = store.drain();
-    output.flush();
-    store.persist(lines);
+  public void checkpoint() {
+    store.checkpoint(output::flush);
   }
 
   private void checkpointQuietly() {

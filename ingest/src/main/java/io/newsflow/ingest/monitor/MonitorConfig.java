@@ -57,6 +57,11 @@ public final class MonitorConfig extends AbstractConfig {
       "First polls of the outlets are spread over this long (or their interval when shorter).";
   public static final String ROBOTS_TTL_CONFIG = "monitor.robots.ttl.ms";
   static final String ROBOTS_TTL_DOC = "How long a robots.txt is cached.";
+  public static final String SEEN_RETENTION_CONFIG = "monitor.seen.retention.ms";
+  static final String SEEN_RETENTION_DOC =
+      "How long the seen-URL store keeps an article after a source last listed it; then it is "
+          + "forgotten, and fetched again if a source lists it later. Must be at least twice the "
+          + "longest pollInterval of the outlets.";
 
   public static final ConfigDef DEF =
       new ConfigDef()
@@ -154,7 +159,14 @@ public final class MonitorConfig extends AbstractConfig {
               86_400_000L,
               Range.atLeast(0),
               Importance.LOW,
-              ROBOTS_TTL_DOC);
+              ROBOTS_TTL_DOC)
+          .define(
+              SEEN_RETENTION_CONFIG,
+              Type.LONG,
+              SeenStore.DEFAULT_RETENTION.toMillis(),
+              Range.atLeast(60_000),
+              Importance.LOW,
+              SEEN_RETENTION_DOC);
 
   public MonitorConfig(Map<?, ?> originals) {
     super(DEF, originals, false);
@@ -196,7 +208,8 @@ public final class MonitorConfig extends AbstractConfig {
         ms(MAX_BACKOFF_CONFIG),
         getInt(MAX_ARTICLES_CONFIG),
         ms(START_SPREAD_CONFIG),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        ms(SEEN_RETENTION_CONFIG));
   }
 
   private Duration ms(String key) {

@@ -20,6 +20,8 @@ import java.util.Objects;
  *     the next poll
  * @param startSpread first polls are spread over this much time (or the poll interval when shorter)
  * @param checkpointInterval how often produced records are flushed and the seen store persisted
+ * @param seenRetention how long the seen store keeps an article no source lists any more; an
+ *     article listed again after that is fetched again
  */
 public record MonitorSettings(
     FetchSettings fetch,
@@ -32,10 +34,14 @@ public record MonitorSettings(
     Duration maxBackoff,
     int maxArticlesPerPoll,
     Duration startSpread,
-    Duration checkpointInterval) {
+    Duration checkpointInterval,
+    Duration seenRetention) {
   public MonitorSettings {
     Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(stateDir, "stateDir");
+    if (seenRetention.isNegative() || seenRetention.isZero()) {
+      throw new IllegalArgumentException("seenRetention must be positive");
+    }
     if (threads < 1 || perHostConcurrency < 1 || maxAttempts < 1 || maxArticlesPerPoll < 1) {
       throw new IllegalArgumentException(
           "threads, perHostConcurrency, maxAttempts, maxArticlesPerPoll must be >= 1");
@@ -44,7 +50,7 @@ public record MonitorSettings(
 
   /**
    * Defaults: 32 threads, 2 per host, 1 s apart, Crawl-delay up to 30 s, 3 attempts, backoff up to
-   * 10 min.
+   * 10 min, seen articles kept 30 days after their last listing.
    */
   public static MonitorSettings defaults(FetchSettings fetch, Path stateDir) {
     return new MonitorSettings(
@@ -58,7 +64,8 @@ public record MonitorSettings(
         Duration.ofMinutes(10),
         1000,
         Duration.ofSeconds(30),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        SeenStore.DEFAULT_RETENTION);
   }
 
   public MonitorSettings withMinHostInterval(Duration d) {
@@ -73,7 +80,8 @@ public record MonitorSettings(
         maxBackoff,
         maxArticlesPerPoll,
         startSpread,
-        checkpointInterval);
+        checkpointInterval,
+        seenRetention);
   }
 
   public MonitorSettings withMaxBackoff(Duration d) {
@@ -88,7 +96,8 @@ public record MonitorSettings(
         d,
         maxArticlesPerPoll,
         startSpread,
-        checkpointInterval);
+        checkpointInterval,
+        seenRetention);
   }
 
   public MonitorSettings withStartSpread(Duration d) {
@@ -103,7 +112,8 @@ public record MonitorSettings(
         maxBackoff,
         maxArticlesPerPoll,
         d,
-        checkpointInterval);
+        checkpointInterval,
+        seenRetention);
   }
 
   public MonitorSettings withThreads(int n) {
@@ -118,6 +128,23 @@ public record MonitorSettings(
         maxBackoff,
         maxArticlesPerPoll,
         startSpread,
-        checkpointInterval);
+        checkpointInterval,
+        seenRetention);
+  }
+
+  public MonitorSettings withSeenRetention(Duration d) {
+    return new MonitorSettings(
+        fetch,
+        stateDir,
+        threads,
+        perHostConcurrency,
+        minHostInterval,
+        maxCrawlDelay,
+        maxAttempts,
+        maxBackoff,
+        maxArticlesPerPoll,
+        startSpread,
+        checkpointInterval,
+        d);
   }
 }

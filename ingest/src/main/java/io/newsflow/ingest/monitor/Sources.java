@@ -171,6 +171,7 @@ final class Sources {
       SeenStore.Seen seen = m.store.article(id);
       long changedAt = e.changedAt() == null ? 0 : e.changedAt().toEpochMilli();
       if (seen != null && changedAt <= seen.changedAt()) {
+        m.store.listed(id); // still listed: not to be forgotten by the store's retention
         continue;
       }
       if (queued >= m.settings.maxArticlesPerPoll()) {

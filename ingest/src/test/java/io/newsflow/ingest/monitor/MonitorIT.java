@@ -400,7 +400,8 @@ class MonitorIT {
         Duration.ofSeconds(2),
         100,
         Duration.ZERO,
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        SeenStore.DEFAULT_RETENTION);
   }
 
   static Outlet outlet(

@@ -3,12 +3,9 @@ package io.newsflow.ingest.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsflow.ingest.fetch.Validators;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class OutletsFileTest {
   @Test
@@ -76,26 +73,5 @@ class OutletsFileTest {
                 OutletsFile.parse(
                     "- name: a\n  feeds: https://a.example/\n  include: ['(']\n", "o.yaml"))
         .hasMessageContaining("not a regular expression");
-  }
-
-  @Test
-  void shouldKeepSeenArticlesAndValidatorsAcrossReopens(@TempDir Path dir) throws Exception {
-    try (SeenStore store = SeenStore.open(dir)) {
-      store.article("id1", 1, 1000, false);
-      store.source("https://a.example/feed", new Validators("\"e1\"", null));
-      store.persist(store.drain());
-      store.article(
-          "id2", 1, 0, false); // recorded but never persisted: as after a crash before the flush
-    }
-    try (SeenStore store = SeenStore.open(dir)) {
-      assertThat(store.article("id1")).isEqualTo(new SeenStore.Seen(1, 1000, false));
-      assertThat(store.article("id2")).isNull();
-      assertThat(store.validators("https://a.example/feed").etag()).isEqualTo("\"e1\"");
-      store.article("id1", 2, 2000, false);
-      store.persist(store.drain());
-    }
-    try (SeenStore store = SeenStore.open(dir)) {
-      assertThat(store.article("id1").version()).isEqualTo(2);
-    }
   }
 }
