@@ -8,65 +8,104 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Per-host queues in front of a shared worker pool: at most {@code perHost} requests to one host at
  * once, successive starts at least the host's delay apart (the configured interval, or robots.txt's
  * Crawl-delay when longer, capped), and nothing while a host is backing off after 429/5xx. A slow
  * or failing host only ever holds its own share of the workers; other hosts keep going.
+ *
+ * <p>A host's state is dropped by {@link #prune} once nothing is queued or running for it and its
+ * next allowed start lies {@code idleAfter} in the past, so a long run over many outlets keeps only
+ * the hosts it is using. Nothing a dropped host knew still mattered: its back-off and pacing had
+ * run out, and its Crawl-delay is applied again from robots.txt when it comes back.
  */
 final class HostFrontier {
+  /**
+   * How hosts are paced.
+   *
+   * @param perHost requests in flight to one host at most
+   * @param minInterval least time between two request starts to one host
+   * @param maxDelay cap on a host's Crawl-delay
+   * @param idleAfter how long after its next allowed start an idle host is dropped
+   */
+  record Pace(int perHost, Duration minInterval, Duration maxDelay, Duration idleAfter) {}
+
+  /** Idle hosts are kept this long: outlets polled every few minutes keep theirs. */
+  static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(10);
+
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final int perHost;
   private final long minIntervalNanos;
   private final long maxDelayNanos;
+  private final long idleNanos;
+  private final LongSupplier clock;
   private final Map<String, Host> hosts = new ConcurrentHashMap<>();
 
+  // all fields guarded by the instance
   private static final class Host {
     final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     int inFlight;
-    long nextAt = System.nanoTime();
+    long nextAt;
+    long lastStart = Long.MIN_VALUE / 4; // none yet
     long delay;
     boolean wakeScheduled;
+    boolean retired; // dropped from the map: whoever still holds it must look the host up again
+
+    Host(long now) {
+      nextAt = now;
+    }
   }
 
+  HostFrontier(ExecutorService workers, ScheduledExecutorService timer, Pace pace) {
+    this(workers, timer, pace, System::nanoTime);
+  }
+
+  /**
+   * @param clock nanosecond time, as {@link System#nanoTime}
+   */
   HostFrontier(
-      ExecutorService workers,
-      ScheduledExecutorService timer,
-      int perHost,
-      Duration minInterval,
-      Duration maxDelay) {
+      ExecutorService workers, ScheduledExecutorService timer, Pace pace, LongSupplier clock) {
     this.workers = workers;
     this.timer = timer;
-    this.perHost = perHost;
-    this.minIntervalNanos = minInterval.toNanos();
-    this.maxDelayNanos = maxDelay.toNanos();
+    this.perHost = pace.perHost();
+    this.minIntervalNanos = pace.minInterval().toNanos();
+    this.maxDelayNanos = pace.maxDelay().toNanos();
+    this.idleNanos = pace.idleAfter().toNanos();
+    this.clock = clock;
   }
 
   /** Queues a request to {@code host}; it runs on a worker when the host's pace allows. */
   void submit(String host, Runnable task) {
-    Host h = host(host);
-    synchronized (h) {
-      h.queue.add(task);
-      pump(h);
-    }
+    withHost(
+        host,
+        h -> {
+          h.queue.add(task);
+          pump(h);
+        });
   }
 
-  /** The host asked (robots.txt) for this delay between requests; applied up to the cap. */
+  /**
+   * The host asked (robots.txt) for this delay between requests; applied up to the cap, from the
+   * last request already started on.
+   */
   void crawlDelay(String host, Duration delay) {
-    Host h = host(host);
-    synchronized (h) {
-      h.delay = Math.min(delay == null ? 0 : delay.toNanos(), maxDelayNanos);
-    }
+    withHost(
+        host,
+        h -> {
+          h.delay = Math.min(delay == null ? 0 : delay.toNanos(), maxDelayNanos);
+          // the request that brought this news may have started before it was known (a host's
+          // first request, or its first since it was dropped): the next one waits for it
+          h.nextAt = Math.max(h.nextAt, h.lastStart + h.delay);
+        });
   }
 
   /** Nothing goes to {@code host} for {@code pause} (429/503 with or without Retry-After). */
   void backoff(String host, Duration pause) {
-    Host h = host(host);
-    synchronized (h) {
-      h.nextAt = Math.max(h.nextAt, System.nanoTime() + pause.toNanos());
-    }
+    withHost(host, h -> h.nextAt = Math.max(h.nextAt, clock.getAsLong() + pause.toNanos()));
   }
 
   /** Requests waiting, all hosts together. */
@@ -80,20 +119,54 @@ final class HostFrontier {
     return n;
   }
 
-  private Host host(String name) {
-    return hosts.computeIfAbsent(name, k -> new Host());
+  /** Hosts whose state is kept. */
+  int hosts() {
+    return hosts.size();
+  }
+
+  /**
+   * Drops the hosts with nothing queued or running whose next allowed start is more than the idle
+   * time ago; returns how many were dropped.
+   */
+  synchronized int prune() {
+    long now = clock.getAsLong();
+    int dropped = 0;
+    for (Map.Entry<String, Host> e : hosts.entrySet()) {
+      Host h = e.getValue();
+      synchronized (h) {
+        if (h.queue.isEmpty() && h.inFlight == 0 && now - h.nextAt > idleNanos) {
+          h.retired = true;
+          hosts.remove(e.getKey(), h);
+          dropped++;
+        }
+      }
+    }
+    return dropped;
+  }
+
+  private void withHost(String name, Consumer<Host> action) {
+    while (true) {
+      Host h = hosts.computeIfAbsent(name, k -> new Host(clock.getAsLong()));
+      synchronized (h) {
+        if (!h.retired) {
+          action.accept(h);
+          return;
+        }
+      }
+    }
   }
 
   // called with h locked
   private void pump(Host h) {
     while (h.inFlight < perHost && !h.queue.isEmpty()) {
-      long now = System.nanoTime();
+      long now = clock.getAsLong();
       if (now < h.nextAt) {
         wakeAt(h, h.nextAt - now);
         return;
       }
       Runnable task = h.queue.poll();
       h.inFlight++;
+      h.lastStart = now;
       h.nextAt = now + Math.max(minIntervalNanos, h.delay);
       try {
         workers.execute(() -> run(h, task));

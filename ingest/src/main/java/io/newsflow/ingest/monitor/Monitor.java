@@ -116,9 +116,11 @@ public final class Monitor implements AutoCloseable {
         new HostFrontier(
             workers,
             timer,
-            settings.perHostConcurrency(),
-            settings.minHostInterval(),
-            settings.maxCrawlDelay());
+            new HostFrontier.Pace(
+                settings.perHostConcurrency(),
+                settings.minHostInterval(),
+                settings.maxCrawlDelay(),
+                HostFrontier.DEFAULT_IDLE_AFTER));
     this.sources = new Sources(this);
     this.articles = new Articles(this);
     for (Outlet o : this.outlets) {
@@ -144,7 +146,8 @@ public final class Monitor implements AutoCloseable {
   }
 
   /**
-   * Schedules every outlet's first poll (spread over the start spread) and the periodic checkpoint.
+   * Schedules every outlet's first poll (spread over the start spread), the periodic checkpoint and
+   * the pruning of idle hosts.
    */
   public void start() {
     int n = outlets.size();
@@ -155,6 +158,7 @@ public final class Monitor implements AutoCloseable {
       states.get(o.name()).nextPollAt = Instant.now().plusNanos(delay);
       timer.schedule(() -> poll(o), delay, TimeUnit.NANOSECONDS);
     }
+    timer.scheduleWithFixedDelay(frontier::prune, 1, 1, TimeUnit.MINUTES);
     long every = settings.checkpointInterval().toMillis();
     checkpointer.scheduleWithFixedDelay(
         this::checkpointQuietly, every, every, TimeUnit.MILLISECONDS);
