@@ -80,8 +80,7 @@ final class Articles {
       lost(job, Fault.ROBOTS_DISALLOWED, d.reason(), null);
       return true;
     }
-    FetchResult r =
-        m.fetcher.fetch(job.url(), Validators.NONE, allow, hop -> robotsAllow(hop, allow));
+    FetchResult r = m.fetch(job.outlet(), job.url(), Validators.NONE);
     if (!r.failed()) {
       accept(job, r);
       return true;
@@ -126,14 +125,6 @@ final class Articles {
           null);
     }
     return true;
-  }
-
-  private boolean robotsAllow(String url, boolean allowPrivate) {
-    try {
-      return m.robots.check(url, allowPrivate).allowed();
-    } catch (IllegalArgumentException badUrl) {
-      return true; // the fetcher reports the bad URL itself
-    }
   }
 
   private void accept(Job job, FetchResult r) {

@@ -5,6 +5,7 @@ import io.newsflow.ingest.fetch.Fault;
 import io.newsflow.ingest.fetch.FetchResult;
 import io.newsflow.ingest.fetch.Fetcher;
 import io.newsflow.ingest.fetch.RobotsCache;
+import io.newsflow.ingest.fetch.Validators;
 import io.newsflow.schemas.Via;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -225,6 +226,23 @@ public final class Monitor implements AutoCloseable {
     st.errors.increment();
     st.lastError = f.label() + ": " + reason;
     LOG.warn("{}: {} {}: {}", o.name(), f.label(), url, reason);
+  }
+
+  /**
+   * Fetches {@code url} for {@code o}, following redirects only to targets that robots.txt allows
+   * too, on the same host or another (each hop also passes the address guard, in the fetcher).
+   */
+  FetchResult fetch(Outlet o, String url, Validators validators) {
+    boolean allowPrivate = o.allowPrivateAddresses();
+    return fetcher.fetch(url, validators, allowPrivate, hop -> robotsAllow(hop, allowPrivate));
+  }
+
+  private boolean robotsAllow(String url, boolean allowPrivate) {
+    try {
+      return robots.check(url, allowPrivate).allowed();
+    } catch (IllegalArgumentException badUrl) {
+      return true; // the fetcher reports the bad URL itself
+    }
   }
 
   /** Host key for per-host pacing. */

@@ -85,7 +85,7 @@ final class Sources {
       m.fault(o, Fault.ROBOTS_DISALLOWED, url, d.reason());
       return null;
     }
-    FetchResult r = m.fetcher.fetch(url, m.store.validators(url), o.allowPrivateAddresses());
+    FetchResult r = m.fetch(o, url, m.store.validators(url));
     if (r.notModified()) {
       return null;
     }

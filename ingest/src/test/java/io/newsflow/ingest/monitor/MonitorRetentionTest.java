@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsflow.ingest.fetch.AddressGuard;
 import io.newsflow.ingest.fetch.FetchSettings;
 import io.newsflow.ingest.fetch.OutletServer;
-import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,8 @@ class MonitorRetentionTest {
   @TempDir Path state;
   final OutletServer server = MonitorIT.newServer();
   final TestClock clock = new TestClock(Instant.parse("2026-03-01T00:00:00Z"));
-  final List<RawArticle> produced = new CopyOnWriteArrayList<>();
+  final CapturedOutput output = new CapturedOutput();
+  final List<RawArticle> produced = output.articles;
 
   @AfterEach
   void stop() {
@@ -54,6 +53,7 @@ class MonitorRetentionTest {
 
     assertThat(produced).extracting(this::path).containsExactlyInAnyOrder("/a", "/b", "/c");
     assertThat(server.hits("/a")).isEqualTo(1);
+    assertThat(output.deadLetters).isEmpty();
   }
 
   @Test
@@ -72,6 +72,7 @@ class MonitorRetentionTest {
 
     assertThat(produced).extracting(this::path).containsExactlyInAnyOrder("/a", "/b", "/b");
     assertThat(produced).allSatisfy(a -> assertThat(a.getVersion()).isEqualTo(1));
+    assertThat(output.deadLetters).isEmpty();
   }
 
   @Test
@@ -92,7 +93,7 @@ class MonitorRetentionTest {
                 new Monitor(
                     settings().withSeenRetention(Duration.ofHours(36)),
                     List.of(daily),
-                    output(),
+                    output,
                     null,
                     AddressGuard.systemResolver(),
                     clock))
@@ -114,7 +115,7 @@ class MonitorRetentionTest {
             List.of(),
             true);
     try (Monitor m =
-        new Monitor(settings(), List.of(o), output(), null, AddressGuard.systemResolver(), clock)) {
+        new Monitor(settings(), List.of(o), output, null, AddressGuard.systemResolver(), clock)) {
       m.start();
       assertThat(m.awaitPolls(1, Duration.ofMinutes(1))).isTrue();
     }
@@ -127,23 +128,6 @@ class MonitorRetentionTest {
         .withStartSpread(Duration.ZERO)
         .withThreads(4)
         .withSeenRetention(RETENTION);
-  }
-
-  Output output() {
-    return new Output() {
-      @Override
-      public void article(RawArticle article) {
-        produced.add(article);
-      }
-
-      @Override
-      public void deadLetter(DeadLetter letter) {
-        throw new AssertionError("unexpected dead letter: " + letter.getReason());
-      }
-
-      @Override
-      public void flush() {}
-    };
   }
 
   void serveArticles(String... names) {
