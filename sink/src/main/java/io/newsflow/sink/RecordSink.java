@@ -34,6 +34,18 @@ public interface RecordSink extends AutoCloseable {
    */
   List<ArticleWriter.Outcome> write(SinkBatch batch) throws IOException;
 
+  /**
+   * When this sink last stored a position for {@code partition} with its output. The runner sends a
+   * batch's dead letters before handing the batch over, so every dead letter for an offset at or
+   * past the stored position was produced after this instant (up to the difference between the
+   * clocks involved); the runner uses it to bound its search for dead letters it already sent.
+   *
+   * @return empty when not known: this sink keeps no positions, or has stored none yet
+   */
+  default Optional<Instant> committedAt(TopicPartition partition) {
+    return Optional.empty();
+  }
+
   /** Per partition, the next offset after everything that is durable in the output now. */
   Map<TopicPartition, Long> durablePositions();
 

@@ -1,7 +1,5 @@
 package io.newsflow.sink;
 
-import io.newsflow.schemas.DeadLetter;
-import io.newsflow.schemas.DeadLetters;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Topics;
 import java.io.IOException;
@@ -25,16 +23,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +45,26 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A tombstone (null value with a key, as on the compacted {@code news.articles}) means the
  * article was taken down: the sink removes it ({@link SinkBatch#removed()}). A value that cannot be
- * decoded becomes a dead letter with its coordinates, and its offset counts as consumed. Dead
- * letters are at-least-once: a crash right after producing one re-sends it.
+ * decoded becomes a dead letter on {@code news.dlq} with its coordinates, and its offset counts as
+ * consumed.
+ *
+ * <p>Dead letters are exactly-once per sink group: a batch's dead letters are on {@code news.dlq}
+ * before the batch reaches the sink, and a batch read again (after a crash between the two, or a
+ * refused write) does not send them a second time. For this, every stored position has a time: the
+ * sink's own ({@link RecordSink#committedAt}), or for a sink without positions the one the runner
+ * writes into the group's offset metadata with each commit. When partitions are assigned, before
+ * any new dead letter, the runner reads {@code news.dlq} from the earliest of those times (less a
+ * clock margin) to its end and remembers the offsets at or past the resume positions that this
+ * group already dead-lettered; a partition with no time yet gets one in the group first. If that
+ * cannot be done (the broker does not answer in time), the runner stops rather than risk a copy. A
+ * dead letter that cannot be delivered stops it too, before the batch reaches the sink.
  */
 public final class SinkRunner implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkRunner.class);
   public static final String DEFAULT_GROUP = "newsflow-sink";
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final KafkaProducer<String, byte[]> deadLetters;
+  private final SinkDeadLetters deadLetters;
   private final RecordSink sink;
   private final SinkListener listener;
   private final List<String> topics;
@@ -97,10 +101,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     c.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
     this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-    Map<String, Object> p = new HashMap<>(clientProps);
-    p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    this.deadLetters =
+        new SinkDeadLetters(clientProps, (String) c.get(ConsumerConfig.GROUP_ID_CONFIG));
   }
 
   @Override
@@ -127,7 +129,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
           "the sink failed; what it had not made durable is read again on restart", e);
     } finally {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-      deadLetters.close(Duration.ofSeconds(5));
+      deadLetters.close();
       try {
         sink.close();
       } catch (IOException e) {
@@ -164,7 +166,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         removed.remove(a.getId());
         batch.add(a);
       } catch (RuntimeException e) {
-        deadLetter(r, e);
+        deadLetters.send(r, e);
       }
     }
     deadLetters.flush();
@@ -181,13 +183,22 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
   }
 
-  /** Commits to the group what the sink holds durably, for lag monitoring and for writer sinks. */
+  /**
+   * Commits to the group what the sink holds durably, for lag monitoring and for writer sinks, with
+   * the time it was stored.
+   */
   private void commitDurable() {
+    Map<TopicPartition, Long> durable = sink.durablePositions();
+    deadLetters.settled(durable);
+    // a sink without positions is durable once write() returns, so every batch handled so far lies
+    // before this commit and every dead letter past it comes later
+    Instant now = Instant.now();
     Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
-    for (Map.Entry<TopicPartition, Long> e : sink.durablePositions().entrySet()) {
+    for (Map.Entry<TopicPartition, Long> e : durable.entrySet()) {
       if (!e.getValue().equals(committed.get(e.getKey()))
           && consumer.assignment().contains(e.getKey())) {
-        toCommit.put(e.getKey(), new OffsetAndMetadata(e.getValue()));
+        Instant at = sink.committedAt(e.getKey()).orElse(now);
+        toCommit.put(e.getKey(), new OffsetAndMetadata(e.getValue(), SinkDeadLetters.stamp(at)));
       }
     }
     if (toCommit.isEmpty()) {
@@ -204,11 +215,12 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
   }
 
-  private void seekToStored(Collection<TopicPartition> partitions) {
+  /** Seeks to the sink's stored positions, if it keeps any, and returns them. */
+  private Optional<Map<TopicPartition, Long>> seekToStored(Collection<TopicPartition> partitions) {
     try {
       Optional<Map<TopicPartition, Long>> stored = sink.storedPositions();
       if (stored.isEmpty()) {
-        return;
+        return stored;
       }
       List<TopicPartition> fromStart = new ArrayList<>();
       for (TopicPartition tp : partitions) {
@@ -222,6 +234,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
       if (!fromStart.isEmpty()) {
         consumer.seekToBeginning(fromStart);
       }
+      return stored;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the sink's stored positions", e);
     }
@@ -236,18 +249,6 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
   }
 
-  private void deadLetter(ConsumerRecord<String, byte[]> r, RuntimeException e) {
-    LOG.warn(
-        "undecodable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
-    DeadLetter d =
-        DeadLetters.forRecord("sink", "cannot decode enriched article: " + e.getMessage(), r, e);
-    deadLetters.send(
-        new ProducerRecord<>(
-            Topics.DLQ.name(),
-            r.key(),
-            Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), d)));
-  }
-
   /** Asks the loop to stop after the current batch; safe from any thread. */
   @Override
   public void close() {
@@ -259,7 +260,10 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   private final class Resume implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      seekToStored(partitions);
+      if (partitions.isEmpty()) {
+        return;
+      }
+      deadLetters.recover(consumer, sink, partitions, seekToStored(partitions));
     }
 
     @Override
@@ -274,11 +278,13 @@ public final class SinkRunner implements Runnable, AutoCloseable {
       }
       commitDurable();
       partitions.forEach(committed::remove);
+      deadLetters.forget(partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       partitions.forEach(committed::remove);
+      deadLetters.forget(partitions);
     }
   }
 }

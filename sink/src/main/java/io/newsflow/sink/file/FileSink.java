@@ -102,6 +102,16 @@ public final class FileSink implements RecordSink {
     return Optional.of(Map.copyOf(durable));
   }
 
+  /**
+   * The time of the last manifest line, for every partition: a segment holds every batch written
+   * since the previous one, so a record not yet committed, of any partition, was handed over after
+   * that line was written (one sink per folder).
+   */
+  @Override
+  public Optional<Instant> committedAt(TopicPartition partition) {
+    return manifest.lastCommittedAt();
+  }
+
   @Override
   public Map<TopicPartition, Long> durablePositions() {
     return Collections.unmodifiableMap(durable);

@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -96,6 +99,18 @@ public final class Manifest implements AutoCloseable {
 
   public long lastSeq() {
     return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+  }
+
+  /** When the last segment was committed; empty before the first. */
+  public Optional<Instant> lastCommittedAt() {
+    if (entries.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(entries.get(entries.size() - 1).committedAt()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** Per partition, the offset after the last one any committed segment covers. */

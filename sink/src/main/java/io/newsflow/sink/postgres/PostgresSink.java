@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class PostgresSink implements RecordSink {
   private static final String POSITIONS =
-      "SELECT topic, partition, next_offset FROM sink_offsets WHERE consumer_group = ?";
+      "SELECT topic, partition, next_offset, updated_at FROM sink_offsets WHERE consumer_group = ?";
   private static final String LOCK_POSITION =
       "SELECT next_offset FROM sink_offsets WHERE consumer_group = ? AND topic = ? AND partition = ? FOR UPDATE";
   private static final String SAVE_POSITION =
@@ -56,6 +57,7 @@ public final class PostgresSink implements RecordSink {
   private Connection connection;
   private final SearchIndexer indexer;
   private final Map<TopicPartition, Long> durable = new HashMap<>();
+  private final Map<TopicPartition, Instant> committedAt = new HashMap<>();
 
   /** Connects, applies pending migrations and reads the group's positions. */
   public PostgresSink(PostgresSettings settings) throws IOException {
@@ -94,6 +96,15 @@ public final class PostgresSink implements RecordSink {
     }
   }
 
+  /**
+   * {@code sink_offsets.updated_at} as last read (the server's clock: the start of the transaction
+   * that stored the position), or the sink's clock before its last write to the partition.
+   */
+  @Override
+  public Optional<Instant> committedAt(TopicPartition partition) {
+    return Optional.ofNullable(committedAt.get(partition));
+  }
+
   @Override
   public Map<TopicPartition, Long> durablePositions() {
     return Map.copyOf(durable);
@@ -101,6 +112,8 @@ public final class PostgresSink implements RecordSink {
 
   @Override
   public List<Outcome> write(SinkBatch batch) throws IOException {
+    // before the transaction, so before any dead letter of a later batch
+    Instant started = Instant.now();
     try {
       checkPositions(batch);
       Map<String, Known> known = existing(batch.articles());
@@ -128,6 +141,7 @@ public final class PostgresSink implements RecordSink {
       savePositions(batch.nextOffsets());
       connection.commit();
       batch.nextOffsets().forEach((tp, next) -> durable.merge(tp, next, Math::max));
+      batch.nextOffsets().keySet().forEach(tp -> committedAt.put(tp, started));
       return outcomes;
     } catch (SQLException e) {
       if (isConnectionFailure(e)) {
@@ -244,13 +258,16 @@ public final class PostgresSink implements RecordSink {
     }
   }
 
+  /** The group's stored positions; also notes when each was stored ({@link #committedAt}). */
   private Map<TopicPartition, Long> readPositions() throws SQLException {
     Map<TopicPartition, Long> out = new HashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(POSITIONS)) {
       ps.setString(1, settings.consumerGroup());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+          TopicPartition tp = new TopicPartition(rs.getString(1), rs.getInt(2));
+          out.put(tp, rs.getLong(3));
+          committedAt.put(tp, rs.getTimestamp(4).toInstant());
         }
       }
     }

@@ -228,6 +228,25 @@ class FileSinkTest {
   }
 
   @Test
+  void shouldTellWhenItLastCommittedASegmentEvenAfterARestart(@TempDir Path dir) throws Exception {
+    Instant committedAt;
+    try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
+      assertThat(sink.committedAt(P0)).isEmpty();
+      sink.write(batch(P0, 0, article("a", 1, "A")));
+      assertThat(sink.committedAt(P0)).as("written, not committed").isEmpty();
+      sink.flush();
+      String line = Manifest.read(dir.resolve("segments/manifest.jsonl")).get(0).committedAt();
+      committedAt = Instant.parse(line);
+      // one segment holds every partition's pending records, so its time bounds them all
+      assertThat(sink.committedAt(P0)).contains(committedAt);
+      assertThat(sink.committedAt(P1)).contains(committedAt);
+    }
+    try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
+      assertThat(sink.committedAt(P0)).contains(committedAt);
+    }
+  }
+
+  @Test
   void shouldRefuseASecondSinkOnTheSameFolder(@TempDir Path dir) throws Exception {
     try (FileSink sink = new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE))) {
       assertThatThrownBy(() -> new FileSink(settings(dir, FileFormat.JSONL, Long.MAX_VALUE)))

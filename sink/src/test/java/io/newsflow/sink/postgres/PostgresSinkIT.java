@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,29 @@ class PostgresSinkIT {
                 db,
                 "SELECT id FROM articles WHERE search @@ websearch_to_tsquery('english', 'rate')"))
         .containsExactly("b");
+  }
+
+  @Test
+  void shouldTellWhenItStoredEachPartitionsPositionEvenAfterARestart() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    TopicPartition p1 = new TopicPartition("news.enriched", 1);
+    try (PostgresSink sink = new PostgresSink(db)) {
+      assertThat(sink.committedAt(P0)).isEmpty();
+      sink.write(batch(0, article("a", 1, "A")));
+      assertThat(sink.committedAt(P0)).isPresent();
+      assertThat(sink.committedAt(p1)).as("never stored").isEmpty();
+    }
+    Instant updatedAt =
+        Instant.parse(
+            query(
+                    db,
+                    "SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+                        + " FROM sink_offsets")
+                .get(0));
+    try (PostgresSink again = new PostgresSink(db)) {
+      assertThat(again.committedAt(P0)).contains(updatedAt);
+      assertThat(again.committedAt(p1)).isEmpty();
+    }
   }
 
   @Test
