@@ -49,8 +49,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>With {@code from=enriched} no enrich stage runs: enriched articles are produced straight to
  * {@code news.enriched}, which measures the sink's own share of the latency.
  *
+ * <p>Besides the end-to-end figure, a probe consumer ({@code read_committed}, like the sink) notes
+ * when each article becomes visible on {@code news.enriched}, which splits the latency into the
+ * enrich share and the sink share, and the counted seconds are reported in 5-second windows so a
+ * stall shows where it happened.
+ *
  * <p>Usage: {@code SinkLatencyBench SEEDS_DIR [postgres|jsonl] [rate=100] [seconds=30] [warmup=10]
- * [from=raw|enriched]}
+ * [from=raw|enriched] [enrich-threads=cores]}
  */
 public final class SinkLatencyBench {
   private SinkLatencyBench() {}
@@ -62,6 +67,9 @@ public final class SinkLatencyBench {
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
     boolean fromRaw = !(args.length > 5 && args[5].equals("enriched"));
+    // the same default as the CLI's enrich.threads: one stream thread per core
+    int threads =
+        args.length > 6 ? Integer.parseInt(args[6]) : Runtime.getRuntime().availableProcessors();
     List<byte[]> bodies = new ArrayList<>();
     try (Stream<Path> files = Files.list(seeds)) {
       for (Path p : files.sorted().toList()) {
@@ -72,9 +80,11 @@ public final class SinkLatencyBench {
     int total = rate * (seconds + warmup);
     int counted = rate * warmup;
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    Map<String, Long> enrichedAt = new ConcurrentHashMap<>();
+    List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch done = new CountDownLatch(total);
     Tagger tagger = Tagger.loadDefault();
+    double cores;
     LocalPostgres pg =
         sinkKind.equals("postgres") ? LocalPostgres.start(Duration.ofSeconds(120)) : null;
     try (EmbeddedKafkaBroker broker =
@@ -100,21 +110,31 @@ public final class SinkLatencyBench {
               Map.of("bootstrap.servers", bootstrap),
               sink,
               (a, o) -> {
+                long now = System.nanoTime();
                 Long t0 = sentAt.remove(a.getId());
                 if (t0 != null) {
-                  if (Integer.parseInt(a.getId().substring(4)) >= counted) {
-                    latencies.add(System.nanoTime() - t0);
+                  int seq = Integer.parseInt(a.getId().substring(4));
+                  if (seq >= counted) {
+                    samples.add(new Sample(seq, t0, enrichedAt.getOrDefault(a.getId(), -1L), now));
                   }
                   done.countDown();
                 }
               },
               List.of(Topics.ENRICHED.name()));
       Thread sinkThread = new Thread(runner, "latency-sink");
+      EnrichedProbe probe = new EnrichedProbe(bootstrap, enrichedAt);
+      Thread probeThread = new Thread(probe, "latency-probe");
       try (EnrichService enrich =
           new EnrichService(
               Map.of(
-                  "bootstrap.servers", bootstrap, "state.dir", work.resolve("streams").toString()),
+                  "bootstrap.servers",
+                  bootstrap,
+                  "state.dir",
+                  work.resolve("streams").toString(),
+                  "num.stream.threads",
+                  threads),
               new EnrichSettings(ExtractorSettings.defaults(), tagger))) {
+        probeThread.start();
         if (fromRaw) {
           enrich.start();
         }
@@ -123,21 +143,48 @@ public final class SinkLatencyBench {
           throw new IllegalStateException("enrich did not start");
         }
         Thread.sleep(3000); // let the sink's consumer join its group before the clock starts
-        produceAtRate(bootstrap, bodies, rate, total, sentAt, fromRaw);
+        long[] countedFrom = new long[2];
+        produceAtRate(
+            bootstrap,
+            bodies,
+            rate,
+            total,
+            sentAt,
+            fromRaw,
+            counted,
+            () -> {
+              countedFrom[0] = processCpuNanos();
+              countedFrom[1] = System.nanoTime();
+            });
+        cores =
+            (processCpuNanos() - countedFrom[0]) / (double) (System.nanoTime() - countedFrom[1]);
         if (!done.await(120, TimeUnit.SECONDS)) {
           System.out.printf(
               "only %d of %d articles reached the sink%n", total - done.getCount(), total);
         }
       } finally {
         runner.close();
+        probe.close();
         sinkThread.join(30_000);
+        probeThread.join(30_000);
       }
     } finally {
       if (pg != null) {
         pg.close();
       }
     }
-    report((fromRaw ? "news.raw" : "news.enriched") + " -> " + sinkKind, rate, latencies);
+    String path = (fromRaw ? "news.raw" : "news.enriched") + " -> " + sinkKind;
+    LatencyReport.print(path, rate, fromRaw ? threads : 0, samples, warmup);
+    System.out.printf(
+        Locale.ROOT,
+        "  this JVM (broker, enrich, sink, producer) used %.2f cores in the counted seconds%n",
+        cores);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static void produceAtRate(
@@ -146,7 +193,9 @@ public final class SinkLatencyBench {
       int rate,
       int total,
       Map<String, Long> sentAt,
-      boolean raw)
+      boolean raw,
+      int counted,
+      Runnable onCountStart)
       throws InterruptedException {
     long interval = 1_000_000_000L / rate;
     try (KafkaProducer<String, byte[]> p =
@@ -156,6 +205,9 @@ public final class SinkLatencyBench {
             new ByteArraySerializer())) {
       long start = System.nanoTime();
       for (int i = 0; i < total; i++) {
+        if (i == counted) {
+          onCountStart.run();
+        }
         long due = start + i * interval;
         long wait = due - System.nanoTime();
         if (wait > 0) {
@@ -199,28 +251,5 @@ public final class SinkLatencyBench {
       }
       p.flush();
     }
-  }
-
-  static void report(String sink, int rate, List<Long> latencies) {
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    if (sorted.isEmpty()) {
-      System.out.println("no article reached the sink");
-      return;
-    }
-    System.out.printf(
-        Locale.ROOT,
-        "%s at %d articles/s, %d articles: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-        sink,
-        rate,
-        sorted.size(),
-        ms(sorted, 0.50),
-        ms(sorted, 0.95),
-        ms(sorted, 0.99),
-        sorted.get(sorted.size() - 1) / 1e6);
-  }
-
-  static double ms(List<Long> sorted, double q) {
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
   }
 }
