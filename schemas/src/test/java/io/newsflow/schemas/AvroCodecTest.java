@@ -36,6 +36,7 @@ class AvroCodecTest {
     assertThat(bytes[0]).isEqualTo((byte) 0xC3);
     assertThat(bytes[1]).isEqualTo((byte) 0x01);
     assertThat(codec.decode(bytes)).isEqualTo(raw);
+    assertThat(raw.getLanguage()).as("no hint unless one is set").isNull();
   }
 
   @Test
@@ -73,6 +74,47 @@ class AvroCodecTest {
     assertThat(read.getAuthors()).containsExactly("A. Writer");
     assertThat(read.getCanonicalUrl()).isNull();
     assertThat(read.getImageUrl()).isNull();
+  }
+
+  @Test
+  void shouldReadRawArticleWrittenBeforeItCarriedALanguageHint() {
+    AvroCodec<RawArticle> codec = AvroCodec.of(RawArticle.class);
+    Schema v1 = codec.history().get(0);
+    assertThat(v1.getField("language")).as("field added in v2").isNull();
+
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("id", "id-1");
+    old.put("source", "https://example.org/a");
+    old.put("outlet", "Example");
+    old.put("via", new GenericData.EnumSymbol(v1.getField("via").schema(), "FEED"));
+    old.put("fetchedAt", 1_700_000_000_000L);
+    old.put("contentType", "text/html");
+    old.put("charset", "UTF-8");
+    old.put("body", ByteBuffer.wrap("<p>hi</p>".getBytes(StandardCharsets.UTF_8)));
+    old.put("version", 2);
+
+    RawArticle read = codec.decode(encodeGeneric(v1, old));
+
+    assertThat(read.getId()).isEqualTo("id-1");
+    assertThat(read.getVia()).isEqualTo(Via.FEED);
+    assertThat(read.getVersion()).isEqualTo(2);
+    assertThat(read.getLanguage()).isNull();
+  }
+
+  @Test
+  void shouldRoundTripARawArticlesLanguageHint() {
+    AvroCodec<RawArticle> codec = AvroCodec.of(RawArticle.class);
+    RawArticle raw =
+        RawArticle.newBuilder()
+            .setId("abc")
+            .setSource("https://example.org/a")
+            .setVia(Via.FEED)
+            .setFetchedAt(Instant.ofEpochMilli(1_700_000_000_000L))
+            .setContentType("text/html")
+            .setBody(ByteBuffer.wrap(new byte[0]))
+            .setLanguage("pt-BR")
+            .build();
+    assertThat(codec.decode(codec.encode(raw)).getLanguage()).isEqualTo("pt-BR");
   }
 
   @Test

@@ -45,6 +45,20 @@ public final class LanguageDetector {
 
   private LanguageDetector() {}
 
+  /**
+   * The language to record for an article: {@code found} (what the page declares, or a confident
+   * detection) when there is one, else the primary subtag of {@code hint} (the language its outlet
+   * is expected to write in, a BCP 47 tag such as "pt-BR"), lower case; null when neither gives a
+   * language. A hint never overrides the text: outlets publish in more than one language.
+   */
+  public static String orHint(String found, String hint) {
+    if (found != null || hint == null) {
+      return found;
+    }
+    String primary = hint.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+    return primary.matches("[a-z]{2,3}") ? primary : null;
+  }
+
   /** Returns an ISO 639-1 code, or null when the text is too short or no language wins clearly. */
   public static String detect(CharSequence text) {
     if (text == null) {

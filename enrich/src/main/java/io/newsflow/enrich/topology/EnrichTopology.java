@@ -123,7 +123,8 @@ public final class EnrichTopology {
 
   static EnrichedArticle tag(Tagger tagger, Extracted in) {
     Extraction x = in.extraction();
-    String language = x.language() != null ? x.language() : LanguageDetector.detect(x.text());
+    String found = x.language() != null ? x.language() : LanguageDetector.detect(x.text());
+    String language = LanguageDetector.orHint(found, in.raw().getLanguage());
     List<Tag> tags = tagger.tag(x.title() == null ? "" : x.title(), x.text(), language);
     return Records.enriched(in.raw(), x, language, tags, tagger.version());
   }

@@ -34,4 +34,20 @@ class LanguageDetectorTest {
     assertThat(LanguageDetector.detect("OK")).isNull();
     assertThat(LanguageDetector.detect(null)).isNull();
   }
+
+  @Test
+  void shouldPreferWhatTheTextSaysToTheOutletsHint() {
+    String english =
+        LanguageDetector.detect(
+            "The minister said the army would not cross the border, and that talks with the neighbours were going well.");
+    assertThat(LanguageDetector.orHint(english, "es")).isEqualTo("en");
+  }
+
+  @Test
+  void shouldFallBackToTheHintsLanguageWhenTheTextCannotTell() {
+    assertThat(LanguageDetector.orHint(LanguageDetector.detect("Lula"), "pt-BR")).isEqualTo("pt");
+    assertThat(LanguageDetector.orHint(null, "EN")).isEqualTo("en");
+    assertThat(LanguageDetector.orHint(null, null)).isNull();
+    assertThat(LanguageDetector.orHint(null, "not a tag")).isNull();
+  }
 }

@@ -219,6 +219,27 @@ class EnrichTopologyTest {
     assertThat(latest.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a-1");
   }
 
+  @Test
+  void shouldTakeTheOutletsLanguageHintOnlyWhenTheTextCannotTell() {
+    RawArticle english =
+        rawText(
+            "en-1",
+            ("Talks resume\n\nThe minister said the army would not cross the border, and that talks"
+                    + " with the neighbours were going well.")
+                .getBytes(StandardCharsets.UTF_8));
+    RawArticle brief = rawText("pt-1", "Lula\n\nBrasília, 12h.".getBytes(StandardCharsets.UTF_8));
+
+    raw.pipeInput("en-1", encode(RawArticle.newBuilder(english).setLanguage("es").build()));
+    raw.pipeInput("pt-1", encode(RawArticle.newBuilder(brief).setLanguage("pt-BR").build()));
+    raw.pipeInput(
+        "none-1",
+        encode(rawText("none-1", "Lula\n\nBrasília, 12h.".getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(enriched.readKeyValuesToList())
+        .extracting(kv -> kv.key + "=" + kv.value.getLanguage())
+        .containsExactly("en-1=en", "pt-1=pt", "none-1=null");
+  }
+
   static RawArticle rawText(String id, byte[] body) {
     return RawArticle.newBuilder()
         .setId(id)

@@ -182,6 +182,7 @@ final class Articles {
               .setCharset(charset)
               .setBody(ByteBuffer.wrap(r.body()))
               .setVersion(version)
+              .setLanguage(job.outlet().language())
               .build());
       m.store.article(id, version, job.changedAt(), false);
       if (!id.equals(job.id())) {

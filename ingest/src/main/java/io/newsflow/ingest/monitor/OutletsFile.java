@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IllformedLocaleException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +103,7 @@ public final class OutletsFile {
       throw new IllegalArgumentException(where + ": 'name' is required");
     }
     String at = where + " (" + name + ")";
-    String language = text(pick(n, defaults, "language"));
+    String language = language(text(pick(n, defaults, "language")), at);
     JsonNode poll = pick(n, defaults, "pollInterval");
     JsonNode allow = pick(n, defaults, "allowPrivateAddresses");
     try {
@@ -121,6 +122,25 @@ public final class OutletsFile {
           ? e
           : new IllegalArgumentException(at + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A BCP 47 language tag ("en", "pt-BR", "zh-Hant"), stripped; null when not given. */
+  static String language(String s, String where) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    String tag = s.strip();
+    try {
+      // the JDK checks BCP 47 syntax; a primary subtag longer than ISO 639's three letters
+      // ("english") is well-formed but names no language anyone writes in
+      if (new Locale.Builder().setLanguageTag(tag).build().getLanguage().length() <= 3) {
+        return tag;
+      }
+    } catch (IllformedLocaleException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        where + ": language '" + s + "' is not a language tag such as en or pt-BR");
   }
 
   /** "90s", "5m", "1h", "1d", ISO-8601 ("PT5M"), or plain seconds. */

@@ -103,6 +103,7 @@ class MonitorIT {
               assertThat(a.getId()).isEqualTo(ArticleIds.forUrl(a.getSource()));
               assertThat(a.getVersion()).isEqualTo(1);
               assertThat(a.getContentType()).isEqualTo("text/html");
+              assertThat(a.getLanguage()).as("the outlet's language hint").isEqualTo("en");
             });
     assertThat(byUrl(first, "/news/c").getVia()).isEqualTo(Via.SITEMAP);
     assertThat(byUrl(first, "/news/e").getVia()).isEqualTo(Via.PAGE);

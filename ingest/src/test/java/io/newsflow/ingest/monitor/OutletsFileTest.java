@@ -73,5 +73,26 @@ class OutletsFileTest {
                 OutletsFile.parse(
                     "- name: a\n  feeds: https://a.example/\n  include: ['(']\n", "o.yaml"))
         .hasMessageContaining("not a regular expression");
+    assertThatThrownBy(
+            () ->
+                OutletsFile.parse(
+                    "- name: a\n  feeds: https://a.example/\n  language: english\n", "o.yaml"))
+        .hasMessageContaining("(a)")
+        .hasMessageContaining("language 'english' is not a language tag");
+    assertThatThrownBy(
+            () ->
+                OutletsFile.parse(
+                    "- name: a\n  feeds: https://a.example/\n  language: pt_BR\n", "o.yaml"))
+        .hasMessageContaining("language 'pt_BR'");
+  }
+
+  @Test
+  void shouldKeepTheLanguageTagAsGiven() {
+    assertThat(
+            OutletsFile.parse(
+                    "- name: a\n  feeds: https://a.example/\n  language: pt-BR\n", "o.yaml")
+                .get(0)
+                .language())
+        .isEqualTo("pt-BR");
   }
 }
