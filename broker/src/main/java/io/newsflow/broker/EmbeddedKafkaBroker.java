@@ -26,7 +26,8 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real Kafka broker in this JVM: one KRaft node that is both broker and controller, with its data
  * in a folder of its own. A second start on the same folder reuses the data (topics, offsets) and,
- * when they are free, the same ports.
+ * when they are free, the same ports. One broker at a time per folder: a start on a folder another
+ * broker is using fails at once.
  *
  * <p>Not a mock: clients talk to it over TCP on the loopback interface exactly as they would to a
  * cluster. Close it: a broker that is not shut down keeps non-daemon threads alive.
@@ -37,12 +38,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Path dataDir;
   private final int brokerPort;
   private final KafkaRaftServer server;
+  private final DataDirLock lock;
   private boolean closed;
 
-  private EmbeddedKafkaBroker(Path dataDir, int brokerPort, KafkaRaftServer server) {
+  private EmbeddedKafkaBroker(
+      Path dataDir, int brokerPort, KafkaRaftServer server, DataDirLock lock) {
     this.dataDir = dataDir;
     this.brokerPort = brokerPort;
     this.server = server;
+    this.lock = lock;
   }
 
   /**
@@ -52,6 +56,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param dataDir folder for the broker's logs and metadata; created if missing
    * @param overrides extra broker configs (e.g. {@code num.partitions}); may be empty
    * @param timeout how long to wait for the broker to become ready
+   * @throws IllegalStateException when another broker, in this process or another, is using {@code
+   *     dataDir} (the message names its process id), or when the broker does not become ready
    */
   public static EmbeddedKafkaBroker start(
       Path dataDir, Map<String, String> overrides, Duration timeout) {
@@ -69,23 +75,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
       Path dir = dataDir.toAbsolutePath();
-      int[] ports = choosePorts(dir, port);
-      Properties props = brokerProps(dir, ports[0], ports[1], overrides);
-      format(dir, props);
-      KafkaRaftServer server =
-          new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, ports[0], server);
+      // before anything is written: two brokers formatting, choosing ports or appending to one
+      // KRaft log corrupt it
+      DataDirLock lock = DataDirLock.acquire(dir);
       try {
-        server.startup();
-        broker.awaitReady(timeout);
-      } catch (RuntimeException e) {
-        broker.close();
+        return start(dir, lock, port, overrides, timeout);
+      } catch (IOException | RuntimeException e) {
+        lock.close();
         throw e;
       }
-      return broker;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded broker in " + dataDir, e);
     }
+  }
+
+  // holding the folder's lock; closing the broker releases it
+  private static EmbeddedKafkaBroker start(
+      Path dir, DataDirLock lock, int port, Map<String, String> overrides, Duration timeout)
+      throws IOException {
+    int[] ports = choosePorts(dir, port);
+    Properties props = brokerProps(dir, ports[0], ports[1], overrides);
+    format(dir, props);
+    KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, ports[0], server, lock);
+    try {
+      server.startup();
+      broker.awaitReady(timeout);
+    } catch (RuntimeException e) {
+      broker.closeServer();
+      throw e;
+    }
+    return broker;
   }
 
   /** {@code host:port} for clients' {@code bootstrap.servers}. */
@@ -97,8 +117,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return dataDir;
   }
 
+  /** Stops the broker, then lets another one use its folder. */
   @Override
   public synchronized void close() {
+    if (!closed) {
+      try {
+        closeServer();
+      } finally {
+        try {
+          lock.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot release the lock on " + dataDir, e);
+        }
+      }
+    }
+  }
+
+  private synchronized void closeServer() {
     if (!closed) {
       closed = true;
       server.shutdown();

@@ -1,7 +1,9 @@
 package io.newsflow.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +47,39 @@ class EmbeddedKafkaBrokerIT {
         assertThat(names).contains("t");
       }
       assertThat(readAll(again.bootstrapServers(), "t")).containsExactly("v");
+    }
+  }
+
+  @Test
+  void shouldRefuseASecondBrokerOnTheSameFolderUntilTheFirstIsClosed(@TempDir Path dir)
+      throws Exception {
+    try (EmbeddedKafkaBroker first =
+        EmbeddedKafkaBroker.start(dir, Map.of(), Duration.ofSeconds(60))) {
+      Path ports = dir.resolve("newsflow-ports.properties");
+      String portsBefore = Files.readString(ports);
+
+      assertThatThrownBy(() -> EmbeddedKafkaBroker.start(dir, Map.of(), Duration.ofSeconds(60)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith(
+              "another broker is using "
+                  + dir.toAbsolutePath()
+                  + " (pid "
+                  + ProcessHandle.current().pid()
+                  + ")");
+
+      assertThat(Files.readString(ports))
+          .as("nothing of the first broker touched")
+          .isEqualTo(portsBefore);
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers()))) {
+        assertThat(admin.describeCluster().nodes().get()).hasSize(1);
+      }
+    }
+
+    try (EmbeddedKafkaBroker next =
+        EmbeddedKafkaBroker.start(dir, Map.of(), Duration.ofSeconds(60))) {
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", next.bootstrapServers()))) {
+        assertThat(admin.describeCluster().nodes().get()).hasSize(1);
+      }
     }
   }
 
