@@ -67,6 +67,18 @@ public final class RobotsCache {
     return new Decision(allowed, delay, allowed ? null : "disallowed by robots.txt");
   }
 
+  /**
+   * Whether robots.txt allows {@code url}, for a redirect target: true also for a URL that cannot
+   * be fetched at all, which the fetcher reports with a clearer reason.
+   */
+  public boolean allows(String url, boolean allowPrivate) {
+    try {
+      return check(url, allowPrivate).allowed();
+    } catch (IllegalArgumentException badUrl) {
+      return true;
+    }
+  }
+
   private Entry load(String key, boolean allowPrivate) {
     String robotsUrl = key + "/robots.txt";
     FetchResult r = fetcher.fetch(robotsUrl, Validators.NONE, allowPrivate);

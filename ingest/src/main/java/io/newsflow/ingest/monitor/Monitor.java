@@ -104,7 +104,7 @@ public final class Monitor implements AutoCloseable {
       throws IOException {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.outlets = List.copyOf(outlets);
-    checkRetention(settings, this.outlets);
+    settings.requireRetentionOver(this.outlets);
     this.output = Objects.requireNonNull(output, "output");
     this.listener = listener == null ? new MonitorListener() {} : listener;
     this.store = SeenStore.open(settings.stateDir(), settings.seenRetention(), clock);
@@ -126,23 +126,6 @@ public final class Monitor implements AutoCloseable {
     this.articles = new Articles(this);
     for (Outlet o : this.outlets) {
       states.put(o.name(), new OutletState(o.name()));
-    }
-  }
-
-  // an article still in its feed is refreshed only when the feed is polled: a retention shorter
-  // than two polls would forget articles that are still listed and fetch them again
-  private static void checkRetention(MonitorSettings settings, List<Outlet> outlets) {
-    for (Outlet o : outlets) {
-      if (settings.seenRetention().compareTo(o.pollInterval().multipliedBy(2)) < 0) {
-        throw new IllegalArgumentException(
-            "seen-store retention ("
-                + settings.seenRetention()
-                + ", monitor.seen.retention.ms) must be at least twice outlet "
-                + o.name()
-                + "'s pollInterval ("
-                + o.pollInterval()
-                + ")");
-      }
     }
   }
 
@@ -234,15 +217,7 @@ public final class Monitor implements AutoCloseable {
    */
   FetchResult fetch(Outlet o, String url, Validators validators) {
     boolean allowPrivate = o.allowPrivateAddresses();
-    return fetcher.fetch(url, validators, allowPrivate, hop -> robotsAllow(hop, allowPrivate));
-  }
-
-  private boolean robotsAllow(String url, boolean allowPrivate) {
-    try {
-      return robots.check(url, allowPrivate).allowed();
-    } catch (IllegalArgumentException badUrl) {
-      return true; // the fetcher reports the bad URL itself
-    }
+    return fetcher.fetch(url, validators, allowPrivate, hop -> robots.allows(hop, allowPrivate));
   }
 
   /** Host key for per-host pacing. */

@@ -3,6 +3,7 @@ package io.newsflow.ingest.monitor;
 import io.newsflow.ingest.fetch.FetchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,6 +46,26 @@ public record MonitorSettings(
     if (threads < 1 || perHostConcurrency < 1 || maxAttempts < 1 || maxArticlesPerPoll < 1) {
       throw new IllegalArgumentException(
           "threads, perHostConcurrency, maxAttempts, maxArticlesPerPoll must be >= 1");
+    }
+  }
+
+  /**
+   * Throws unless the seen-store retention is at least twice every outlet's poll interval: an
+   * article still listed is refreshed only when its source is polled, so a shorter retention would
+   * forget articles still listed and fetch them again.
+   */
+  public void requireRetentionOver(List<Outlet> outlets) {
+    for (Outlet o : outlets) {
+      if (seenRetention.compareTo(o.pollInterval().multipliedBy(2)) < 0) {
+        throw new IllegalArgumentException(
+            "seen-store retention ("
+                + seenRetention
+                + ", monitor.seen.retention.ms) must be at least twice outlet "
+                + o.name()
+                + "'s pollInterval ("
+                + o.pollInterval()
+                + ")");
+      }
     }
   }
 
