@@ -5,36 +5,28 @@ import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.enrich.text.ExtractorSettings;
 import io.newsflow.enrich.topology.EnrichSettings;
 import io.newsflow.sink.SinkListener;
-import io.newsflow.sink.SinkRunner;
-import io.newsflow.sink.jsonl.JsonlWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The enrich and sink stages running together in this process. */
 final class Pipeline implements AutoCloseable {
   private final EnrichService enrich;
-  private final SinkRunner sink;
-  private final Thread sinkThread;
-  private volatile Throwable sinkFailure;
+  private final Sinks sinks;
 
   Pipeline(Cluster cluster, NewsflowConfig config, Tagger tagger, SinkListener listener)
       throws IOException {
     this.enrich = new EnrichService(streamsProps(cluster, config), enrichSettings(config, tagger));
-    this.sink = new SinkRunner(cluster.clientProps(), new JsonlWriter(config.outDir()), listener);
-    this.sinkThread =
-        new Thread(
-            () -> {
-              try {
-                sink.run();
-              } catch (RuntimeException e) {
-                sinkFailure = e;
-              }
-            },
-            "newsflow-sink");
+    this.sinks = new Sinks(cluster, config, listener);
+  }
+
+  /** Where the output goes, one line per sink. */
+  List<String> outputs() {
+    return sinks.descriptions();
   }
 
   static Map<String, Object> streamsProps(Cluster cluster, NewsflowConfig config) {
@@ -63,7 +55,7 @@ final class Pipeline implements AutoCloseable {
   }
 
   void start(Duration timeout) throws InterruptedException {
-    sinkThread.start();
+    sinks.start();
     enrich.start();
     if (!enrich.awaitRunning(timeout)) {
       throw new IllegalStateException(
@@ -76,19 +68,12 @@ final class Pipeline implements AutoCloseable {
     if (enrich.failure() != null) {
       return "enrich stopped: " + enrich.failure();
     }
-    if (sinkFailure != null) {
-      return "sink stopped: " + sinkFailure;
-    }
-    if (!sinkThread.isAlive() && sinkThread.getState() != Thread.State.NEW) {
-      return "sink stopped";
-    }
-    return null;
+    return sinks.failure();
   }
 
   @Override
   public void close() throws InterruptedException {
     enrich.close();
-    sink.close();
-    sinkThread.join(30_000);
+    sinks.close();
   }
 }

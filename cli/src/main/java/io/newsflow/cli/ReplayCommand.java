@@ -10,7 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,11 +36,7 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Folder, WARC file or JSON Lines file to replay.")
   Path folder;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Output folder of the JSON Lines sink (default: out).")
-  Path out;
+  @Mixin SinkOptions output;
 
   @Option(
       names = "--outlet",
@@ -56,8 +52,7 @@ final class ReplayCommand implements Callable<Integer> {
       System.err.println("newsflow replay: " + NOT_AN_ARCHIVE + folder);
       return 2;
     }
-    NewsflowConfig config =
-        common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
+    NewsflowConfig config = common.config(output.settings());
     Progress progress = common.progress();
     long started = System.nanoTime();
     Tagger tagger = Pipeline.tagger(config);
@@ -72,7 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
         tracker.expect(report.produced());
         tracker.expect(report.deadLettered());
         String failure = await(tracker, dlq, pipeline, config, progress);
-        printSummary(System.out, report, tracker, config, System.nanoTime() - started);
+        printSummary(System.out, report, tracker, pipeline.outputs(), System.nanoTime() - started);
         if (failure != null) {
           System.err.println("newsflow replay: " + failure);
           return 1;
@@ -135,7 +130,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   static void printSummary(
-      PrintStream out, ReplayReport report, Tracker tracker, NewsflowConfig config, long nanos) {
+      PrintStream out, ReplayReport report, Tracker tracker, List<String> outputs, long nanos) {
     out.println("newsflow replay summary");
     out.printf("  articles in      %d%n", report.total());
     out.printf("  enriched         %d  %s%n", tracker.enriched(), tracker.outcomes());
@@ -147,7 +142,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     out.println("  tags");
     tracker.tagCounts().forEach((tag, n) -> out.printf("    %-14s %d%n", tag, n));
-    out.printf("  output           %s%n", config.outDir().resolve("articles.jsonl"));
+    outputs.forEach(o -> out.printf("  output           %s%n", o));
     out.printf("  time taken       %s%n", Progress.format(Duration.ofNanos(nanos)));
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -42,11 +41,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Outlets file (YAML or JSON).")
   Path outlets;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Output folder of the JSON Lines sink (default: out).")
-  Path out;
+  @Mixin SinkOptions output;
 
   @Option(
       names = "--warc",
@@ -73,8 +68,7 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("newsflow run: " + e.getMessage());
       return 2;
     }
-    NewsflowConfig config =
-        common.config(Map.of(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString()));
+    NewsflowConfig config = common.config(output.settings());
     Progress progress = common.progress();
     Tagger tagger = Pipeline.tagger(config);
     AtomicLong sunk = new AtomicLong();
@@ -83,10 +77,12 @@ final class RunCommand implements Callable<Integer> {
       cluster.ensureTopics(tagger.topicNames());
       String failure;
       Monitor monitor;
+      List<String> outputs;
       try (Pipeline pipeline =
           new Pipeline(cluster, config, tagger, (a, o) -> sunk.incrementAndGet())) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         pipeline.start(Duration.ofSeconds(120));
+        outputs = pipeline.outputs();
         try (MonitorSession session = new MonitorSession(config, list, cluster, warc, progress)) {
           monitor = session.monitor();
           session.start();
@@ -112,12 +108,12 @@ final class RunCommand implements Callable<Integer> {
           progress.info("fetched pages written to " + warc);
         }
       }
-      printSummary(System.out, monitor, sunk.get(), config);
+      printSummary(System.out, monitor, sunk.get(), outputs);
       return StageCommands.report(failure);
     }
   }
 
-  static void printSummary(PrintStream out, Monitor monitor, long sunk, NewsflowConfig config) {
+  static void printSummary(PrintStream out, Monitor monitor, long sunk, List<String> outputs) {
     out.println("newsflow run summary");
     for (OutletStatus s : monitor.status()) {
       out.printf(
@@ -126,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
     }
     out.printf("  faults           %s%n", monitor.faultCounts());
     out.printf("  written by sink  %d%n", sunk);
-    out.printf("  output           %s%n", config.outDir().resolve("articles.jsonl"));
+    outputs.forEach(o -> out.printf("  output           %s%n", o));
   }
 
   /** Prints one status line per outlet at most every {@code every}. */

@@ -5,8 +5,6 @@ import io.newsflow.enrich.EnrichService;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.ingest.monitor.Outlet;
 import io.newsflow.ingest.replay.ReplayReport;
-import io.newsflow.sink.SinkRunner;
-import io.newsflow.sink.jsonl.JsonlWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,83 +160,50 @@ final class StageCommands {
         "Settings: sink.roll.bytes, sink.roll.ms, sink.topics, sink.postgres.user/.password (env NEWSFLOW_SINK_POSTGRES_USER, ...)."
       })
   static final class Sink implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out).")
-    Path out;
+    @Mixin SinkOptions output;
 
     @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
+        names = "--stop-when-idle",
+        paramLabel = "SECONDS",
         description =
-            "Segment files: jsonl (default; also keeps DIR/articles.jsonl, one line per article) or avro.")
-    String format;
-
-    @Option(
-        names = "--postgres",
-        paramLabel = "JDBC_URL",
-        description = "Also write to this PostgreSQL database (jdbc:postgresql://host:5432/db).")
-    String postgres;
+            "Stop (committing everything) once no article has arrived for this long: drain the topics "
+                + "into the output and exit, for batch jobs. Default: run until Ctrl-C.")
+    Integer stopWhenIdle;
 
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
-      Map<String, Object> flags = new java.util.HashMap<>();
-      flags.put(NewsflowConfig.OUT_DIR_CONFIG, out == null ? "out" : out.toString());
-      flags.put(io.newsflow.sink.SinkConfig.FORMAT_CONFIG, format);
-      flags.put(io.newsflow.sink.SinkConfig.POSTGRES_URL_CONFIG, postgres);
-      NewsflowConfig config = common.config(flags);
-      io.newsflow.sink.SinkConfig sinkConfig = new io.newsflow.sink.SinkConfig(config.originals());
+      NewsflowConfig config = common.config(output.settings());
       AtomicLong handled = new AtomicLong();
-      java.util.List<SinkRunner> runners = new java.util.ArrayList<>();
-      java.util.List<Thread> threads = new java.util.ArrayList<>();
+      AtomicLong lastArrival = new AtomicLong(System.nanoTime());
       try (Cluster cluster = Cluster.external(config);
           UntilStopped until = new UntilStopped()) {
-        cluster.ensureTopics(
-            Pipeline.tagger(config)
-                .topicNames()); // news.dlq must exist before a dead letter is sent
-        io.newsflow.sink.file.FileSinkSettings files = sinkConfig.files(config.outDir());
-        runners.add(
-            new SinkRunner(
-                cluster.clientProps(),
-                io.newsflow.sink.SinkConfig.openFiles(files),
-                (a, o) -> handled.incrementAndGet(),
-                sinkConfig.topics()));
-        common
-            .progress()
-            .info(
-                "sink writing "
-                    + files.format().name().toLowerCase(java.util.Locale.ROOT)
-                    + " segments to "
-                    + config.outDir().resolve(io.newsflow.sink.file.FileSink.SEGMENTS)
-                    + (files.latestView()
-                        ? " and " + config.outDir().resolve(JsonlWriter.FILE)
-                        : ""));
-        java.util.Optional<io.newsflow.sink.postgres.PostgresSettings> pg = sinkConfig.postgres();
-        if (pg.isPresent()) {
-          Map<String, Object> props = new java.util.HashMap<>(cluster.clientProps());
-          props.put("group.id", pg.get().consumerGroup());
-          runners.add(
-              new SinkRunner(
-                  props,
-                  io.newsflow.sink.SinkConfig.openPostgres(pg.get()),
-                  (a, o) -> {},
-                  sinkConfig.topics()));
-          common.progress().info("sink writing to PostgreSQL " + pg.get().jdbcUrl());
+        // news.dlq must exist before a dead letter is sent
+        cluster.ensureTopics(Pipeline.tagger(config).topicNames());
+        try (Sinks sinks =
+            new Sinks(
+                cluster,
+                config,
+                (a, o) -> {
+                  handled.incrementAndGet();
+                  lastArrival.set(System.nanoTime());
+                })) {
+          sinks.descriptions().forEach(d -> common.progress().info("sink writing " + d));
+          sinks.start();
+          common
+              .progress()
+              .info(
+                  stopWhenIdle == null
+                      ? "Ctrl-C stops it"
+                      : "stops when idle for " + stopWhenIdle + " s, or on Ctrl-C");
+          long idleNanos = stopWhenIdle == null ? Long.MAX_VALUE : stopWhenIdle * 1_000_000_000L;
+          String failure =
+              until.await(sinks::failure, () -> System.nanoTime() - lastArrival.get() > idleNanos);
+          sinks.close();
+          common.progress().info("sink handled " + handled.get() + " article(s)");
+          return report(failure);
         }
-        for (SinkRunner r : runners) {
-          Thread t = new Thread(r, "newsflow-sink-" + threads.size());
-          threads.add(t);
-          t.start();
-        }
-        common.progress().info("Ctrl-C stops it");
-        String failure =
-            until.await(() -> threads.stream().allMatch(Thread::isAlive) ? null : "a sink stopped");
-        runners.forEach(SinkRunner::close);
-        for (Thread t : threads) {
-          t.join(30_000);
-        }
-        common.progress().info("sink handled " + handled.get() + " article(s)");
-        return report(failure);
       }
     }
   }

@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -30,10 +31,18 @@ final class UntilStopped implements AutoCloseable {
 
   /** Blocks until stopped; returns the failure that ended it early, or null. */
   String await(Supplier<String> failure) throws InterruptedException {
+    return await(failure, () -> false);
+  }
+
+  /** Blocks until stopped or {@code done}; returns the failure that ended it early, or null. */
+  String await(Supplier<String> failure, BooleanSupplier done) throws InterruptedException {
     while (!stop.await(500, TimeUnit.MILLISECONDS)) {
       String f = failure.get();
       if (f != null) {
         return f;
+      }
+      if (done.getAsBoolean()) {
+        return null;
       }
     }
     return null;

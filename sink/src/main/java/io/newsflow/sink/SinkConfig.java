@@ -33,6 +33,10 @@ public final class SinkConfig extends AbstractConfig {
       "A segment file is committed at the latest this long after its first record.";
   public static final String TOPICS_CONFIG = "sink.topics";
   static final String TOPICS_DOC = "Topics to consume (EnrichedArticle values), comma-separated.";
+  public static final String GROUP_CONFIG = "sink.group";
+  static final String GROUP_DOC =
+      "Consumer group of the file sink. An output folder resumes from the offsets in its own manifest; "
+          + "a new folder starts where this group left off, or at the beginning for a new group.";
   public static final String POSTGRES_URL_CONFIG = "sink.postgres.url";
   static final String POSTGRES_URL_DOC =
       "JDBC URL of a PostgreSQL database to write to as well (jdbc:postgresql://host:5432/db); empty: none.";
@@ -69,6 +73,7 @@ public final class SinkConfig extends AbstractConfig {
               Importance.LOW,
               ROLL_MS_DOC)
           .define(TOPICS_CONFIG, Type.LIST, Topics.ENRICHED.name(), Importance.LOW, TOPICS_DOC)
+          .define(GROUP_CONFIG, Type.STRING, SinkRunner.DEFAULT_GROUP, Importance.LOW, GROUP_DOC)
           .define(POSTGRES_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, POSTGRES_URL_DOC)
           .define(POSTGRES_USER_CONFIG, Type.STRING, "", Importance.MEDIUM, POSTGRES_USER_DOC)
           .define(
@@ -90,6 +95,11 @@ public final class SinkConfig extends AbstractConfig {
 
   public List<String> topics() {
     return getList(TOPICS_CONFIG);
+  }
+
+  /** The file sink's consumer group. */
+  public String group() {
+    return getString(GROUP_CONFIG);
   }
 
   /** The file sink writing into {@code outDir}. */

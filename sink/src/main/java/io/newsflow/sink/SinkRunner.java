@@ -215,26 +215,46 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
   }
 
-  /** Seeks to the sink's stored positions, if it keeps any, and returns them. */
+  /**
+   * Seeks to the sink's stored positions, if it keeps any, and returns where reading resumes. A
+   * partition the output has never seen continues where the consumer group left off (a fresh output
+   * folder under an existing group receives what comes next, not the whole history), and from the
+   * beginning when the group has no offset either.
+   */
   private Optional<Map<TopicPartition, Long>> seekToStored(Collection<TopicPartition> partitions) {
     try {
       Optional<Map<TopicPartition, Long>> stored = sink.storedPositions();
       if (stored.isEmpty()) {
         return stored;
       }
-      List<TopicPartition> fromStart = new ArrayList<>();
+      Map<TopicPartition, Long> resume = new HashMap<>();
+      List<TopicPartition> unseen = new ArrayList<>();
       for (TopicPartition tp : partitions) {
         Long next = stored.get().get(tp);
         if (next == null) {
-          fromStart.add(tp);
+          unseen.add(tp);
         } else {
           consumer.seek(tp, next);
+          resume.put(tp, next);
         }
       }
-      if (!fromStart.isEmpty()) {
-        consumer.seekToBeginning(fromStart);
+      if (!unseen.isEmpty()) {
+        Map<TopicPartition, OffsetAndMetadata> group = consumer.committed(Set.copyOf(unseen));
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition tp : unseen) {
+          OffsetAndMetadata g = group.get(tp);
+          if (g == null) {
+            fromStart.add(tp);
+          } else {
+            consumer.seek(tp, g.offset());
+            resume.put(tp, g.offset());
+          }
+        }
+        if (!fromStart.isEmpty()) {
+          consumer.seekToBeginning(fromStart);
+        }
       }
-      return stored;
+      return Optional.of(resume);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the sink's stored positions", e);
     }

@@ -73,4 +73,69 @@ class SinkRunnerIT {
     assertThat(SinkFaultIT.viewIds(out)).containsExactly("b");
     assertThat(SinkFaultIT.segmentIds(out)).containsExactly("a", "b", "a");
   }
+
+  @Test
+  void shouldStartANewOutputFolderWhereItsGroupLeftOffAndANewGroupAtTheBeginning(
+      @TempDir Path first, @TempDir Path second, @TempDir Path third) throws Exception {
+    String bootstrap = KafkaFixture.shared().bootstrapServers();
+    String topic = "runner-" + UUID.randomUUID().toString().substring(0, 8);
+    String group = "runner-it-" + UUID.randomUUID();
+    SinkFaultIT.createTopic(bootstrap, topic);
+    produce(bootstrap, topic, "a", "b");
+    drain(bootstrap, group, topic, first, 2);
+
+    produce(bootstrap, topic, "c");
+    drain(bootstrap, group, topic, second, 3);
+    drain(bootstrap, group + "-new", topic, third, 3);
+
+    assertThat(SinkFaultIT.viewIds(first)).containsExactlyInAnyOrder("a", "b");
+    assertThat(SinkFaultIT.viewIds(second)).containsExactly("c");
+    assertThat(SinkFaultIT.viewIds(third)).containsExactlyInAnyOrder("a", "b", "c");
+  }
+
+  private static void produce(String bootstrap, String topic, String... ids) {
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (String id : ids) {
+        p.send(
+            new ProducerRecord<>(
+                topic,
+                0,
+                id,
+                Topics.ENRICHED
+                    .valueSerde()
+                    .serializer()
+                    .serialize(topic, Articles.article(id, 1, id))));
+      }
+      p.flush();
+    }
+  }
+
+  /** Runs a file sink into {@code out} until the partition is read up to {@code end}. */
+  private static void drain(String bootstrap, String group, String topic, Path out, long end)
+      throws Exception {
+    FileSink sink =
+        new FileSink(
+            new FileSinkSettings(
+                out, FileFormat.JSONL, Long.MAX_VALUE, Duration.ofMillis(100), true));
+    SinkRunner runner =
+        SinkFaultIT.runner(Map.of("bootstrap.servers", bootstrap), group, sink, topic);
+    Thread t = new Thread(runner);
+    t.start();
+    try {
+      SinkFaultIT.awaitUntil(
+          "the topic consumed",
+          () ->
+              sink.durablePositions()
+                      .getOrDefault(new org.apache.kafka.common.TopicPartition(topic, 0), 0L)
+                  >= end,
+          null);
+    } finally {
+      runner.close();
+      t.join(30_000);
+    }
+  }
 }
