@@ -49,7 +49,7 @@ public final class ArticleExtractor {
         contentType != null
             && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("text/plain");
     try {
-      return plain ? extractText(content) : extractHtml(content, sourceUrl);
+      return plain ? extractText(content, sourceUrl) : extractHtml(content, sourceUrl);
     } catch (StackOverflowError tooDeep) {
       throw new ExtractionException("page is nested too deeply to process");
     }
@@ -68,8 +68,19 @@ public final class ArticleExtractor {
 
   /** Extracts from plain text scraped from a page: one candidate paragraph per non-blank line. */
   public Extraction extractText(String text) {
+    return extractText(text, null);
+  }
+
+  /**
+   * Extracts from plain text scraped from a page.
+   *
+   * @param text the decoded text, not null
+   * @param sourceUrl the page's URL, or null; a date in its path is the publication date when the
+   *     text states none
+   */
+  public Extraction extractText(String text, String sourceUrl) {
     Objects.requireNonNull(text, "text");
-    return PlainTextExtractor.extract(text);
+    return PlainTextExtractor.extract(text, sourceUrl);
   }
 
   public ExtractorSettings settings() {

@@ -67,7 +67,7 @@ class HtmlExtractionTest {
     assertThat(e.canonicalUrl()).isEqualTo("https://ledger.example/news/2026/11/sea-wall");
     assertThat(e.imageUrl()).isEqualTo("https://ledger.example/img/wall.jpg");
     assertThat(e.language()).isEqualTo("en");
-    assertThat(e.dateline()).isEqualTo("PORTHAVEN (Ledger) —");
+    assertThat(e.dateline()).isEqualTo("PORTHAVEN");
   }
 
   @Test
@@ -78,7 +78,7 @@ class HtmlExtractionTest {
     assertThat(e.authors()).containsExactly("Lucía Benítez");
     assertThat(e.published()).isEqualTo("2026-11-19T18:40:00-06:00");
     assertThat(e.language()).isEqualTo("es");
-    assertThat(e.dateline()).isEqualTo("Ciudad de México.—");
+    assertThat(e.dateline()).isEqualTo("Ciudad de México");
     assertThat(e.paragraphs()).hasSize(4);
     assertThat(e.text())
         .doesNotContain("LEE TAMBIÉN", "Inicio", "relacionadas", "derechos reservados");

@@ -1,17 +1,37 @@
 package io.newsflow.enrich.text.html;
 
+import io.newsflow.enrich.text.Bylines;
 import io.newsflow.enrich.text.Datelines;
 import io.newsflow.enrich.text.Extraction;
 import io.newsflow.enrich.text.LanguageDetector;
+import io.newsflow.enrich.text.MetaLine;
 import io.newsflow.enrich.text.Removed;
+import io.newsflow.enrich.text.TextDates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** The HTML path: parse, read metadata, clean the furniture out, find and filter the body. Pure. */
 public final class HtmlArticle {
+  /** Removal reasons of byline and date lines, and of elements named for them. */
+  private static final Set<String> META_REASONS =
+      Set.of(
+          "rule:byline",
+          "rule:bylines",
+          "rule:author",
+          "rule:authors",
+          "rule:date",
+          "rule:dateline",
+          "rule:timestamp",
+          "rule:published",
+          "rule:updated");
+
+  private static final Set<String> AUTHOR_REASONS =
+      Set.of("rule:byline", "rule:bylines", "rule:author", "rule:authors");
+
   private HtmlArticle() {}
 
   /** Extracts article and metadata from a decoded page; never throws on malformed markup. */
@@ -33,18 +53,81 @@ public final class HtmlArticle {
         meta.language() != null
             ? meta.language()
             : LanguageDetector.detect(String.join(" ", paragraphs));
+    Datelines.Dateline dateline = Datelines.first(paragraphs);
+    Fallbacks f = new Fallbacks(meta.authors(), meta.published(), meta.modified());
+    if (f.authors.isEmpty() || f.published == null || f.modified == null) {
+      f.readMetaLines(removed, language);
+    }
+    if (f.published == null) {
+      f.published = first(TextDates.fromUrl(meta.canonicalUrl()), TextDates.fromUrl(sourceUrl));
+    }
+    String site = meta.siteName();
+    if (site == null) {
+      site = first(dateline == null ? null : dateline.agency(), f.agency);
+    }
     return new Extraction(
         meta.title(),
         paragraphs,
         removed,
         language,
-        meta.published(),
-        meta.modified(),
-        meta.authors(),
-        Datelines.find(paragraphs),
-        meta.siteName(),
+        f.published,
+        f.modified,
+        f.authors,
+        dateline == null ? null : dateline.place(),
+        site,
         meta.canonicalUrl(),
         meta.imageUrl());
+  }
+
+  /**
+   * Byline and date lines the body search dropped ("By Ana Ruiz and Tom Bell", "Updated: Nov. 19,
+   * 2026 5:30 p.m.") fill in what the structured metadata lacks.
+   */
+  private static final class Fallbacks {
+    List<String> authors;
+    String published;
+    String modified;
+    String agency;
+
+    Fallbacks(List<String> authors, String published, String modified) {
+      this.authors = authors;
+      this.published = published;
+      this.modified = modified;
+    }
+
+    void readMetaLines(List<Removed> removed, String language) {
+      List<String> names = new ArrayList<>();
+      for (Removed r : removed) {
+        if (!META_REASONS.contains(r.reason())) {
+          continue;
+        }
+        boolean authorElement = AUTHOR_REASONS.contains(r.reason());
+        for (String piece : r.text().split(" / ")) {
+          MetaLine m = MetaLine.read(piece);
+          if (m == null) {
+            // an element named for the author may hold the bare name ("Carrie Arnold")
+            List<String> bare = authorElement ? Bylines.fromNames(piece) : null;
+            names.addAll(bare == null ? List.of() : bare);
+            continue;
+          }
+          names.addAll(m.authors());
+          agency = agency == null ? m.agency() : agency;
+          TextDates.Found d = m.date() == null ? null : TextDates.parseLine(m.date(), language);
+          if (d != null && !d.updated() && published == null) {
+            published = d.iso();
+          } else if (d != null && d.updated() && modified == null) {
+            modified = d.iso();
+          }
+        }
+      }
+      if (authors.isEmpty()) {
+        authors = Bylines.dedupe(names);
+      }
+    }
+  }
+
+  private static String first(String a, String b) {
+    return a != null ? a : b;
   }
 
   private static boolean preferJsonLd(List<String> paragraphs, String jsonLdBody) {

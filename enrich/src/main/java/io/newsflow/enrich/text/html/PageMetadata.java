@@ -2,17 +2,19 @@ package io.newsflow.enrich.text.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.text.Bylines;
+import io.newsflow.enrich.text.Outlets;
+import io.newsflow.enrich.text.TextDates;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 
 /**
@@ -50,30 +52,34 @@ public record PageMetadata(
           "techarticle",
           "scholarlyarticle",
           "report");
-  private static final Pattern ISO_LIKE =
-      Pattern.compile(
-          "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2})(:\\d{2})?(\\.\\d+)?\\s*([Zz]|[+-]\\d{2}:?\\d{2})?)?");
+  private static final String AUTHOR_MARKUP =
+      "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .author-name, .byline__name";
   private static final Pattern TITLE_SEPARATORS =
       Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
 
   /** Reads the metadata of a parsed page. Never throws on malformed JSON-LD. */
   public static PageMetadata read(Document doc) {
     Tags tags = Tags.collect(doc);
-    JsonNode ld = articleJsonLd(tags.jsonLd);
-    String site =
-        first(
-            text(ld, "publisher", "name"),
-            meta(tags, "og:site_name"),
-            meta(tags, "application-name"));
-    String rawTitle =
-        first(
+    List<JsonNode> roots = parse(tags.jsonLd);
+    JsonNode ld = articleJsonLd(roots);
+    String headline =
+        first(text(ld, "headline"), meta(tags, "og:title"), meta(tags, "twitter:title"), tags.h1);
+    String site = siteName(ld, roots, tags, headline, doc.title());
+    String title =
+        title(
+            site,
             text(ld, "headline"),
             meta(tags, "og:title"),
             meta(tags, "twitter:title"),
             tags.h1,
             doc.title());
-    String title = stripSiteName(rawTitle, site);
-    List<String> authors = authors(ld, tags, doc);
+    String lang =
+        normLang(
+            first(
+                tags.lang,
+                meta(tags, "content-language"),
+                meta(tags, "og:locale"),
+                text(ld, "inLanguage")));
     String published =
         first(
             text(ld, "datePublished"),
@@ -86,7 +92,8 @@ public record PageMetadata(
             meta(tags, "dcterms.created"),
             meta(tags, "parsely-pub-date"),
             meta(tags, "sailthru.date"),
-            tags.time);
+            tags.time,
+            tags.timeText);
     String modified =
         first(
             text(ld, "dateModified"),
@@ -96,51 +103,46 @@ public record PageMetadata(
             meta(tags, "last-modified"));
     String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
     String image = first(image(ld), meta(tags, "og:image"), meta(tags, "twitter:image"));
-    String lang =
-        first(
-            tags.lang,
-            meta(tags, "content-language"),
-            meta(tags, "og:locale"),
-            text(ld, "inLanguage"));
     return new PageMetadata(
         title,
         site,
-        authors,
-        isoTime(published),
-        isoTime(modified),
+        authors(ld, tags, doc, site),
+        TextDates.normalize(published, lang),
+        TextDates.normalize(modified, lang),
         canonical,
         image,
-        normLang(lang),
+        lang,
         text(ld, "articleBody"));
   }
 
   /**
-   * Writes an ISO-like time the way ISO-8601 wants it ("2019-11-19 10:00:00+0100" becomes
-   * "2019-11-19T10:00:00+01:00"); leaves anything else as the page gave it.
+   * The site name: JSON-LD publisher, {@code og:site_name}, a JSON-LD site or organisation node,
+   * {@code application-name}, the part the page title adds to the headline, a copyright line.
    */
-  static String isoTime(String raw) {
-    if (raw == null) {
-      return null;
+  private static String siteName(
+      JsonNode ld, List<JsonNode> roots, Tags tags, String headline, String pageTitle) {
+    String site =
+        first(
+            text(ld, "publisher", "name"),
+            meta(tags, "og:site_name"),
+            SiteNames.fromJsonLd(roots),
+            meta(tags, "application-name"));
+    if (site == null) {
+      site = first(SiteNames.fromTitle(pageTitle, headline), Outlets.fromCopyright(tags.copyright));
     }
-    Matcher m = ISO_LIKE.matcher(raw.strip());
-    if (!m.matches()) {
-      return raw.strip();
-    }
-    StringBuilder sb = new StringBuilder(m.group(1));
-    if (m.group(2) != null) {
-      sb.append('T').append(m.group(2)).append(m.group(3) == null ? ":00" : m.group(3));
-      if (m.group(4) != null) {
-        sb.append(m.group(4));
+    return site;
+  }
+
+  /** The first candidate that, without its site-name part, is a headline and not the site name. */
+  private static String title(String site, String... candidates) {
+    String siteNorm = site == null ? "" : BodyFinder.norm(site);
+    for (String c : candidates) {
+      String t = stripSiteName(c, site);
+      if (t != null && !t.isBlank() && !BodyFinder.norm(t).equals(siteNorm)) {
+        return t.strip();
       }
-      String zone = m.group(5);
-      if (zone != null) {
-        sb.append(
-            zone.equalsIgnoreCase("z")
-                ? "Z"
-                : zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
-      }
     }
-    return sb.toString();
+    return null;
   }
 
   static String normLang(String lang) {
@@ -184,16 +186,23 @@ public record PageMetadata(
     return keep.isEmpty() ? t : String.join(" - ", keep);
   }
 
-  private static JsonNode articleJsonLd(List<String> scripts) {
+  private static List<JsonNode> parse(List<String> scripts) {
+    List<JsonNode> roots = new ArrayList<>();
     for (String data : scripts) {
       try {
-        JsonNode root = JSON.readTree(data);
-        JsonNode hit = findArticle(root, 0);
-        if (hit != null) {
-          return hit;
-        }
+        roots.add(JSON.readTree(data));
       } catch (Exception malformed) {
         // pages often ship broken JSON-LD: ignore it and fall back to the meta tags
+      }
+    }
+    return roots;
+  }
+
+  private static JsonNode articleJsonLd(List<JsonNode> roots) {
+    for (JsonNode root : roots) {
+      JsonNode hit = findArticle(root, 0);
+      if (hit != null) {
+        return hit;
       }
     }
     return null;
@@ -246,43 +255,70 @@ public record PageMetadata(
     return cur == null || !cur.isValueNode() ? null : blankToNull(cur.asText());
   }
 
-  private static List<String> authors(JsonNode ld, Tags tags, Document doc) {
-    Set<String> out = new LinkedHashSet<>();
+  /**
+   * Author names: JSON-LD {@code author} (a string, a person or a list; organisations are not
+   * authors), else the author meta tags, else author markup ({@code rel=author}, {@code
+   * itemprop=author}); names only, without "By", agencies or the site's own name.
+   */
+  private static List<String> authors(JsonNode ld, Tags tags, Document doc, String site) {
+    List<String> out = new ArrayList<>();
     JsonNode a = ld == null ? null : ld.get("author");
     if (a != null) {
       for (JsonNode x : a.isArray() ? a : JSON.createArrayNode().add(a)) {
-        String name = x.isTextual() ? x.asText() : x.path("name").asText("");
-        if (!name.isBlank() && !name.startsWith("http")) {
-          out.add(name.strip());
+        if (x.isTextual()) {
+          out.addAll(Bylines.fromStructured(x.asText(), site));
+        } else if (x.isObject() && !isOrganization(x)) {
+          JsonNode name = x.path("name");
+          out.addAll(
+              Bylines.fromStructured(
+                  name.isArray() ? name.path(0).asText("") : name.asText(""), site));
         }
       }
     }
     if (out.isEmpty()) {
-      String m =
-          first(
-              meta(tags, "author"),
-              meta(tags, "article:author"),
-              meta(tags, "parsely-author"),
-              meta(tags, "byl"));
-      if (m != null && !m.startsWith("http")) {
-        for (String name : m.replaceFirst("(?i)^by\\s+", "").split("\\s*(,|\\band\\b|&)\\s*")) {
-          if (!name.isBlank()) {
-            out.add(name.strip());
-          }
+      for (String key :
+          List.of(
+              "author",
+              "article:author",
+              "parsely-author",
+              "byl",
+              "dc.creator",
+              "sailthru.author")) {
+        out.addAll(Bylines.fromStructured(meta(tags, key), site));
+        if (!out.isEmpty()) {
+          break;
         }
       }
     }
     if (out.isEmpty()) {
-      for (Element e :
-          doc.select(
-              "[rel=author], [itemprop=author] [itemprop=name], .author-name, .byline__name")) {
+      for (Element e : doc.select(AUTHOR_MARKUP)) {
         String name = e.text().strip();
-        if (!name.isEmpty() && name.length() < 60) {
-          out.add(name);
+        boolean nameInside =
+            e.attr("itemprop").equals("author") && e.selectFirst("[itemprop=name]") != null;
+        if (name.length() < 60 && !nameInside && !inComments(e)) {
+          out.addAll(Bylines.fromStructured(name, site));
         }
       }
     }
-    return List.copyOf(out);
+    return Bylines.dedupe(out);
+  }
+
+  /** Commenters' names are marked up as authors too. */
+  private static boolean inComments(Element e) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if ((p.className() + " " + p.id()).toLowerCase(Locale.ROOT).contains("comment")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOrganization(JsonNode person) {
+    String type =
+        person.path("@type").isArray()
+            ? person.path("@type").path(0).asText("")
+            : person.path("@type").asText("");
+    return type.toLowerCase(Locale.ROOT).contains("organization");
   }
 
   private static String image(JsonNode ld) {
@@ -306,6 +342,8 @@ public record PageMetadata(
     final List<String> jsonLd = new ArrayList<>();
     String h1;
     String time;
+    String timeText;
+    String copyright;
     String canonical;
     String lang;
 
@@ -317,6 +355,8 @@ public record PageMetadata(
           (node, depth) -> {
             if (node instanceof Element e) {
               t.visit(e);
+            } else if (node instanceof TextNode text) {
+              t.visit(text);
             }
           },
           doc);
@@ -341,8 +381,13 @@ public record PageMetadata(
           }
         }
         case "h1" -> h1 = h1 == null ? blankToNull(e.text()) : h1;
-        case "time" ->
-            time = time == null && e.hasAttr("datetime") ? blankToNull(e.attr("datetime")) : time;
+        case "time" -> {
+          if (time == null && e.hasAttr("datetime")) {
+            time = blankToNull(e.attr("datetime"));
+          } else if (timeText == null && !e.hasAttr("datetime")) {
+            timeText = blankToNull(e.text());
+          }
+        }
         case "link" -> {
           if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical")) {
             canonical = blankToNull(e.attr("abs:href"));
@@ -350,6 +395,22 @@ public record PageMetadata(
           }
         }
         default -> {}
+      }
+    }
+
+    /** Keeps the page's last copyright line ("© 2026 Foo Media"): the footer's, as a rule. */
+    private void visit(TextNode text) {
+      String w = text.getWholeText();
+      if (w.length() < 300
+          && (w.indexOf('©') >= 0
+              || w.indexOf("opyright") >= 0
+              || w.indexOf("OPYRIGHT") >= 0
+              || w.indexOf("(c)") >= 0
+              || w.indexOf("(C)") >= 0)) {
+        Element parent = text.parent();
+        // "© 2026 <a>Foo Media</a>": the name may sit in a sibling, so read a small parent whole
+        String around = parent != null && parent.childNodeSize() <= 8 ? parent.text() : w;
+        copyright = around.length() < 300 ? around : w;
       }
     }
   }

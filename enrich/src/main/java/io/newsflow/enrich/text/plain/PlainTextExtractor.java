@@ -4,6 +4,7 @@ import io.newsflow.enrich.text.BoilerplateRules;
 import io.newsflow.enrich.text.Datelines;
 import io.newsflow.enrich.text.Extraction;
 import io.newsflow.enrich.text.LanguageDetector;
+import io.newsflow.enrich.text.MetaLine;
 import io.newsflow.enrich.text.Removed;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,10 +26,22 @@ public final class PlainTextExtractor {
   private static final int LONG_LINE = 150;
   private static final int MASTHEAD_WORDS = 4;
 
+  /** Byline and date lines count as metadata this many lines into or before the end of a story. */
+  private static final int META_ZONE = 3;
+
   private PlainTextExtractor() {}
 
   /** Extracts the story from scraped text. */
   public static Extraction extract(String text) {
+    return extract(text, null);
+  }
+
+  /**
+   * Extracts the story and its metadata from scraped text.
+   *
+   * @param sourceUrl the page's URL, for a date in its path; may be null
+   */
+  public static Extraction extract(String text, String sourceUrl) {
     List<String> lines = new ArrayList<>();
     for (String raw : text.split("\\R")) {
       String l = raw.replace('\u00a0', ' ').strip();
@@ -42,15 +55,19 @@ public final class PlainTextExtractor {
       String rule = BoilerplateRules.match(lines.get(i));
       verdict[i] = rule == null ? null : "rule:" + rule;
     }
+    MetaLine[] meta = new MetaLine[n];
     int first = -1;
     int last = -1;
     for (int i = 0; i < n; i++) {
-      if (verdict[i] == null && isStory(lines.get(i))) {
+      meta[i] = verdict[i] == null ? MetaLine.read(lines.get(i)) : null;
+      if (verdict[i] == null && meta[i] == null && isStory(lines.get(i))) {
         first = first < 0 ? i : first;
         last = i;
       }
     }
-    String title = findTitle(lines, verdict, first < 0 ? n : first);
+    markMetaLines(verdict, meta, first < 0 ? n : first, last);
+    int titleAt = findTitle(lines, verdict, first < 0 ? n : first);
+    String title = titleAt < 0 ? null : lines.get(titleAt);
     markHead(lines, verdict, first < 0 ? n : first, title);
     markRepeats(lines, verdict, title);
     markTail(lines, verdict, last);
@@ -63,10 +80,23 @@ public final class PlainTextExtractor {
         removed.add(new Removed(BoilerplateRules.fold(lines.get(i)), verdict[i]));
       }
     }
-    String dateline = Datelines.find(paragraphs);
     String language = LanguageDetector.detect(String.join(" ", paragraphs));
-    return new Extraction(
-        title, paragraphs, removed, language, null, null, List.of(), dateline, null, null, null);
+    return PlainMetadata.extraction(
+        new PlainMetadata.Parts(lines, verdict, meta, titleAt, paragraphs, removed, language),
+        sourceUrl);
+  }
+
+  /**
+   * Byline and date lines ("By Jane Doe | Reuters", "Published: 20 November 2026", "Updated 3 hours
+   * ago") before the story, within its first lines, or after it are metadata, not story.
+   */
+  private static void markMetaLines(String[] verdict, MetaLine[] meta, int first, int last) {
+    for (int i = 0; i < meta.length; i++) {
+      boolean nearEdge = i < first + META_ZONE || i > last - META_ZONE;
+      if (meta[i] != null && nearEdge) {
+        verdict[i] = meta[i].byline() ? "rule:byline" : "rule:date";
+      }
+    }
   }
 
   /** A story line: long, or a sentence of several words. */
@@ -74,16 +104,21 @@ public final class PlainTextExtractor {
     return line.length() >= LONG_LINE || (SENTENCE_END.matcher(line).matches() && words(line) >= 5);
   }
 
-  /** The longest headline-shaped line of four words or more before the story starts. */
-  private static String findTitle(List<String> lines, String[] verdict, int first) {
-    String best = null;
+  /**
+   * The index of the longest headline-shaped line of four words or more before the story starts, or
+   * -1. A line that opens with a dateline is story, not a headline.
+   */
+  private static int findTitle(List<String> lines, String[] verdict, int first) {
+    int best = -1;
     for (int i = 0; i < first; i++) {
       String l = lines.get(i);
       if (verdict[i] == null
           && words(l) >= MASTHEAD_WORDS
           && l.length() <= 250
-          && (best == null || l.length() > best.length())) {
-        best = l;
+          && !l.isBlank()
+          && (best < 0 || l.length() > lines.get(best).length())
+          && Datelines.read(l) == null) {
+        best = i;
       }
     }
     return best;

@@ -1,0 +1,476 @@
+package io.newsflow.enrich.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads author names from bylines ("By Jane Doe and John Roe", "Por María Pérez", "By JANE DOE,
+ * Reuters") and from structured author values (meta tags, JSON-LD names): names only, without the
+ * "By", the agency, the role or a date. Pure and thread-safe.
+ */
+public final class Bylines {
+  private static final Pattern PREFIX =
+      Pattern.compile(
+          "^(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de)[:\\s]\\s*");
+  private static final Pattern LIST_SEPARATOR =
+      Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\by\\b|\\be\\b)\\s*");
+  private static final Pattern NAME_TOKEN = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\.?");
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "das", "do", "dos",
+          "di", "du", "le", "bin", "ibn", "al", "el", "ter", "ten");
+  // author boxes and links: "About Jane Doe", "More from Jane Doe", "Sobre Jane Doe"
+  private static final Pattern ABOUT =
+      Pattern.compile(
+          "^(?i:about|more from|more by|all posts by|posts by|articles by|view all posts by|sobre|acerca de|más de|artículos de|notas de)\\s+");
+  private static final Pattern AFFILIATION = Pattern.compile("\\s+[|·•]\\s+|\\s+[-–—]\\s+");
+  private static final Set<String> ROLE_WORDS =
+      Set.of(
+          "writer",
+          "reporter",
+          "correspondent",
+          "editor",
+          "columnist",
+          "contributor",
+          "producer",
+          "staff",
+          "corresponsal",
+          "redactor",
+          "redactora",
+          "periodista",
+          "columnista",
+          "colaborador",
+          "colaboradora",
+          "enviado",
+          "enviada");
+  private static final Set<String> ORGANIZATION_WORDS =
+      Set.of(
+          "agency",
+          "association",
+          "institute",
+          "university",
+          "ministry",
+          "department",
+          "council",
+          "foundation",
+          "company",
+          "corporation",
+          "inc.",
+          "inc",
+          "ltd",
+          "llc",
+          "group",
+          "office",
+          "agencia",
+          "asociación",
+          "instituto",
+          "universidad",
+          "ministerio",
+          "secretaría",
+          "fundación",
+          "empresa",
+          "gobierno",
+          "government");
+  private static final Set<String> CONTEXT_WORDS =
+      Set.of("in", "en", "for", "para", "from", "desde", "at", "with", "con", "of", "on");
+
+  /** Wire agencies: in a byline they are the source, not an author. */
+  private static final Set<String> AGENCIES =
+      Set.of(
+          "reuters",
+          "ap",
+          "the associated press",
+          "associated press",
+          "afp",
+          "agence france-presse",
+          "agence france presse",
+          "efe",
+          "agencia efe",
+          "europa press",
+          "dpa",
+          "xinhua",
+          "bloomberg",
+          "anadolu",
+          "anadolu agency",
+          "ansa",
+          "kyodo",
+          "kyodo news",
+          "yonhap",
+          "tass",
+          "ria novosti",
+          "pti",
+          "ians",
+          "ani",
+          "upi",
+          "cna",
+          "notimex",
+          "prensa latina",
+          "aap",
+          "the canadian press",
+          "canadian press",
+          "cp",
+          "pa",
+          "pa media",
+          "lusa",
+          "télam",
+          "telam",
+          "andina",
+          "europa press/ep",
+          "sputnik",
+          "agencias",
+          "agencies",
+          "wires",
+          "wire services",
+          "news agencies");
+
+  /** Words for a desk or a role, not a person: dropped from names lists. */
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "staff",
+          "staff writer",
+          "staff reporter",
+          "staff writers",
+          "reporter",
+          "correspondent",
+          "senior reporter",
+          "senior correspondent",
+          "editor",
+          "editors",
+          "newsroom",
+          "news desk",
+          "web desk",
+          "digital desk",
+          "editorial",
+          "editorial staff",
+          "editorial board",
+          "redacción",
+          "redaccion",
+          "corresponsal",
+          "enviado especial",
+          "enviada especial",
+          "admin",
+          "administrator",
+          "contributor",
+          "guest contributor",
+          "team",
+          "the editors",
+          "special correspondent",
+          "agencies",
+          "desk",
+          "online desk");
+
+  private static final Set<String> NOT_NAME_TOKENS =
+      Set.of(
+          "updated",
+          "published",
+          "posted",
+          "modified",
+          "actualizado",
+          "publicado",
+          "staff",
+          "writer",
+          "reporter",
+          "correspondent",
+          "editor",
+          "corresponsal",
+          "redacción",
+          "and",
+          "the",
+          "y",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan.",
+          "feb.",
+          "mar.",
+          "apr.",
+          "jun.",
+          "jul.",
+          "aug.",
+          "sep.",
+          "sept.",
+          "oct.",
+          "nov.",
+          "dec.",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec",
+          "enero",
+          "febrero",
+          "marzo",
+          "abril",
+          "mayo",
+          "junio",
+          "julio",
+          "agosto",
+          "septiembre",
+          "octubre",
+          "noviembre",
+          "diciembre",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "lunes",
+          "martes",
+          "miércoles",
+          "jueves",
+          "viernes",
+          "sábado",
+          "domingo",
+          "today",
+          "yesterday",
+          "hoy",
+          "ayer",
+          "photo",
+          "photos",
+          "foto",
+          "fotos",
+          "video",
+          "read",
+          "min");
+
+  private Bylines() {}
+
+  /** True for the name of a wire agency ("Reuters", "(AP)", "Agencia EFE"). */
+  public static boolean isAgency(String s) {
+    return s != null && AGENCIES.contains(key(s.replaceAll("^\\(|\\)$", "")));
+  }
+
+  /**
+   * The names in a byline that starts with "By" / "Por" ("By Jane Doe and John Roe, Reuters"), or
+   * null when the text is not such a byline (a sentence like "By Tuesday, the army had left." is
+   * not).
+   */
+  public static List<String> fromByline(String segment) {
+    String s = BoilerplateRules.fold(segment);
+    var m = PREFIX.matcher(s);
+    if (!m.find() || s.length() > 160) {
+      return null;
+    }
+    return names(s.substring(m.end()));
+  }
+
+  /**
+   * The names in a run of names without "By" ("Jane Doe and John Roe"), or null when the text is
+   * anything else.
+   */
+  public static List<String> fromNames(String segment) {
+    return names(BoilerplateRules.fold(segment));
+  }
+
+  /**
+   * Names from a structured author value (meta author, JSON-LD name): drops a leading "By",
+   * agencies, desk and role words, URLs, e-mail addresses and the site's own name, and splits lists
+   * ("Jane Doe and John Roe", "Jane Doe, John Roe", "Jane Doe | Reuters").
+   *
+   * @param siteName the page's site name, dropped when it appears as an author; may be null
+   */
+  public static List<String> fromStructured(String value, String siteName) {
+    List<String> out = new ArrayList<>();
+    if (value == null) {
+      return out;
+    }
+    String s =
+        ABOUT
+            .matcher(PREFIX.matcher(BoilerplateRules.fold(value)).replaceFirst(""))
+            .replaceFirst("");
+    if (s.isEmpty()
+        || s.contains("http")
+        || s.contains("@")
+        || s.contains("/") && !s.contains(" ")) {
+      return out;
+    }
+    String site = siteName == null ? null : key(siteName);
+    // "Jane Doe | NJ Media for Example.com": what follows a bar or a spaced dash is affiliation
+    String names = AFFILIATION.split(s, 2)[0];
+    for (String name : LIST_SEPARATOR.split(names)) {
+      String n = name.strip().replaceAll("[\\s.,;:]+$", "");
+      String k = key(n);
+      if (!n.isEmpty()
+          && n.length() <= 60
+          && !AGENCIES.contains(k)
+          && !NOT_NAMES.contains(k)
+          && !k.equals(site)
+          && !isRole(n)
+          && !isOutlet(n)
+          && !n.matches(".*\\d.*")
+          && Character.isLetter(n.charAt(0))) {
+        out.add(caseName(n));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * "CNN", "India Post News Weekly", "example.com", "European Space Agency": a one-word outlet, a
+   * name with two publication words or a domain ("Emily Post" is a person), or an organisation.
+   */
+  private static boolean isOutlet(String n) {
+    for (String w : n.toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (ORGANIZATION_WORDS.contains(w)) {
+        return true;
+      }
+    }
+    return n.indexOf(' ') < 0 ? Outlets.isPublicationName(n) : Outlets.publicationWords(n) >= 2;
+  }
+
+  /** "AP National Political Writer", "Staff Reporter": a role, not a name. */
+  private static boolean isRole(String s) {
+    String[] words = s.toLowerCase(Locale.ROOT).split("\\s+");
+    return ROLE_WORDS.contains(words[words.length - 1]) || ROLE_WORDS.contains(words[0]);
+  }
+
+  /** Adds names not yet in the list (compared without case and accents). */
+  public static List<String> dedupe(List<String> names) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (String n : names) {
+      seen.putIfAbsent(
+          key(Normalizer.normalize(n, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")), n);
+    }
+    return List.copyOf(seen.values());
+  }
+
+  /**
+   * Parses "Jane Doe and John Roe, Reuters": each list item must start with a name of two to five
+   * words; an item that is an agency, role or outlet is skipped; a name may be followed by context
+   * ("in Mexico City", "for Reuters"), after which nothing more is read. Returns an empty list when
+   * every item was an agency or a role ("By Reuters", "By Staff"), null when the text is not a list
+   * of names.
+   */
+  private static List<String> names(String s) {
+    List<String> out = new ArrayList<>();
+    String rest = s.strip().replaceAll("[\\s.,;:|]+$", "");
+    boolean recognised = false;
+    String[] items = LIST_SEPARATOR.split(rest);
+    for (int i = 0; i < items.length; i++) {
+      String it = items[i].strip();
+      String k = key(it);
+      if (it.isEmpty()) {
+        continue;
+      }
+      if (AGENCIES.contains(k)
+          || NOT_NAMES.contains(k)
+          || isRole(it)
+          || isOutlet(it)
+          || Outlets.isPublicationName(it)) {
+        recognised = true;
+        continue;
+      }
+      String[] tokens = it.split("\\s+");
+      int run = nameRun(tokens);
+      if (run < 2 || run > 5) {
+        // only a date may follow the names ("By Jane Doe, Nov. 20, 2026")
+        String after = String.join(", ", Arrays.copyOfRange(items, i, items.length));
+        return out.isEmpty() || TextDates.parseLine(after, null) == null ? null : out;
+      }
+      out.add(caseName(String.join(" ", Arrays.copyOf(tokens, run))));
+      if (run < tokens.length) {
+        // "Jane Doe in Mexico City": the words after the name must be context, then stop
+        return isContext(tokens, run) ? out : null;
+      }
+    }
+    return out.isEmpty() && !recognised ? null : out;
+  }
+
+  /** How many leading tokens form a name: capitalised words, initials and inner particles. */
+  private static int nameRun(String[] tokens) {
+    int n = 0;
+    int words = 0;
+    while (n < tokens.length) {
+      String t = tokens[n];
+      String lower = t.toLowerCase(Locale.ROOT);
+      boolean particle =
+          PARTICLES.contains(lower)
+              && words > 0
+              && n + 1 < tokens.length
+              && NAME_TOKEN.matcher(tokens[n + 1]).matches();
+      boolean name =
+          (NAME_TOKEN.matcher(t).matches() || INITIALS.matcher(t).matches())
+              && !NOT_NAME_TOKENS.contains(lower)
+              && !isAgency(t);
+      if (!particle && !name) {
+        break;
+      }
+      words += name ? 1 : 0;
+      n++;
+    }
+    return n;
+  }
+
+  private static boolean isContext(String[] tokens, int from) {
+    if (!CONTEXT_WORDS.contains(tokens[from].toLowerCase(Locale.ROOT))
+        || from + 1 >= tokens.length) {
+      return false;
+    }
+    for (int i = from + 1; i < tokens.length; i++) {
+      String t = tokens[i];
+      if (!NAME_TOKEN.matcher(t).matches()
+          && !PARTICLES.contains(t.toLowerCase(Locale.ROOT))
+          && !t.equalsIgnoreCase("the")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "JANE DOE" becomes "Jane Doe"; names in mixed case stay as written. */
+  static String caseName(String n) {
+    if (!n.equals(n.toUpperCase(Locale.ROOT)) || n.indexOf(' ') < 0) {
+      return n;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String w : n.toLowerCase(Locale.ROOT).split(" ")) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      boolean particle = PARTICLES.contains(w) && sb.length() > 0;
+      sb.append(particle || w.isEmpty() ? w : capitalise(w));
+    }
+    return sb.toString();
+  }
+
+  private static String capitalise(String w) {
+    StringBuilder sb = new StringBuilder(w.length());
+    boolean start = true;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      sb.append(start ? Character.toUpperCase(c) : c);
+      start = c == '-' || c == '\'' || c == '’';
+    }
+    return sb.toString();
+  }
+
+  static String key(String s) {
+    return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+  }
+}

@@ -1,0 +1,296 @@
+package io.newsflow.enrich.text;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads publication dates written for people, in English and Spanish ("Published: 20 November
+ * 2026", "Nov. 20, 2026 10:15 AM ET", "20/11/2026", "jueves 20 de noviembre de 2026, 10:15 h"), and
+ * dates in article URLs ("/2026/11/20/"), as ISO-8601: a date alone stays a date ("2026-11-20"), a
+ * time is written with seconds and, when the text names a zone, its offset
+ * ("2026-11-20T10:15:00-05:00"). Only absolute dates with a four-digit year are read: "3 hours
+ * ago", "Tuesday" or "Nov. 20" give nothing. Pure and thread-safe.
+ */
+public final class TextDates {
+  /** A date found in a line, and whether the line labels it as an update. */
+  public record Found(String iso, boolean updated) {}
+
+  private static final String MONTH =
+      "(january|february|march|april|may|june|july|august|september|october|november|december"
+          + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+          + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|ene|abr|ago|set|dic)\\.?";
+  private static final String WEEKDAY =
+      "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
+          + "|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\\.?,?\\s+)?";
+  private static final String LABEL =
+      "(?:(?<label>(?:first |originally )?published|publish date|posted|updated|last updated|modified|last modified|date"
+          + "|publicado|publicada|actualizado|actualizada|última actualización|ultima actualizacion|actualización|fecha"
+          + "|fecha de publicación)(?:\\s+(?:on|at|el|a las))?\\s*[:\\-–—]?\\s*)?";
+  private static final String DATE =
+      "(?:(?<d1>\\d{1,2})(?:st|nd|rd|th|º|°)?\\s+(?:de\\s+)?"
+          + MONTH.replace("(january", "(?<m1>january")
+          + ",?\\s+(?:de\\s+|del\\s+)?(?<y1>\\d{4})"
+          + "|"
+          + MONTH.replace("(january", "(?<m2>january")
+          + "\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})"
+          + "|(?<y3>\\d{4})[-/](?<m3>\\d{1,2})[-/](?<d3>\\d{1,2})"
+          + "|(?<a4>\\d{1,2})(?<s4>[/.\\-])(?<b4>\\d{1,2})\\k<s4>(?<y4>\\d{4}))";
+  private static final String TIME =
+      "(?<h>\\d{1,2})(?:(?::|\\.)(?<mi>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<ap>am|pm)?|\\s*(?<ap2>am|pm))\\s*(?:h|hrs|hs|horas)?\\.?";
+  private static final String ZONE =
+      "(?<zone>utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|wet|west)?\\s*"
+          + "(?<off>[+-]\\d{1,2}(?::?\\d{2})?)?";
+  private static final Pattern LINE =
+      Pattern.compile(
+          "^"
+              + LABEL
+              + WEEKDAY
+              + DATE
+              + "(?:,?\\s*(?:at\\s+|a las\\s+|-\\s+|–\\s+|—\\s+|/\\s+)?"
+              + TIME
+              + "\\s*\\(?"
+              + ZONE
+              + "\\)?)?\\s*[.)]?$");
+  private static final Pattern ISO_LIKE =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2})(:\\d{2})?(\\.\\d+)?\\s*([Zz]|[+-]\\d{2}:?\\d{2})?)?");
+  private static final Pattern URL_DATE =
+      Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?=[/\\-_.]|$)");
+  private static final Pattern UPDATE_LABEL =
+      Pattern.compile("^(updated|last updated|modified|last modified|actualiza|última|ultima).*");
+  private static final Map<String, Integer> MONTHS = months();
+  private static final Map<String, String> ZONES =
+      Map.ofEntries(
+          Map.entry("et", "America/New_York"),
+          Map.entry("ct", "America/Chicago"),
+          Map.entry("mt", "America/Denver"),
+          Map.entry("pt", "America/Los_Angeles"),
+          Map.entry("est", "-05:00"),
+          Map.entry("edt", "-04:00"),
+          Map.entry("cst", "-06:00"),
+          Map.entry("cdt", "-05:00"),
+          Map.entry("mst", "-07:00"),
+          Map.entry("mdt", "-06:00"),
+          Map.entry("pst", "-08:00"),
+          Map.entry("pdt", "-07:00"),
+          Map.entry("bst", "+01:00"),
+          Map.entry("cet", "+01:00"),
+          Map.entry("cest", "+02:00"),
+          Map.entry("wet", "+00:00"),
+          Map.entry("west", "+01:00"));
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  private TextDates() {}
+
+  /**
+   * Reads a line that is only a date, with an optional label ("Published:", "Actualizado el"),
+   * weekday, time and zone.
+   *
+   * @param line one line or one segment of a line, not null
+   * @param language ISO 639-1 code of the text or null; decides numeric dates that read both ways
+   *     ("05/06/2026" is day first in Spanish, ambiguous and skipped in English)
+   * @return the date, or null when the line is not a date line
+   */
+  public static Found parseLine(String line, String language) {
+    if (line.length() > 90 || !hasDigit(line)) {
+      return null;
+    }
+    String s =
+        BoilerplateRules.fold(line)
+            .toLowerCase(Locale.ROOT)
+            .replace("a.m.", "am")
+            .replace("p.m.", "pm")
+            .replaceAll("\\s+", " ");
+    Matcher m = LINE.matcher(s);
+    if (!m.matches()) {
+      return null;
+    }
+    LocalDate date = date(m, language);
+    if (date == null) {
+      return null;
+    }
+    String label = m.group("label");
+    boolean updated = label != null && UPDATE_LABEL.matcher(label).matches();
+    return new Found(withTime(date, m), updated);
+  }
+
+  /** The date in an article URL's path ("/2026/11/20/slug"), as "2026-11-20", or null. */
+  public static String fromUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = URL_DATE.matcher(url);
+    if (!m.find()) {
+      return null;
+    }
+    LocalDate d = valid(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    return d == null ? null : d.toString();
+  }
+
+  /**
+   * A structured date (meta tag, JSON-LD, {@code <time datetime>}) as ISO-8601: ISO-like values are
+   * written the way ISO-8601 wants them ("2019-11-19 10:00:00+0100" becomes
+   * "2019-11-19T10:00:00+01:00"), dates written for people are read as {@link #parseLine} reads
+   * them, anything else is returned as the page gave it.
+   */
+  public static String normalize(String raw, String language) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String s = raw.strip();
+    Matcher m = ISO_LIKE.matcher(s);
+    if (m.matches()) {
+      return iso(m);
+    }
+    Found f = parseLine(s, language);
+    return f != null ? f.iso() : s;
+  }
+
+  private static String iso(Matcher m) {
+    StringBuilder sb = new StringBuilder(m.group(1));
+    if (m.group(2) != null) {
+      sb.append('T').append(m.group(2)).append(m.group(3) == null ? ":00" : m.group(3));
+      if (m.group(4) != null) {
+        sb.append(m.group(4));
+      }
+      String zone = m.group(5);
+      if (zone != null) {
+        sb.append(
+            zone.equalsIgnoreCase("z")
+                ? "Z"
+                : zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static LocalDate date(Matcher m, String language) {
+    if (m.group("y1") != null) {
+      return valid(m.group("y1"), MONTHS.get(m.group("m1")), Integer.parseInt(m.group("d1")));
+    }
+    if (m.group("y2") != null) {
+      return valid(m.group("y2"), MONTHS.get(m.group("m2")), Integer.parseInt(m.group("d2")));
+    }
+    if (m.group("y3") != null) {
+      return valid(m.group("y3"), Integer.parseInt(m.group("m3")), Integer.parseInt(m.group("d3")));
+    }
+    int a = Integer.parseInt(m.group("a4"));
+    int b = Integer.parseInt(m.group("b4"));
+    // day first unless only month first makes sense; both ways only decided by a day-first
+    // language (Spanish); dotted dates are always day first
+    boolean dayFirst =
+        a > 12 || m.group("s4").equals(".") || (b <= 12 && (a == b || "es".equals(language)));
+    boolean monthFirst = !dayFirst && b > 12;
+    if (!dayFirst && !monthFirst) {
+      return null;
+    }
+    return dayFirst ? valid(m.group("y4"), b, a) : valid(m.group("y4"), a, b);
+  }
+
+  private static LocalDate valid(String year, Integer month, int day) {
+    int y = Integer.parseInt(year);
+    if (month == null || y < 1990 || y > 2100) {
+      return null;
+    }
+    try {
+      return LocalDate.of(y, month, day);
+    } catch (DateTimeException impossible) {
+      return null;
+    }
+  }
+
+  private static String withTime(LocalDate date, Matcher m) {
+    if (m.group("h") == null) {
+      return date.toString();
+    }
+    int h = Integer.parseInt(m.group("h"));
+    int min = m.group("mi") == null ? 0 : Integer.parseInt(m.group("mi"));
+    int sec = m.group("s") == null ? 0 : Integer.parseInt(m.group("s"));
+    String ap = m.group("ap") != null ? m.group("ap") : m.group("ap2");
+    if (ap != null) {
+      if (h < 1 || h > 12) {
+        return date.toString();
+      }
+      h = h % 12 + (ap.equals("pm") ? 12 : 0);
+    }
+    if (h > 23 || min > 59 || sec > 59) {
+      return date.toString();
+    }
+    LocalDateTime local = LocalDateTime.of(date, LocalTime.of(h, min, sec));
+    String time = date + "T" + SECONDS.format(local);
+    String offset = offset(m.group("zone"), m.group("off"), local);
+    return offset == null ? time : time + offset;
+  }
+
+  /** The zone's offset at that local time ("Z", "-05:00"), or null when the text names none. */
+  private static String offset(String zone, String off, LocalDateTime local) {
+    try {
+      if (off != null) {
+        ZoneOffset o = ZoneOffset.of(padOffset(off));
+        return o.getTotalSeconds() == 0 && zone != null ? "Z" : o.getId();
+      }
+      if (zone == null) {
+        return null;
+      }
+      if (zone.equals("utc") || zone.equals("gmt") || zone.equals("z")) {
+        return "Z";
+      }
+      String id = ZONES.get(zone);
+      return id.startsWith("America/") ? local.atZone(ZoneId.of(id)).getOffset().getId() : id;
+    } catch (DateTimeException badOffset) {
+      return null;
+    }
+  }
+
+  private static String padOffset(String off) {
+    String sign = off.substring(0, 1);
+    String digits = off.substring(1).replace(":", "");
+    if (digits.length() <= 2) {
+      return sign + (digits.length() == 1 ? "0" : "") + digits + ":00";
+    }
+    String hh = digits.substring(0, digits.length() - 2);
+    return sign + (hh.length() == 1 ? "0" : "") + hh + ":" + digits.substring(digits.length() - 2);
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Map<String, Integer> months() {
+    String[][] names = {
+      {"january", "jan", "enero", "ene"},
+      {"february", "feb", "febrero"},
+      {"march", "mar", "marzo"},
+      {"april", "apr", "abril", "abr"},
+      {"may", "mayo"},
+      {"june", "jun", "junio"},
+      {"july", "jul", "julio"},
+      {"august", "aug", "agosto", "ago"},
+      {"september", "sep", "sept", "septiembre", "setiembre", "set"},
+      {"october", "oct", "octubre"},
+      {"november", "nov", "noviembre"},
+      {"december", "dec", "diciembre", "dic"}
+    };
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      for (String n : names[i]) {
+        out.put(n, i + 1);
+      }
+    }
+    return Map.copyOf(out);
+  }
+}

@@ -1,0 +1,107 @@
+package io.newsflow.enrich.text.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.enrich.text.Outlets;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Fallbacks for a page's site name when neither JSON-LD's publisher nor {@code og:site_name} gives
+ * one: a JSON-LD {@code WebSite} or organisation node, the part a {@code <title>} adds to the
+ * headline ("Headline | Site", "Site - Headline"), the owner in a copyright line.
+ */
+final class SiteNames {
+  private static final Pattern SEPARATORS = Pattern.compile("\\s+(?:[|\\-–—·•»]|::)\\s+");
+  private static final Pattern LEADING = Pattern.compile("^(?:\\s*(?:[|\\-–—·•»:]|::)\\s*)+");
+  private static final Pattern TRAILING = Pattern.compile("(?:\\s*(?:[|\\-–—·•»:]|::)\\s*)+$");
+  private static final List<String> ORG_TYPES =
+      List.of("newsmediaorganization", "website", "organization");
+
+  private SiteNames() {}
+
+  /**
+   * The site name a page title adds to the headline: what remains when the headline is cut from it
+   * ("Headline | Politics | Site" gives "Site", "Site - Headline" gives "Site"), else a short last
+   * segment ("Headline | Site"); null when the title holds nothing else.
+   *
+   * @param headline the headline from JSON-LD, OpenGraph or {@code <h1>}, or null
+   */
+  static String fromTitle(String pageTitle, String headline) {
+    if (pageTitle == null) {
+      return null;
+    }
+    String t = pageTitle.strip().replaceAll("\\s+", " ");
+    String h = headline == null ? "" : headline.strip().replaceAll("\\s+", " ");
+    if (!h.isEmpty() && t.length() > h.length() + 2) {
+      if (t.regionMatches(true, 0, h, 0, h.length())) {
+        String rest = t.substring(h.length());
+        if (LEADING.matcher(rest).lookingAt()) {
+          String[] parts = SEPARATORS.split(LEADING.matcher(rest).replaceFirst(""));
+          return plausible(parts[parts.length - 1]);
+        }
+      } else if (t.regionMatches(true, t.length() - h.length(), h, 0, h.length())) {
+        String rest = t.substring(0, t.length() - h.length());
+        if (TRAILING.matcher(rest).find()) {
+          return plausible(SEPARATORS.split(TRAILING.matcher(rest).replaceFirst(""))[0]);
+        }
+      }
+    }
+    String[] parts = SEPARATORS.split(t);
+    if (parts.length < 2) {
+      return null;
+    }
+    String last = parts[parts.length - 1];
+    return last.split(" ").length <= 4 && parts[0].length() > 2 * last.length()
+        ? plausible(last)
+        : null;
+  }
+
+  /** The name of a {@code NewsMediaOrganization}, {@code WebSite} or organisation node, or null. */
+  static String fromJsonLd(List<JsonNode> roots) {
+    for (String type : ORG_TYPES) {
+      for (JsonNode root : roots) {
+        String name = find(root, type, 0);
+        if (name != null) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String find(JsonNode n, String type, int depth) {
+    if (n == null || depth > 4) {
+      return null;
+    }
+    if (n.isArray()) {
+      for (JsonNode c : n) {
+        String hit = find(c, type, depth + 1);
+        if (hit != null) {
+          return hit;
+        }
+      }
+      return null;
+    }
+    if (!n.isObject()) {
+      return null;
+    }
+    JsonNode t = n.get("@type");
+    if (t != null && t.isTextual() && t.asText().toLowerCase(Locale.ROOT).equals(type)) {
+      JsonNode name = n.get("name");
+      if (name != null && name.isTextual() && !name.asText().isBlank()) {
+        return plausible(name.asText().strip());
+      }
+    }
+    return find(n.get("@graph"), type, depth + 1);
+  }
+
+  /** A site name is short and is not a section label. */
+  private static String plausible(String s) {
+    String t = s == null ? "" : s.strip();
+    if (t.isEmpty() || t.length() > 60 || t.split(" ").length > 6 || !t.matches(".*\\p{L}.*")) {
+      return null;
+    }
+    return Outlets.isSectionLabel(t) ? null : t;
+  }
+}
