@@ -102,26 +102,60 @@ public final class AddressGuard implements DnsResolver {
       return !cgnat && !reserved;
     }
     if (a instanceof Inet6Address) {
-      boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-      boolean mapped = isMappedV4(b);
-      if (mapped) {
+      if ((b[0] & 0xfe) == 0xfc || isTeredoOrDocumentation(b)) {
+        return false;
+      }
+      byte[] v4 = embeddedV4(b);
+      if (v4 != null) {
         try {
-          return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+          return isPublic(InetAddress.getByAddress(v4));
         } catch (UnknownHostException e) {
           return false;
         }
       }
-      return !uniqueLocal;
+      return true;
     }
     return false;
   }
 
-  private static boolean isMappedV4(byte[] b) {
-    for (int i = 0; i < 10; i++) {
+  /**
+   * The IPv4 address an IPv6 address carries, judged like any IPv4 destination: IPv4-mapped and
+   * IPv4-compatible ({@code ::ffff:a.b.c.d}, {@code ::a.b.c.d}), NAT64 ({@code 64:ff9b::/96}) and
+   * 6to4 ({@code 2002::/16}) all reach that IPv4 host, private ones included. Null for others.
+   */
+  private static byte[] embeddedV4(byte[] b) {
+    boolean zeros80 = allZero(b, 0, 10);
+    boolean mapped = zeros80 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    boolean compatible = zeros80 && b[10] == 0 && b[11] == 0;
+    boolean nat64 =
+        (b[0] & 0xff) == 0x00
+            && (b[1] & 0xff) == 0x64
+            && (b[2] & 0xff) == 0xff
+            && (b[3] & 0xff) == 0x9b
+            && allZero(b, 4, 12);
+    if (mapped || compatible || nat64) {
+      return new byte[] {b[12], b[13], b[14], b[15]};
+    }
+    if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+      return new byte[] {b[2], b[3], b[4], b[5]};
+    }
+    return null;
+  }
+
+  /** Teredo ({@code 2001::/32}) hides its IPv4 target; {@code 2001:db8::/32} is documentation. */
+  private static boolean isTeredoOrDocumentation(byte[] b) {
+    boolean prefix2001 = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01;
+    boolean teredo = prefix2001 && b[2] == 0 && b[3] == 0;
+    boolean documentation = prefix2001 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
+    return teredo || documentation;
+  }
+
+  private static boolean allZero(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (b[i] != 0) {
         return false;
       }
     }
-    return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    return true;
   }
 }

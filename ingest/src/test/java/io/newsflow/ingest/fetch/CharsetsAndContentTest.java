@@ -59,11 +59,18 @@ class CharsetsAndContentTest {
           "::1",
           "fc00::1",
           "fe80::1",
-          "::ffff:10.0.0.1"
+          "::ffff:10.0.0.1",
+          "64:ff9b::a00:1", // NAT64 of 10.0.0.1
+          "2002:a00:1::1", // 6to4 of 10.0.0.1
+          "::a9fe:a9fe", // IPv4-compatible 169.254.169.254
+          "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo
+          "2001:db8::1"
         }) {
       assertThat(AddressGuard.isPublic(InetAddress.getByName(a))).as(a).isFalse();
     }
     assertThat(AddressGuard.isPublic(InetAddress.getByName("93.184.216.34"))).isTrue();
     assertThat(AddressGuard.isPublic(InetAddress.getByName("2606:4700::1111"))).isTrue();
+    assertThat(AddressGuard.isPublic(InetAddress.getByName("64:ff9b::5db8:d822"))).isTrue();
+    assertThat(AddressGuard.isPublic(InetAddress.getByName("2002:5db8:d822::1"))).isTrue();
   }
 }
