@@ -409,11 +409,7 @@ public final class Bylines {
     while (n < tokens.length) {
       String t = tokens[n];
       String lower = t.toLowerCase(Locale.ROOT);
-      boolean particle =
-          PARTICLES.contains(lower)
-              && words > 0
-              && n + 1 < tokens.length
-              && NAME_TOKEN.matcher(tokens[n + 1]).matches();
+      boolean particle = PARTICLES.contains(lower) && words > 0 && nameFollows(tokens, n + 1);
       boolean name =
           (NAME_TOKEN.matcher(t).matches() || INITIALS.matcher(t).matches())
               && !NOT_NAME_TOKENS.contains(lower)
@@ -425,6 +421,42 @@ public final class Bylines {
       n++;
     }
     return n;
+  }
+
+  /** "de la Cruz": particles then a capitalised word. */
+  private static boolean nameFollows(String[] tokens, int from) {
+    for (int i = from; i < tokens.length; i++) {
+      if (NAME_TOKEN.matcher(tokens[i]).matches()) {
+        return true;
+      }
+      if (!PARTICLES.contains(tokens[i].toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The date at the end of a byline ("By Jane Doe, Nov. 20, 2026"), as written, or null. */
+  public static String trailingDate(String byline) {
+    String[] items = byline.split(",");
+    for (int i = 1; i < items.length; i++) {
+      String tail = String.join(",", Arrays.copyOfRange(items, i, items.length)).strip();
+      if (TextDates.parseLine(tail, null) != null) {
+        return tail;
+      }
+    }
+    return null;
+  }
+
+  /** The first wire agency among the items of a byline ("By Jane Doe, Reuters"), or null. */
+  public static String agencyIn(String byline) {
+    String s = PREFIX.matcher(BoilerplateRules.fold(byline)).replaceFirst("");
+    for (String item : LIST_SEPARATOR.split(s)) {
+      if (isAgency(item.strip())) {
+        return item.strip();
+      }
+    }
+    return null;
   }
 
   private static boolean isContext(String[] tokens, int from) {

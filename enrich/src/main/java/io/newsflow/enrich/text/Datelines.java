@@ -23,7 +23,7 @@ public final class Datelines {
   public record Dateline(String place, String agency, String raw) {}
 
   // a region or a date after the place: ", Mexico", ", D.C.", ", Nov. 19", ", 20 nov"
-  private static final String REGION = "(?:,\\s*[\\p{L}\\d.]+(?:,?\\s+[\\p{L}.\\d]+){0,3})?";
+  private static final String REGION = "(?:,\\s*[\\p{L}\\d.]+(?:,?\\s+[\\p{L}.\\d]+){0,5})?";
   private static final String AGENCY = "(\\([^()\\d]{1,40}\\))";
   // upper-case place, optional region, optional "(Agency)", then a dash, a colon, or a period
   // after an agency

@@ -7,15 +7,21 @@ import java.util.Objects;
  * What the extractor found in one page or scraped text. Immutable; string fields are null when not
  * found, lists are never null.
  *
- * @param title headline without the site-name suffix
+ * @param title headline without the site-name suffix; null (never blank) when there is none
  * @param paragraphs the article body, one entry per paragraph, subheading, list item block or quote
  * @param removed every line or block that was dropped, with the reason
  * @param language ISO 639-1 code, or null
- * @param published ISO-8601 publication time (with zone when the page gives one), or null
- * @param modified ISO-8601 modification time, or null
- * @param authors byline names in order
- * @param dateline the dateline at the start of the body ("MEXICO CITY (Reuters) -"), or null
- * @param siteName outlet/site name as the page states it, or null
+ * @param published ISO-8601 publication date ("2026-11-20") or time ("2026-11-20T10:15:00-05:00",
+ *     with an offset only when the source gives a zone), from the structured metadata, else a date
+ *     line in the text, else a date in the URL's path; null if unknown. A structured value that is
+ *     not a date is passed through as given.
+ * @param modified ISO-8601 modification time (from the metadata, else an "Updated" date line), or
+ *     null
+ * @param authors byline names in order, without "By", agencies, roles or dates; no duplicates
+ * @param dateline the place of the dateline at the start of the body, without agency, date or
+ *     punctuation ("MEXICO CITY", "Mexico City, Mexico", "BUFFALO, N.Y."), or null
+ * @param siteName outlet/site name as the page or text states it (metadata, title suffix, masthead,
+ *     copyright line, else the agency of the dateline or byline), or null
  * @param canonicalUrl canonical URL of the article, or null
  * @param imageUrl lead image URL, or null
  */

@@ -44,6 +44,18 @@ public record MetaLine(
               + "|contributor|corresponsal|enviad[oa] especial|redactor[a]?|periodista|columnista|colaborador[a]?)$");
 
   /**
+   * A name without "By" has at most three capitalised words ("Mary Clare Jalonick", "María de la
+   * Cruz"): four are more likely a headline in title case.
+   */
+  private static boolean shortName(String name) {
+    int capitalised = 0;
+    for (String w : name.split(" ")) {
+      capitalised += Character.isUpperCase(w.charAt(0)) ? 1 : 0;
+    }
+    return capitalised <= 3;
+  }
+
+  /**
    * Reads a line as metadata, or returns null when any part of it is something else (a sentence, a
    * headline, a section name). A bare name counts only beside a byline, an agency or a date.
    */
@@ -78,18 +90,22 @@ public record MetaLine(
       } else if ((names = Bylines.fromByline(g)) != null) {
         byline = true;
         authors.addAll(names);
-        String after = g.replaceFirst("(?i)^(by|por)\\s+", "");
-        agency = agency == null && Bylines.isAgency(after) ? after : agency;
+        agency = agency == null ? Bylines.agencyIn(g) : agency;
+        String tail = date == null ? Bylines.trailingDate(g) : null;
+        if (tail != null) {
+          date = tail;
+          updated = TextDates.parseLine(tail, null).updated();
+        }
       } else if ((names = Bylines.fromNames(g)) != null
           && !names.isEmpty()
-          && names.stream().allMatch(n -> n.split(" ").length <= 4)) {
+          && names.stream().allMatch(MetaLine::shortName)) {
         bare.addAll(names);
       } else {
         return null;
       }
     }
     if (!bare.isEmpty()) {
-      if (!byline && agency == null && date == null) {
+      if (!byline && agency == null && date == null && !relative) {
         return null;
       }
       authors.addAll(bare);

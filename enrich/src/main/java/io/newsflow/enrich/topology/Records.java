@@ -23,7 +23,8 @@ public final class Records {
     return EnrichedArticle.newBuilder()
         .setId(raw.getId())
         .setSource(raw.getSource())
-        .setOutlet(raw.getOutlet() != null ? raw.getOutlet() : x.siteName())
+        .setOutlet(
+            raw.getOutlet() != null && !raw.getOutlet().isBlank() ? raw.getOutlet() : x.siteName())
         .setTitle(x.title())
         .setText(x.text())
         .setRemoved(x.removed().stream().map(Records::removal).toList())

@@ -32,6 +32,9 @@ public final class HtmlArticle {
   private static final Set<String> AUTHOR_REASONS =
       Set.of("rule:byline", "rule:bylines", "rule:author", "rule:authors");
 
+  /** Paragraphs at each end of the body that may be a byline or date line. */
+  private static final int EDGE_PARAGRAPHS = 2;
+
   private HtmlArticle() {}
 
   /** Extracts article and metadata from a decoded page; never throws on malformed markup. */
@@ -56,7 +59,7 @@ public final class HtmlArticle {
     Datelines.Dateline dateline = Datelines.first(paragraphs);
     Fallbacks f = new Fallbacks(meta.authors(), meta.published(), meta.modified());
     if (f.authors.isEmpty() || f.published == null || f.modified == null) {
-      f.readMetaLines(removed, language);
+      f.readMetaLines(removed, paragraphs, language);
     }
     if (f.published == null) {
       f.published = first(TextDates.fromUrl(meta.canonicalUrl()), TextDates.fromUrl(sourceUrl));
@@ -95,33 +98,43 @@ public final class HtmlArticle {
       this.modified = modified;
     }
 
-    void readMetaLines(List<Removed> removed, String language) {
+    void readMetaLines(List<Removed> removed, List<String> paragraphs, String language) {
       List<String> names = new ArrayList<>();
       for (Removed r : removed) {
-        if (!META_REASONS.contains(r.reason())) {
-          continue;
+        if (META_REASONS.contains(r.reason())) {
+          boolean authorElement = AUTHOR_REASONS.contains(r.reason());
+          for (String piece : r.text().split(" / ")) {
+            read(piece, authorElement, names, language);
+          }
         }
-        boolean authorElement = AUTHOR_REASONS.contains(r.reason());
-        for (String piece : r.text().split(" / ")) {
-          MetaLine m = MetaLine.read(piece);
-          if (m == null) {
-            // an element named for the author may hold the bare name ("Carrie Arnold")
-            List<String> bare = authorElement ? Bylines.fromNames(piece) : null;
-            names.addAll(bare == null ? List.of() : bare);
-            continue;
-          }
-          names.addAll(m.authors());
-          agency = agency == null ? m.agency() : agency;
-          TextDates.Found d = m.date() == null ? null : TextDates.parseLine(m.date(), language);
-          if (d != null && !d.updated() && published == null) {
-            published = d.iso();
-          } else if (d != null && d.updated() && modified == null) {
-            modified = d.iso();
-          }
+      }
+      // byline and date lines the body kept (forms the line rules do not know) count too
+      int n = paragraphs.size();
+      for (int i = 0; i < n; i++) {
+        if (i < EDGE_PARAGRAPHS || i >= n - EDGE_PARAGRAPHS) {
+          read(paragraphs.get(i), false, names, language);
         }
       }
       if (authors.isEmpty()) {
         authors = Bylines.dedupe(names);
+      }
+    }
+
+    private void read(String line, boolean authorElement, List<String> names, String language) {
+      MetaLine m = MetaLine.read(line);
+      if (m == null) {
+        // an element named for the author may hold the bare name ("Carrie Arnold")
+        List<String> bare = authorElement ? Bylines.fromNames(line) : null;
+        names.addAll(bare == null ? List.of() : bare);
+        return;
+      }
+      names.addAll(m.authors());
+      agency = agency == null ? m.agency() : agency;
+      TextDates.Found d = m.date() == null ? null : TextDates.parseLine(m.date(), language);
+      if (d != null && !d.updated() && published == null) {
+        published = d.iso();
+      } else if (d != null && d.updated() && modified == null) {
+        modified = d.iso();
       }
     }
   }
