@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills {@code articles.search} for rows the sink wrote, on a connection and thread of its own, so
  * that stemming the text does not slow the sink's transactions. Calls {@code
- * newsflow_index_search(200)} until nothing is left, then naps. A failure is logged and retried:
- * the rows stay, only their search vector waits.
+ * newsflow_index_search(200)} until nothing is left, then naps. Working through a backlog it rests
+ * as long as each call took: rows are the sink's exactly-once output, the search vector an index
+ * that may follow a little later, so in a burst the rows get the CPU first. A failure is logged and
+ * retried: the rows stay, only their search vector waits.
  */
 final class SearchIndexer implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
@@ -40,8 +42,14 @@ final class SearchIndexer implements Runnable, AutoCloseable {
     while (running) {
       try (Connection c = DriverManager.getConnection(jdbcUrl, props)) {
         while (running) {
-          if (indexSome(c) == 0) {
+          long t0 = System.nanoTime();
+          int done = indexSome(c);
+          if (done == 0) {
             Thread.sleep(IDLE_MS);
+          } else if (done == ROWS_PER_CALL) {
+            // a backlog (a burst, or a start after downtime): rest as long as the call took, so
+            // stemming takes at most half a core from the server while the sink stores rows
+            Thread.sleep(Math.max(1, (System.nanoTime() - t0) / 1_000_000));
           }
         }
       } catch (SQLException e) {
