@@ -53,6 +53,44 @@ final class Alternatives {
     return parts;
   }
 
+  /**
+   * {@code alt} without the lookbehinds it starts with. A lookbehind looks at text before the
+   * match, which a probe for how a match can start does not have; without it the probe finds a
+   * superset of the possible starts, and the full pattern still checks the lookbehind when it runs.
+   */
+  static String withoutLeadingLookbehinds(String alt) {
+    String s = alt;
+    while (s.startsWith("(?<=") || s.startsWith("(?<!")) {
+      int end = closingParen(s);
+      if (end < 0) {
+        return alt;
+      }
+      s = s.substring(end + 1);
+    }
+    return s;
+  }
+
+  /** Index of the ')' closing the group that opens at 0, or -1. */
+  private static int closingParen(String s) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The inside of {@code alt} when it is exactly one non-capturing group "(?:...)", else null. */
   private static String wholeGroup(String alt) {
     if (!alt.startsWith("(?:") || !alt.endsWith(")")) {

@@ -53,7 +53,8 @@ final class Cue {
     List<String> alts = Alternatives.flatten(body);
     List<Map<Integer, Long>> starts = new ArrayList<>(alts.size());
     for (String alt : alts) {
-      starts.add(startsOf(Patterns.compile(anchored(alt), where)));
+      String probe = anchored(Alternatives.withoutLeadingLookbehinds(alt));
+      starts.add(startsOf(Patterns.compile(probe, where)));
     }
     Map<BitSet, Pattern> cache = new HashMap<>();
     for (int code = 0; code < byPair.length; code++) {

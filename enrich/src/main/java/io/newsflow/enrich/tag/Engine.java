@@ -1,6 +1,7 @@
 package io.newsflow.enrich.tag;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,6 +10,10 @@ import java.util.regex.Matcher;
 final class Engine {
   /** At most this many evidence phrases per tag, strongest rules first. */
   static final int MAX_EVIDENCE = 8;
+
+  /** Returned by contextOf when no cue match in the sentence can fire. */
+  private static final List<Match> SKIP_SENTENCE =
+      java.util.Collections.unmodifiableList(new ArrayList<>());
 
   /** Firings of a rule beyond its maxCount still found for evidence (they add no weight). */
   private static final int EXTRA_EVIDENCE = 1;
@@ -68,6 +73,10 @@ final class Engine {
       }
       int e = f.sentenceEnd(start);
       List<Match> context = contextOf(rule, f, s, e, start, end);
+      if (context == SKIP_SENTENCE) {
+        k = Math.max(k, f.wordAtOrAfter(e));
+        continue;
+      }
       if (context == null) {
         continue;
       }
@@ -81,34 +90,98 @@ final class Engine {
   }
 
   /**
-   * The context phrases that let the cue fire, or null when a context is missing or a veto occurs.
+   * The context phrases that let the cue fire; null when a context near the cue is missing or a
+   * veto near it occurs; {@link #SKIP_SENTENCE} when a test on the whole sentence fails, so that no
+   * other match in the sentence can fire either.
    */
   private static List<Match> contextOf(Rule rule, Field f, int s, int e, int cs, int ce) {
     for (Condition c : rule.none()) {
-      if (c.find(f, s, e, cs, ce) != null) {
-        return null;
+      if (c.window() <= 0 && c.find(f, s, e, cs, ce) != null) {
+        return SKIP_SENTENCE;
       }
     }
     List<Match> out = new ArrayList<>(rule.all().size() + 2);
     if (rule.distinct() != null) {
-      List<int[]> mentions = f.entityMentions(rule.distinct().entity(), s, e);
-      if (mentions.size() < rule.distinct().min()) {
-        return null;
+      List<int[]> mentions = distinctMentions(rule, f, s, cs);
+      if (mentions == null) {
+        return SKIP_SENTENCE;
       }
       for (int[] at : mentions) {
         out.add(match(f, at[0], at[1], rule.id() + ":" + rule.distinct().entity()));
       }
     }
     for (Condition c : rule.all()) {
-      Matcher hit = c.find(f, s, e, cs, ce);
-      if (hit == null) {
+      if (c.window() <= 0 && !addContext(rule, f, c.find(f, s, e, cs, ce), cs, ce, out)) {
+        return SKIP_SENTENCE;
+      }
+    }
+    for (Condition c : rule.none()) {
+      if (c.window() > 0 && c.find(f, s, e, cs, ce) != null) {
         return null;
       }
-      if (hit.end() <= cs || hit.start() >= ce) {
-        out.add(match(f, hit.start(), hit.end(), rule.id() + ":context"));
+    }
+    for (Condition c : rule.all()) {
+      if (c.window() > 0 && !addContext(rule, f, c.find(f, s, e, cs, ce), cs, ce, out)) {
+        return null;
       }
     }
     return out;
+  }
+
+  /** Adds a context hit outside the cue to the evidence; false when there is no hit. */
+  private static boolean addContext(
+      Rule rule, Field f, int[] hit, int cs, int ce, List<Match> out) {
+    if (hit == null) {
+      return false;
+    }
+    if (hit[1] <= cs || hit[0] >= ce) {
+      out.add(match(f, hit[0], hit[1], rule.id() + ":context"));
+    }
+    return true;
+  }
+
+  /**
+   * The entity mentions that meet the rule's distinct test for the sentence {@code [s, ...)}, or
+   * null when there are too few. A sentence that names at least one entity may add those of its
+   * neighbours in the same paragraph, if they report an act of their own that no veto stops.
+   */
+  private static List<int[]> distinctMentions(Rule rule, Field f, int s, int cs) {
+    Rule.Distinct d = rule.distinct();
+    BitSet seen = new BitSet();
+    List<int[]> mentions = f.entityMentions(d.entity(), s, f.sentenceEnd(cs), seen);
+    if (mentions.isEmpty() || mentions.size() >= d.min()) {
+      return mentions.size() >= d.min() ? mentions : null;
+    }
+    for (int dist = 1; dist <= d.adjacent() && mentions.size() < d.min(); dist++) {
+      for (int side = -1; side <= 1 && mentions.size() < d.min(); side += 2) {
+        int[] n = f.neighbourSentence(cs, side * dist);
+        if (n == null) {
+          continue;
+        }
+        BitSet more = (BitSet) seen.clone();
+        List<int[]> added = f.entityMentions(d.entity(), n[0], n[1], more);
+        if (!added.isEmpty() && reportsActOfItsOwn(rule, f, n[0], n[1])) {
+          mentions.addAll(added);
+          seen.or(more);
+        }
+      }
+    }
+    return mentions.size() >= d.min() ? mentions : null;
+  }
+
+  /** Does the rule's cue match in {@code [s, e)} with none of the rule's vetoes in the sentence? */
+  private static boolean reportsActOfItsOwn(Rule rule, Field f, int s, int e) {
+    int[] word = new int[1];
+    if (rule.cue().next(f, f.wordAtOrAfter(s), e, e, word) == null) {
+      return false;
+    }
+    for (Condition c : rule.none()) {
+      // a veto anywhere in a borrowed sentence counts, whatever its window
+      if (c.find(f, s, e, s, e) != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Match match(Field f, int start, int end, String rule) {

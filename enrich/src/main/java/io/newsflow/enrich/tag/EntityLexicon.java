@@ -14,6 +14,11 @@ final class EntityLexicon {
   private final List<String> keys;
   private final Cue[] cues;
 
+  /**
+   * All forms of all keys in file order: one attempt per word start finds whether any key matches.
+   */
+  private final Cue any;
+
   /** Per pair code, the keys whose forms can start with it. */
   private final int[][] keysByPair;
 
@@ -23,6 +28,7 @@ final class EntityLexicon {
     for (int i = 0; i < cues.length; i++) {
       cues[i] = new Cue(forms.get(i), where + " entity " + keys.get(i), slots);
     }
+    this.any = new Cue(String.join("|", forms), where, slots);
     this.keysByPair = new int[Cue.PAIRS][];
     for (int code = 0; code < Cue.PAIRS; code++) {
       int c = code;
@@ -37,19 +43,30 @@ final class EntityLexicon {
     return keys;
   }
 
-  /** Entity mentions in {@code f}: {start, end, key index}, in text order. */
+  /** The whole pattern of one key's forms, anchored at word boundaries. */
+  java.util.regex.Pattern pattern(int key) {
+    return cues[key].pattern;
+  }
+
+  /**
+   * Entity mentions in {@code f}: {start, end, key index}, in text order. At a word start the first
+   * key (in file order) whose forms match there wins; the combined pattern finds the word starts
+   * where some key matches (its alternatives are in the same order), then the keys are tried there.
+   */
   Hits scan(Field f) {
     List<int[]> found = new ArrayList<>();
     int len = f.folded.length();
     int k = 0;
     while (k < f.wordStarts.length) {
       int next = k + 1;
-      for (int key : keysByPair[f.wordCodes[k]]) {
-        Matcher m = cues[key].matchAt(f, k, len);
-        if (m != null) {
-          found.add(new int[] {m.start(), m.end(), key});
-          next = Math.max(next, f.wordAtOrAfter(m.end()));
-          break;
+      if (any.matchAt(f, k, len) != null) {
+        for (int key : keysByPair[f.wordCodes[k]]) {
+          Matcher m = cues[key].matchAt(f, k, len);
+          if (m != null) {
+            found.add(new int[] {m.start(), m.end(), key});
+            next = Math.max(next, f.wordAtOrAfter(m.end()));
+            break;
+          }
         }
       }
       k = next;
@@ -65,14 +82,26 @@ final class EntityLexicon {
       this.found = found;
     }
 
-    /** {start, end} of the first mention of each different key in {@code [from, to)}. */
-    List<int[]> firstOfEach(int from, int to) {
-      BitSet seen = new BitSet();
+    /** {start, end} of the first mention starting in {@code [from, to)} that overlaps [lo, hi). */
+    int[] first(int from, int to, int lo, int hi) {
+      for (int[] hit : found) {
+        if (hit[0] >= from && hit[0] < to && hit[1] > lo && hit[0] < hi) {
+          return new int[] {hit[0], hit[1]};
+        }
+      }
+      return null;
+    }
+
+    /**
+     * {start, end, key} of the first mention of each different key in {@code [from, to)} that is
+     * not yet in {@code seen}; the keys found are added to {@code seen}.
+     */
+    List<int[]> firstOfEach(int from, int to, BitSet seen) {
       List<int[]> out = new ArrayList<>(4);
       for (int[] hit : found) {
         if (hit[0] >= from && hit[0] < to && !seen.get(hit[2])) {
           seen.set(hit[2]);
-          out.add(new int[] {hit[0], hit[1]});
+          out.add(hit);
         }
       }
       return out;

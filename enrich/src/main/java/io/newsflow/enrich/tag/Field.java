@@ -92,6 +92,25 @@ final class Field {
     return i + 1 < sentenceStarts.length ? sentenceStarts[i + 1] : folded.length();
   }
 
+  /**
+   * Start and end of the sentence {@code delta} sentences away from the one holding {@code pos}, in
+   * the same paragraph (no line break between them); null when there is none.
+   */
+  int[] neighbourSentence(int pos, int delta) {
+    int i = sentenceIndex(pos);
+    int j = i + delta;
+    if (j < 0 || j >= sentenceStarts.length) {
+      return null;
+    }
+    for (int k = Math.min(i, j) + 1; k <= Math.max(i, j); k++) {
+      if (folded.charAt(sentenceStarts[k] - 1) == '\n') {
+        return null;
+      }
+    }
+    int end = j + 1 < sentenceStarts.length ? sentenceStarts[j + 1] : folded.length();
+    return new int[] {sentenceStarts[j], end};
+  }
+
   private int sentenceIndex(int pos) {
     int i = Arrays.binarySearch(sentenceStarts, pos);
     return i >= 0 ? i : -i - 2;
@@ -102,10 +121,20 @@ final class Field {
   }
 
   /**
-   * The first mention of each different entity of {@code type} in {@code [from, to)}: {start, end}.
+   * The first mention of an entity of {@code type} that starts in {@code [from, to)} and overlaps
+   * {@code [lo, hi)}: {start, end}; null when there is none.
    */
-  List<int[]> entityMentions(String type, int from, int to) {
+  int[] entityMention(String type, int from, int to, int lo, int hi) {
     EntityLexicon.Hits h = hits.computeIfAbsent(type, t -> lexicons.get(t).scan(this));
-    return h.firstOfEach(from, to);
+    return h.first(from, to, lo, hi);
+  }
+
+  /**
+   * The first mention of each different entity of {@code type} in {@code [from, to)} whose key is
+   * not in {@code seen}: {start, end, key}. Adds the keys found to {@code seen}.
+   */
+  List<int[]> entityMentions(String type, int from, int to, java.util.BitSet seen) {
+    EntityLexicon.Hits h = hits.computeIfAbsent(type, t -> lexicons.get(t).scan(this));
+    return h.firstOfEach(from, to, seen);
   }
 }

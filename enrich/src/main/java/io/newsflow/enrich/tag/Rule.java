@@ -14,6 +14,8 @@ import java.util.Set;
  * @param all contexts that must all occur around the cue
  * @param none contexts that veto the cue when any occurs
  * @param distinct when not null, the cue's sentence must name at least this many different entities
+ *     (with {@link Distinct#adjacent()}, a neighbouring sentence of the same paragraph may add
+ *     some)
  * @param fields the fields the cue is looked for in ({@code title}, {@code text})
  */
 record Rule(
@@ -27,8 +29,14 @@ record Rule(
     Distinct distinct,
     Set<String> fields) {
 
-  /** Requires {@code min} different keys of entity type {@code entity} in the cue's sentence. */
-  record Distinct(String entity, int min) {}
+  /**
+   * Requires {@code min} different keys of entity type {@code entity} in the cue's sentence. When
+   * {@code adjacent > 0} and the sentence names at least one, the keys named in up to {@code
+   * adjacent} sentences before and after it count too, provided those sentences are in the same
+   * paragraph, report an act of their own (the rule's cue matches there) and no veto of the rule
+   * occurs in them.
+   */
+  record Distinct(String entity, int min, int adjacent) {}
 
   boolean appliesTo(String language) {
     return language == null || languages.isEmpty() || languages.contains(language);

@@ -143,7 +143,11 @@ final class Taxonomy {
         if (!entities.containsKey(type)) {
           throw new IllegalArgumentException(where + ": unknown entity type " + type);
         }
-        distinct = new Rule.Distinct(type, d.path("min").asInt(2));
+        int adjacent = d.path("adjacent").asInt(0);
+        if (adjacent < 0) {
+          throw new IllegalArgumentException(where + ": distinct.adjacent must be >= 0");
+        }
+        distinct = new Rule.Distinct(type, d.path("min").asInt(2), adjacent);
       }
       Set<String> fields = strings(r.path("fields"), FIELDS);
       if (!FIELDS.containsAll(fields)) {
@@ -164,9 +168,19 @@ final class Taxonomy {
     private List<Condition> conditions(JsonNode list, String where) {
       List<Condition> out = new ArrayList<>();
       for (JsonNode c : list) {
-        JsonNode p = c.isObject() ? required(c, "pattern", where) : c;
-        int window = c.isObject() ? c.path("window").asInt(0) : 0;
-        out.add(new Condition(cue(p, where), window));
+        if (!c.isObject()) {
+          out.add(new Condition(cue(c, where), null, 0));
+          continue;
+        }
+        String entity = c.hasNonNull("entity") ? c.get("entity").asText() : null;
+        if (entity != null && !entities.containsKey(entity)) {
+          throw new IllegalArgumentException(where + ": unknown entity type " + entity);
+        }
+        Cue pattern =
+            entity != null && !c.hasNonNull("pattern")
+                ? null
+                : cue(required(c, "pattern", where), where);
+        out.add(new Condition(pattern, entity, c.path("window").asInt(0)));
       }
       return out;
     }

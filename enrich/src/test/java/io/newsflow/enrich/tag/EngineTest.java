@@ -58,16 +58,58 @@ class EngineTest {
         .contains("sovereignty");
   }
 
+  private static final String NOTICIAS =
+      """
+      El Gobierno dijo que nunca autorizó la presencia de tropas extranjeras y que no permitirá que su territorio se convierta en un campo de batalla.
+      Pescadores chinos faenaron sin licencia en la zona económica exclusiva; the nation's independence is at stake, said our minister.
+      Ningún país puede redibujar el mapa: no recibimos órdenes del extranjero, y la agresión contra la nación fue condenada.""";
+
   @Test
   void shouldFindWhatAPlainRegexScanFindsAtWordStarts() {
     Taxonomy taxonomy = defaultTaxonomy();
-    Field f = taxonomy.field("text", NEWS, 1);
-    for (Topic topic : taxonomy.topics) {
-      for (Rule rule : topic.rules()) {
-        assertThat(fastStarts(rule.cue(), f))
-            .as(rule.id())
-            .isEqualTo(plainStarts(rule.cue().pattern, f));
+    for (String text : List.of(NEWS, NOTICIAS)) {
+      Field f = taxonomy.field("text", text, 1);
+      for (Topic topic : taxonomy.topics) {
+        for (Rule rule : topic.rules()) {
+          assertThat(fastStarts(rule.cue(), f))
+              .as(rule.id())
+              .isEqualTo(plainStarts(rule.cue().pattern, f));
+        }
       }
+    }
+  }
+
+  @Test
+  void shouldLetTheNextSentenceOfTheParagraphNameTheOtherState() {
+    Tagger tagger = Tagger.loadDefault();
+    String text =
+        "Russian troops entered the village on Monday. Ukraine's army said its units had pulled"
+            + " back to new positions.";
+
+    List<Tag> tags = tagger.tag("", text, "en");
+
+    assertThat(tags).extracting(Tag::name).containsExactly("intervention");
+    assertThat(tags.get(0).evidence())
+        .filteredOn(m -> m.rule().equals("int.cross-border-force:country"))
+        .extracting(Match::phrase)
+        .contains("Russian", "Ukraine");
+  }
+
+  @Test
+  void shouldNotBorrowAStateFromAnotherParagraphOrFromASentenceWithoutAnActOrWithAVeto() {
+    Tagger tagger = Tagger.loadDefault();
+    String otherParagraph =
+        "Russian troops entered the village on Monday.\nUkraine's army said its units had pulled"
+            + " back to new positions.";
+    String noActOfItsOwn =
+        "Mexico's army sent 2,000 soldiers to Culiacán after the clashes. The United States"
+            + " designated the cartel a terrorist organisation last year.";
+    String vetoed =
+        "Brazil's army sent 3,000 soldiers to Roraima on Monday. Venezuela's government said it"
+            + " had moved troops to the border as well.";
+
+    for (String text : List.of(otherParagraph, noActOfItsOwn, vetoed)) {
+      assertThat(tagger.tag("", text, "en")).as(text).isEmpty();
     }
   }
 

@@ -237,7 +237,110 @@ class TaggerGuidelineTest {
             "historical aside",
             NONE,
             "Baghdad book fair draws crowds",
-            "The book fair drew record crowds. Iraq, invaded by a US-led coalition in 2003, has seen its publishing industry revive, organisers said."));
+            "The book fair drew record crowds. Iraq, invaded by a US-led coalition in 2003, has seen its publishing industry revive, organisers said."),
+        // phrasings of a rejected or unconsented foreign presence
+        of(
+            "consent never given en",
+            BOTH,
+            "Niger disputes drone base",
+            "Niger's government said it had never consented to the presence of American drones at the Agadez base."),
+        of(
+            "consentimiento nunca dado es",
+            BOTH,
+            "Honduras y la base de Palmerola",
+            "El Gobierno de Honduras afirmó que nunca autorizó la presencia de militares estadounidenses en la base de Palmerola."),
+        of(
+            "no foreign troops will be en",
+            BOTH,
+            "Bogotá rules out foreign forces",
+            "There will be no foreign troops on Colombian soil, the defence minister told reporters."),
+        of(
+            "no habra tropas extranjeras es",
+            BOTH,
+            "Bolivia descarta bases",
+            "No habrá tropas extranjeras en nuestro territorio, dijo el presidente boliviano."),
+        // phrasings of a claim without force
+        of(
+            "illegal fishing in the EEZ en",
+            SOV,
+            "Manila protests Chinese trawlers",
+            "The Philippine fisheries bureau said Chinese trawlers were fishing illegally inside the country's exclusive economic zone."),
+        of(
+            "pesca sin licencia en la ZEE es",
+            SOV,
+            "Ecuador denuncia a pesqueros",
+            "Ecuador denunció que barcos pesqueros chinos faenaron sin licencia dentro de su zona económica exclusiva."),
+        of(
+            "no battlefield for others en",
+            SOV,
+            "Yerevan warns its neighbours",
+            "Armenia will not allow its territory to become a battlefield for other powers, the prime minister said."),
+        of(
+            "ordenes del extranjero es",
+            SOV,
+            "Budapest responde a Bruselas",
+            "El primer ministro húngaro dijo que su Gobierno no recibe órdenes del extranjero sobre su ley de medios."),
+        of(
+            "redraw the borders en",
+            SOV,
+            "Belgrade rejects Pristina resolution",
+            "Serbia's president said no resolution passed in Pristina could redraw the borders of Serbia."),
+        of(
+            "selling sovereignty en",
+            SOV,
+            "Opposition attacks loan deal",
+            "The opposition accused the president of selling the country's sovereignty to Beijing in exchange for loans."),
+        // hard negatives of those phrasings
+        of(
+            "export orders from abroad",
+            NONE,
+            "Avocado exports boom",
+            "Export orders from abroad for Mexican avocados doubled this year, the ministry said."),
+        of(
+            "redrawn electoral maps",
+            NONE,
+            "Texas map fight",
+            "Lawmakers in Texas voted to redraw congressional maps before the midterm elections."),
+        of(
+            "central bank independence en",
+            NONE,
+            "Lira slides",
+            "Opposition lawmakers accused the president of trying to hand over the central bank's independence to the palace."),
+        of(
+            "independencia del banco central es",
+            NONE,
+            "El ministro y el Banco Central",
+            "El ministro de Economía afirmó que el Gobierno respetará la independencia del Banco Central."),
+        of(
+            "humanitarian intervention of an aid agency",
+            NONE,
+            "Food aid reaches Darfur",
+            "The agency said its humanitarian intervention had reached two million people through a new crossing from Chad."),
+        of(
+            "coast guard rescue of migrants",
+            NONE,
+            "Migrants rescued off Crete",
+            "The Greek coast guard rescued 80 migrants after their boat entered Greek waters from Libya."),
+        of(
+            "agresion contra una periodista",
+            NONE,
+            "Condena por agresión",
+            "La agresión contra la periodista mexicana fue condenada por la embajada de Francia."),
+        of(
+            "aggression in football",
+            NONE,
+            "Club condemns attack on bus",
+            "The club called the stoning of its team bus an act of aggression against Brazilian football."),
+        of(
+            "a study funded by a foreign ministry",
+            NONE,
+            "Malaria trial in Kenya",
+            "The study was funded by the UK's Foreign, Commonwealth and Development Office and a US foundation."),
+        of(
+            "troops to a province and the border",
+            NONE,
+            "Peru reinforces the south",
+            "Peru's government sent 2,000 soldiers to the region of Puno and the border with Bolivia after protests."));
   }
 
   private static Arguments of(String name, Set<String> expected, String title, String text) {

@@ -106,4 +106,52 @@ class UserTaxonomyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("volcano.ash");
   }
+
+  @Test
+  void shouldTestAnEntityConditionAgainstTheGazetteerNearTheCue() throws IOException {
+    String json =
+        """
+        {"format": 1, "version": "user-entity", "entities": {"country": {"chile": "chile|chilean[s]?"}},
+         "topics": [{"name": "claims", "rules": [
+           {"id": "claims.aggression", "cue": "aggression against", "all": [{"entity": "country", "window": 10}]}]}]}
+        """;
+    Tagger tagger = load(json);
+
+    assertThat(tagger.tag("", "It was an aggression against Chile, the minister said.", null))
+        .extracting(Tag::name)
+        .containsExactly("claims");
+    assertThat(
+            tagger.tag(
+                "", "It was an aggression against the team, said the coach, who is Chilean.", null))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldFireACueThatStartsWithALookbehind() throws IOException {
+    String json =
+        """
+        {"format": 1, "version": "user-lookbehind", "topics": [{"name": "independence", "rules": [
+          {"id": "independence.ours", "cue": "(?<=(our|the nation's) )independence"}]}]}
+        """;
+    Tagger tagger = load(json);
+
+    assertThat(tagger.tag("", "They will defend the nation's independence.", null))
+        .extracting(Tag::name)
+        .containsExactly("independence");
+    assertThat(tagger.tag("", "Independence Day is a holiday.", null)).isEmpty();
+  }
+
+  @Test
+  void shouldRejectAConditionOnAnUnknownEntityType() throws IOException {
+    String json =
+        """
+        {"format": 1, "version": "user-bad", "topics": [{"name": "t", "rules": [
+          {"id": "t.r", "cue": "x", "all": [{"entity": "planet"}]}]}]}
+        """;
+
+    assertThatThrownBy(() -> load(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("t.r")
+        .hasMessageContaining("planet");
+  }
 }
