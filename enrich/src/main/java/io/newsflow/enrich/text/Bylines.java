@@ -21,249 +21,98 @@ public final class Bylines {
           "^(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de)[:\\s]\\s*");
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\by\\b|\\be\\b)\\s*");
+  private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s.,;:|]+$");
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NAME_TOKEN = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\.?");
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,3}");
   private static final Set<String> PARTICLES =
-      Set.of(
-          "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "das", "do", "dos",
-          "di", "du", "le", "bin", "ibn", "al", "el", "ter", "ten");
+      WordLists.of(
+          "de|del|la|las|los|van|von|der|den|da|das|do|dos|di|du|le|bin|ibn|al|el|ter|ten");
   // author boxes and links: "About Jane Doe", "More from Jane Doe", "Sobre Jane Doe"
   private static final Pattern ABOUT =
       Pattern.compile(
           "^(?i:about|more from|more by|all posts by|posts by|articles by|view all posts by|sobre|acerca de|más de|artículos de|notas de)\\s+");
   private static final Pattern AFFILIATION = Pattern.compile("\\s+[|·•]\\s+|\\s+[-–—]\\s+");
   private static final Set<String> ROLE_WORDS =
-      Set.of(
-          "writer",
-          "reporter",
-          "correspondent",
-          "editor",
-          "columnist",
-          "contributor",
-          "producer",
-          "staff",
-          "corresponsal",
-          "redactor",
-          "redactora",
-          "periodista",
-          "columnista",
-          "colaborador",
-          "colaboradora",
-          "enviado",
-          "enviada");
+      WordLists.of(
+          "writer|reporter|correspondent|editor|columnist|contributor|producer|staff"
+              + "|corresponsal|redactor|redactora|periodista|columnista|colaborador"
+              + "|colaboradora|enviado|enviada");
   private static final Set<String> ORGANIZATION_WORDS =
-      Set.of(
-          "agency",
-          "association",
-          "institute",
-          "university",
-          "ministry",
-          "department",
-          "council",
-          "foundation",
-          "company",
-          "corporation",
-          "inc.",
-          "inc",
-          "ltd",
-          "llc",
-          "group",
-          "office",
-          "agencia",
-          "asociación",
-          "instituto",
-          "universidad",
-          "ministerio",
-          "secretaría",
-          "fundación",
-          "empresa",
-          "gobierno",
-          "government");
+      WordLists.of(
+          "agency|association|institute|university|ministry|department|council|foundation"
+              + "|company|corporation|inc.|inc|ltd|llc|group|office|agencia|asociación"
+              + "|instituto|universidad|ministerio|secretaría|fundación|empresa|gobierno"
+              + "|government");
   private static final Set<String> CONTEXT_WORDS =
-      Set.of("in", "en", "for", "para", "from", "desde", "at", "with", "con", "of", "on");
+      WordLists.of("in|en|for|para|from|desde|at|with|con|of|on");
 
   /** Wire agencies: in a byline they are the source, not an author. */
   private static final Set<String> AGENCIES =
-      Set.of(
-          "reuters",
-          "ap",
-          "the associated press",
-          "associated press",
-          "afp",
-          "agence france-presse",
-          "agence france presse",
-          "efe",
-          "agencia efe",
-          "europa press",
-          "dpa",
-          "xinhua",
-          "bloomberg",
-          "anadolu",
-          "anadolu agency",
-          "ansa",
-          "kyodo",
-          "kyodo news",
-          "yonhap",
-          "tass",
-          "ria novosti",
-          "pti",
-          "ians",
-          "ani",
-          "upi",
-          "cna",
-          "notimex",
-          "prensa latina",
-          "aap",
-          "the canadian press",
-          "canadian press",
-          "cp",
-          "pa",
-          "pa media",
-          "lusa",
-          "télam",
-          "telam",
-          "andina",
-          "europa press/ep",
-          "sputnik",
-          "agencias",
-          "agencies",
-          "wires",
-          "wire services",
-          "news agencies");
+      WordLists.of(
+          "reuters|ap|the associated press|associated press|afp|agence france-presse"
+              + "|agence france presse|efe|agencia efe|europa press|dpa|xinhua|bloomberg"
+              + "|anadolu|anadolu agency|ansa|kyodo|kyodo news|yonhap|tass|ria novosti|pti|ians"
+              + "|ani|upi|cna|notimex|prensa latina|aap|the canadian press|canadian press|cp|pa"
+              + "|pa media|lusa|télam|telam|andina|europa press/ep|sputnik|agencias|agencies"
+              + "|wires|wire services|news agencies");
 
   /** Words for a desk or a role, not a person: dropped from names lists. */
   private static final Set<String> NOT_NAMES =
-      Set.of(
-          "staff",
-          "staff writer",
-          "staff reporter",
-          "staff writers",
-          "reporter",
-          "correspondent",
-          "senior reporter",
-          "senior correspondent",
-          "editor",
-          "editors",
-          "newsroom",
-          "news desk",
-          "web desk",
-          "digital desk",
-          "editorial",
-          "editorial staff",
-          "editorial board",
-          "redacción",
-          "redaccion",
-          "corresponsal",
-          "enviado especial",
-          "enviada especial",
-          "admin",
-          "administrator",
-          "contributor",
-          "guest contributor",
-          "team",
-          "the editors",
-          "special correspondent",
-          "agencies",
-          "desk",
-          "online desk");
+      WordLists.of(
+          "staff|staff writer|staff reporter|staff writers|reporter|correspondent"
+              + "|senior reporter|senior correspondent|editor|editors|newsroom|news desk"
+              + "|web desk|digital desk|editorial|editorial staff|editorial board|redacción"
+              + "|redaccion|corresponsal|enviado especial|enviada especial|admin|administrator"
+              + "|contributor|guest contributor|team|the editors|special correspondent|agencies"
+              + "|desk|online desk");
 
   private static final Set<String> NOT_NAME_TOKENS =
-      Set.of(
-          "updated",
-          "published",
-          "posted",
-          "modified",
-          "actualizado",
-          "publicado",
-          "staff",
-          "writer",
-          "reporter",
-          "correspondent",
-          "editor",
-          "corresponsal",
-          "redacción",
-          "and",
-          "the",
-          "y",
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december",
-          "jan.",
-          "feb.",
-          "mar.",
-          "apr.",
-          "jun.",
-          "jul.",
-          "aug.",
-          "sep.",
-          "sept.",
-          "oct.",
-          "nov.",
-          "dec.",
-          "jan",
-          "feb",
-          "mar",
-          "apr",
-          "jun",
-          "jul",
-          "aug",
-          "sep",
-          "sept",
-          "oct",
-          "nov",
-          "dec",
-          "enero",
-          "febrero",
-          "marzo",
-          "abril",
-          "mayo",
-          "junio",
-          "julio",
-          "agosto",
-          "septiembre",
-          "octubre",
-          "noviembre",
-          "diciembre",
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "lunes",
-          "martes",
-          "miércoles",
-          "jueves",
-          "viernes",
-          "sábado",
-          "domingo",
-          "today",
-          "yesterday",
-          "hoy",
-          "ayer",
-          "photo",
-          "photos",
-          "foto",
-          "fotos",
-          "video",
-          "read",
-          "min");
+      WordLists.of(
+          "updated|published|posted|modified|actualizado|publicado|staff|writer|reporter"
+              + "|correspondent|editor|corresponsal|redacción|and|the|y|january|february|march"
+              + "|april|may|june|july|august|september|october|november|december|jan.|feb.|mar."
+              + "|apr.|jun.|jul.|aug.|sep.|sept.|oct.|nov.|dec.|jan|feb|mar|apr|jun|jul|aug|sep"
+              + "|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+              + "|octubre|noviembre|diciembre|monday|tuesday|wednesday|thursday|friday|saturday"
+              + "|sunday|lunes|martes|miércoles|jueves|viernes|sábado|domingo|today|yesterday"
+              + "|hoy|ayer|photo|photos|foto|fotos|video|read|min");
 
   private Bylines() {}
 
   /** True for the name of a wire agency ("Reuters", "(AP)", "Agencia EFE"). */
   public static boolean isAgency(String s) {
-    return s != null && AGENCIES.contains(key(s.replaceAll("^\\(|\\)$", "")));
+    if (s == null || s.length() > 40) {
+      return false;
+    }
+    String t = s.strip();
+    if (t.startsWith("(") && t.endsWith(")") && t.length() > 2) {
+      t = t.substring(1, t.length() - 1);
+    }
+    return AGENCIES.contains(key(t));
+  }
+
+  /**
+   * A quick test before {@link #fromNames}: every word is capitalised, an initial, a particle or a
+   * list word ("and", "y"), so a sentence or a headline in sentence case is turned away early.
+   */
+  public static boolean mayBeNames(String s) {
+    for (String w : SPACES.split(s.strip())) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      char c = w.charAt(0);
+      if (!Character.isUpperCase(c)
+          && !PARTICLES.contains(w)
+          && !w.equals("and")
+          && !w.equals("y")
+          && !w.equals("&")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -314,7 +163,7 @@ public final class Bylines {
     // "Jane Doe | NJ Media for Example.com": what follows a bar or a spaced dash is affiliation
     String names = AFFILIATION.split(s, 2)[0];
     for (String name : LIST_SEPARATOR.split(names)) {
-      String n = name.strip().replaceAll("[\\s.,;:]+$", "");
+      String n = TRAILING_PUNCT.matcher(name.strip()).replaceAll("");
       String k = key(n);
       if (!n.isEmpty()
           && n.length() <= 60
@@ -323,7 +172,7 @@ public final class Bylines {
           && !k.equals(site)
           && !isRole(n)
           && !isOutlet(n)
-          && !n.matches(".*\\d.*")
+          && !DIGIT.matcher(n).find()
           && Character.isLetter(n.charAt(0))) {
         out.add(caseName(n));
       }
@@ -336,7 +185,7 @@ public final class Bylines {
    * name with two publication words or a domain ("Emily Post" is a person), or an organisation.
    */
   private static boolean isOutlet(String n) {
-    for (String w : n.toLowerCase(Locale.ROOT).split("\\s+")) {
+    for (String w : SPACES.split(n.toLowerCase(Locale.ROOT))) {
       if (ORGANIZATION_WORDS.contains(w)) {
         return true;
       }
@@ -344,9 +193,18 @@ public final class Bylines {
     return n.indexOf(' ') < 0 ? Outlets.isPublicationName(n) : Outlets.publicationWords(n) >= 2;
   }
 
+  private static boolean isNotAPerson(String item) {
+    String k = key(item);
+    return AGENCIES.contains(k)
+        || NOT_NAMES.contains(k)
+        || isRole(item)
+        || isOutlet(item)
+        || Outlets.isPublicationName(item);
+  }
+
   /** "AP National Political Writer", "Staff Reporter": a role, not a name. */
   private static boolean isRole(String s) {
-    String[] words = s.toLowerCase(Locale.ROOT).split("\\s+");
+    String[] words = SPACES.split(s.toLowerCase(Locale.ROOT));
     return ROLE_WORDS.contains(words[words.length - 1]) || ROLE_WORDS.contains(words[0]);
   }
 
@@ -355,7 +213,7 @@ public final class Bylines {
     Map<String, String> seen = new LinkedHashMap<>();
     for (String n : names) {
       seen.putIfAbsent(
-          key(Normalizer.normalize(n, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")), n);
+          key(MARKS.matcher(Normalizer.normalize(n, Normalizer.Form.NFD)).replaceAll("")), n);
     }
     return List.copyOf(seen.values());
   }
@@ -369,24 +227,20 @@ public final class Bylines {
    */
   private static List<String> names(String s) {
     List<String> out = new ArrayList<>();
-    String rest = s.strip().replaceAll("[\\s.,;:|]+$", "");
+    String rest = TRAILING_PUNCT.matcher(s.strip()).replaceAll("");
     boolean recognised = false;
     String[] items = LIST_SEPARATOR.split(rest);
     for (int i = 0; i < items.length; i++) {
       String it = items[i].strip();
-      String k = key(it);
       if (it.isEmpty()) {
         continue;
       }
-      if (AGENCIES.contains(k)
-          || NOT_NAMES.contains(k)
-          || isRole(it)
-          || isOutlet(it)
-          || Outlets.isPublicationName(it)) {
+      String[] tokens = SPACES.split(it);
+      // agencies, roles and outlets are short: a longer item is a name or nothing
+      if (tokens.length <= 6 && isNotAPerson(it)) {
         recognised = true;
         continue;
       }
-      String[] tokens = it.split("\\s+");
       int run = nameRun(tokens);
       if (run < 2 || run > 5) {
         // only a date may follow the names ("By Jane Doe, Nov. 20, 2026")
@@ -503,6 +357,7 @@ public final class Bylines {
   }
 
   static String key(String s) {
-    return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String k = s.strip().toLowerCase(Locale.ROOT);
+    return k.indexOf("  ") >= 0 || k.indexOf('\t') >= 0 ? SPACES.matcher(k).replaceAll(" ") : k;
   }
 }

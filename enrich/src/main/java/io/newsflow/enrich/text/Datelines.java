@@ -43,74 +43,13 @@ public final class Datelines {
               + AGENCY
               + "?\\s*(?:[-—–]{1,2}|\\.\\s*[-—–]{1,2})\\s+");
   private static final Set<String> DATE_WORDS =
-      Set.of(
-          "jan",
-          "january",
-          "feb",
-          "february",
-          "mar",
-          "march",
-          "apr",
-          "april",
-          "may",
-          "jun",
-          "june",
-          "jul",
-          "july",
-          "aug",
-          "august",
-          "sep",
-          "sept",
-          "september",
-          "oct",
-          "october",
-          "nov",
-          "november",
-          "dec",
-          "december",
-          "ene",
-          "enero",
-          "febrero",
-          "marzo",
-          "abr",
-          "abril",
-          "mayo",
-          "junio",
-          "julio",
-          "ago",
-          "agosto",
-          "set",
-          "septiembre",
-          "setiembre",
-          "octubre",
-          "noviembre",
-          "dic",
-          "diciembre",
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "mon",
-          "tue",
-          "tues",
-          "wed",
-          "thu",
-          "thurs",
-          "fri",
-          "sat",
-          "sun",
-          "lunes",
-          "martes",
-          "miércoles",
-          "miercoles",
-          "jueves",
-          "viernes",
-          "sábado",
-          "sabado",
-          "domingo");
+      WordLists.of(
+          "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august"
+              + "|sep|sept|september|oct|october|nov|november|dec|december|ene|enero|febrero"
+              + "|marzo|abr|abril|mayo|junio|julio|ago|agosto|set|septiembre|setiembre|octubre"
+              + "|noviembre|dic|diciembre|monday|tuesday|wednesday|thursday|friday|saturday"
+              + "|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|lunes|martes|miércoles"
+              + "|miercoles|jueves|viernes|sábado|sabado|domingo");
   private static final Pattern ABBREVIATION =
       Pattern.compile("(?:^|[\\s,])(?:(?:\\p{L}\\.){2,}|\\p{Lu}\\p{Ll}{1,4}\\.)$");
   private static final Pattern DOMAIN = Pattern.compile("\\p{L}\\.(?i:com|net|org|info|news)\\b");
@@ -118,55 +57,13 @@ public final class Datelines {
 
   /** Story labels written like datelines ("BREAKING:", "FILE —", "ANALYSIS -"): not places. */
   private static final Set<String> LABELS =
-      Set.of(
-          "breaking",
-          "breaking news",
-          "update",
-          "updated",
-          "exclusive",
-          "watch",
-          "listen",
-          "analysis",
-          "opinion",
-          "editorial",
-          "file",
-          "file photo",
-          "photo",
-          "video",
-          "live",
-          "urgent",
-          "developing",
-          "just in",
-          "flash",
-          "alert",
-          "editor's note",
-          "editors note",
-          "note",
-          "correction",
-          "clarification",
-          "última hora",
-          "ultima hora",
-          "urgente",
-          "exclusiva",
-          "en vivo",
-          "en directo",
-          "actualización",
-          "actualizacion",
-          "opinión",
-          "análisis",
-          "analisis",
-          "aclaración",
-          "corrección",
-          "nota del editor",
-          "foto",
-          "ap",
-          "afp",
-          "efe",
-          "reuters",
-          "also read",
-          "read more",
-          "lee también",
-          "important");
+      WordLists.of(
+          "breaking|breaking news|update|updated|exclusive|watch|listen|analysis|opinion"
+              + "|editorial|file|file photo|photo|video|live|urgent|developing|just in|flash"
+              + "|alert|editor's note|editors note|note|correction|clarification|última hora"
+              + "|ultima hora|urgente|exclusiva|en vivo|en directo|actualización|actualizacion"
+              + "|opinión|análisis|analisis|aclaración|corrección|nota del editor|foto|ap|afp"
+              + "|efe|reuters|also read|read more|lee también|important");
 
   private Datelines() {}
 

@@ -22,6 +22,8 @@ public record MetaLine(
       Pattern.compile(
           "\\s*[|·•;]\\s*|\\s+[-–—/]\\s+"
               + "|\\s+(?=(?i:updated|published|posted|last updated|actualizado|actualizada|publicado|publicada)\\b)");
+  private static final int MAX_PLAIN_WORDS = 14;
+  private static final Pattern PARENS = Pattern.compile("^\\(|\\)$");
   private static final Pattern RELATIVE =
       Pattern.compile(
           "(?i)^(?:(?:updated|posted|published|last updated|actualizado|publicado|modified)[:\\s]+)?"
@@ -55,11 +57,27 @@ public record MetaLine(
     return capitalised <= 3;
   }
 
+  /** Many words and no segment separator: a sentence, not a metadata line. */
+  private static boolean isPlainSentence(String s) {
+    int spaces = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '|' || c == '·' || c == '•' || c == ';') {
+        return false;
+      }
+      spaces += c == ' ' ? 1 : 0;
+    }
+    return spaces >= MAX_PLAIN_WORDS;
+  }
+
   /**
    * Reads a line as metadata, or returns null when any part of it is something else (a sentence, a
    * headline, a section name). A bare name counts only beside a byline, an agency or a date.
    */
   public static MetaLine read(String line) {
+    if (line.length() > 200 || isPlainSentence(line)) {
+      return null;
+    }
     String s = BoilerplateRules.fold(line);
     if (s.isEmpty() || s.length() > 160) {
       return null;
@@ -84,7 +102,7 @@ public record MetaLine(
       } else if (RELATIVE.matcher(g).matches()) {
         relative = true;
       } else if (Bylines.isAgency(g)) {
-        agency = agency == null ? g.replaceAll("^\\(|\\)$", "") : agency;
+        agency = agency == null ? PARENS.matcher(g).replaceAll("") : agency;
       } else if (ROLE.matcher(g).matches() || (byline && CREDIT.matcher(g).matches())) {
         continue;
       } else if ((names = Bylines.fromByline(g)) != null) {
@@ -96,7 +114,8 @@ public record MetaLine(
           date = tail;
           updated = TextDates.parseLine(tail, null).updated();
         }
-      } else if ((names = Bylines.fromNames(g)) != null
+      } else if (Bylines.mayBeNames(g)
+          && (names = Bylines.fromNames(g)) != null
           && !names.isEmpty()
           && names.stream().allMatch(MetaLine::shortName)) {
         bare.addAll(names);

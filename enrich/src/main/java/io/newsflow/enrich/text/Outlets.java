@@ -15,181 +15,34 @@ import java.util.regex.Pattern;
 public final class Outlets {
   /** Words that publications are named with (English and Spanish). */
   private static final Set<String> PUBLICATION_WORDS =
-      Set.of(
-          "news",
-          "times",
-          "post",
-          "herald",
-          "journal",
-          "tribune",
-          "gazette",
-          "daily",
-          "press",
-          "observer",
-          "chronicle",
-          "telegraph",
-          "express",
-          "mail",
-          "guardian",
-          "review",
-          "today",
-          "reporter",
-          "media",
-          "tv",
-          "radio",
-          "magazine",
-          "weekly",
-          "independent",
-          "standard",
-          "star",
-          "sun",
-          "mirror",
-          "courier",
-          "insider",
-          "wire",
-          "network",
-          "monitor",
-          "dispatch",
-          "bulletin",
-          "register",
-          "sentinel",
-          "examiner",
-          "inquirer",
-          "informer",
-          "ledger",
-          "leader",
-          "online",
-          "digital",
-          "broadcasting",
-          "television",
-          "channel",
-          "newspaper",
-          "diario",
-          "periódico",
-          "periodico",
-          "noticias",
-          "noticiero",
-          "prensa",
-          "crónica",
-          "cronica",
-          "semanario",
-          "revista",
-          "heraldo",
-          "gaceta",
-          "informador",
-          "jornada",
-          "televisión",
-          "noticia",
-          "semana",
-          "correo",
-          "universal",
-          "imparcial",
-          "nación",
-          "nacion");
+      WordLists.of(
+          "news|times|post|herald|journal|tribune|gazette|daily|press|observer|chronicle"
+              + "|telegraph|express|mail|guardian|review|today|reporter|media|tv|radio|magazine"
+              + "|weekly|independent|standard|star|sun|mirror|courier|insider|wire|network"
+              + "|monitor|dispatch|bulletin|register|sentinel|examiner|inquirer|informer|ledger"
+              + "|leader|online|digital|broadcasting|television|channel|newspaper|diario"
+              + "|periódico|periodico|noticias|noticiero|prensa|crónica|cronica|semanario"
+              + "|revista|heraldo|gaceta|informador|jornada|televisión|noticia|semana|correo"
+              + "|universal|imparcial|nación|nacion");
 
   /** Section and navigation labels that head scraped pages: never a publication's name. */
   private static final Set<String> SECTION_WORDS =
-      Set.of(
-          "home",
-          "news",
-          "world",
-          "politics",
-          "business",
-          "economy",
-          "sports",
-          "sport",
-          "opinion",
-          "security",
-          "health",
-          "science",
-          "tech",
-          "technology",
-          "culture",
-          "entertainment",
-          "lifestyle",
-          "life",
-          "local",
-          "national",
-          "international",
-          "latest",
-          "latest news",
-          "breaking",
-          "breaking news",
-          "video",
-          "videos",
-          "photos",
-          "gallery",
-          "menu",
-          "search",
-          "subscribe",
-          "log in",
-          "login",
-          "sign in",
-          "weather",
-          "travel",
-          "education",
-          "environment",
-          "climate",
-          "crime",
-          "justice",
-          "markets",
-          "money",
-          "finance",
-          "americas",
-          "europe",
-          "asia",
-          "africa",
-          "middle east",
-          "us",
-          "u.s.",
-          "uk",
-          "analysis",
-          "features",
-          "live",
-          "top stories",
-          "world news",
-          "us news",
-          "local news",
-          "inicio",
-          "portada",
-          "noticias",
-          "mundo",
-          "política",
-          "politica",
-          "economía",
-          "economia",
-          "deportes",
-          "opinión",
-          "seguridad",
-          "salud",
-          "ciencia",
-          "tecnología",
-          "tecnologia",
-          "cultura",
-          "espectáculos",
-          "espectaculos",
-          "nacional",
-          "internacional",
-          "última hora",
-          "ultima hora",
-          "estados",
-          "méxico",
-          "mexico",
-          "sociedad",
-          "justicia",
-          "regional",
-          "tendencias",
-          "en vivo",
-          "suscríbete",
-          "buscar",
-          "edición impresa",
-          "e-paper",
-          "epaper",
-          "podcasts",
-          "podcast",
-          "newsletters",
-          "advertisement");
+      WordLists.of(
+          "home|news|world|politics|business|economy|sports|sport|opinion|security|health"
+              + "|science|tech|technology|culture|entertainment|lifestyle|life|local|national"
+              + "|international|latest|latest news|breaking|breaking news|video|videos|photos"
+              + "|gallery|menu|search|subscribe|log in|login|sign in|weather|travel|education"
+              + "|environment|climate|crime|justice|markets|money|finance|americas|europe|asia"
+              + "|africa|middle east|us|u.s.|uk|analysis|features|live|top stories|world news"
+              + "|us news|local news|inicio|portada|noticias|mundo|política|politica|economía"
+              + "|economia|deportes|opinión|seguridad|salud|ciencia|tecnología|tecnologia"
+              + "|cultura|espectáculos|espectaculos|nacional|internacional|última hora"
+              + "|ultima hora|estados|méxico|mexico|sociedad|justicia|regional|tendencias"
+              + "|en vivo|suscríbete|buscar|edición impresa|e-paper|epaper|podcasts|podcast"
+              + "|newsletters|advertisement");
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern EDGE_PUNCT = Pattern.compile("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$");
   private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}\\d?|\\p{Lu}[&.]\\p{Lu}\\.?");
   private static final Pattern DOMAIN =
       Pattern.compile(
@@ -219,8 +72,8 @@ public final class Outlets {
   /** How many words of a text are words publications are named with; a domain counts two. */
   public static int publicationWords(String s) {
     int n = 0;
-    for (String w : s.split("\\s+")) {
-      String bare = w.replaceAll("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$", "");
+    for (String w : SPACES.split(s)) {
+      String bare = EDGE_PUNCT.matcher(w).replaceAll("");
       n +=
           DOMAIN.matcher(bare).matches()
               ? 2
@@ -270,7 +123,7 @@ public final class Outlets {
     Matcher end = COPYRIGHT_END.matcher(rest);
     String name = end.find() ? rest.substring(0, end.start()) : rest;
     name = LEGAL_SUFFIX.matcher(name.strip()).replaceFirst("").strip();
-    String[] words = name.split("\\s+");
+    String[] words = SPACES.split(name);
     boolean ok =
         !name.isEmpty()
             && words.length <= 6
@@ -288,7 +141,7 @@ public final class Outlets {
   static int score(String s, boolean plainNameCounts) {
     String t = s.strip();
     String lower = t.toLowerCase(Locale.ROOT);
-    String[] words = t.split("\\s+");
+    String[] words = SPACES.split(t);
     if (t.isEmpty() || t.length() > 50 || words.length > 5 || SECTION_WORDS.contains(lower)) {
       return 0;
     }
@@ -298,7 +151,7 @@ public final class Outlets {
     // word in lower case ("CRBC News")
     boolean allCaps = t.equals(t.toUpperCase(Locale.ROOT));
     for (String w : words) {
-      String bare = w.replaceAll("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$", "");
+      String bare = EDGE_PUNCT.matcher(w).replaceAll("");
       if (bare.isEmpty()) {
         continue;
       }

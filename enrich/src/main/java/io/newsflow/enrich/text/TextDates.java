@@ -108,8 +108,7 @@ public final class TextDates {
         BoilerplateRules.fold(line)
             .toLowerCase(Locale.ROOT)
             .replace("a.m.", "am")
-            .replace("p.m.", "pm")
-            .replaceAll("\\s+", " ");
+            .replace("p.m.", "pm");
     Matcher m = LINE.matcher(s);
     if (!m.matches()) {
       return null;

@@ -58,7 +58,8 @@ public final class HtmlArticle {
             : LanguageDetector.detect(String.join(" ", paragraphs));
     Datelines.Dateline dateline = Datelines.first(paragraphs);
     Fallbacks f = new Fallbacks(meta.authors(), meta.published(), meta.modified());
-    if (f.authors.isEmpty() || f.published == null || f.modified == null) {
+    // a missing modification time alone is common and not worth the search
+    if (f.authors.isEmpty() || f.published == null) {
       f.readMetaLines(removed, paragraphs, language);
     }
     if (f.published == null) {

@@ -2,7 +2,6 @@ package io.newsflow.enrich.text.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.enrich.text.Bylines;
 import io.newsflow.enrich.text.Outlets;
 import io.newsflow.enrich.text.TextDates;
 import java.util.ArrayList;
@@ -52,8 +51,6 @@ public record PageMetadata(
           "techarticle",
           "scholarlyarticle",
           "report");
-  private static final String AUTHOR_MARKUP =
-      "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .author-name, .byline__name";
   private static final Pattern TITLE_SEPARATORS =
       Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
 
@@ -106,7 +103,7 @@ public record PageMetadata(
     return new PageMetadata(
         title,
         site,
-        authors(ld, tags, doc, site),
+        PageAuthors.read(ld, key -> meta(tags, key), doc, site),
         TextDates.normalize(published, lang),
         TextDates.normalize(modified, lang),
         canonical,
@@ -121,14 +118,12 @@ public record PageMetadata(
    */
   private static String siteName(
       JsonNode ld, List<JsonNode> roots, Tags tags, String headline, String pageTitle) {
-    String site =
-        first(
-            text(ld, "publisher", "name"),
-            meta(tags, "og:site_name"),
-            SiteNames.fromJsonLd(roots),
-            meta(tags, "application-name"));
+    String site = first(text(ld, "publisher", "name"), meta(tags, "og:site_name"));
     if (site == null) {
-      site = first(SiteNames.fromTitle(pageTitle, headline), Outlets.fromCopyright(tags.copyright));
+      site = first(SiteNames.fromJsonLd(roots), meta(tags, "application-name"));
+    }
+    if (site == null) {
+      site = first(SiteNames.fromTitle(pageTitle, headline), copyrightOwner(tags.copyright));
     }
     return site;
   }
@@ -255,72 +250,6 @@ public record PageMetadata(
     return cur == null || !cur.isValueNode() ? null : blankToNull(cur.asText());
   }
 
-  /**
-   * Author names: JSON-LD {@code author} (a string, a person or a list; organisations are not
-   * authors), else the author meta tags, else author markup ({@code rel=author}, {@code
-   * itemprop=author}); names only, without "By", agencies or the site's own name.
-   */
-  private static List<String> authors(JsonNode ld, Tags tags, Document doc, String site) {
-    List<String> out = new ArrayList<>();
-    JsonNode a = ld == null ? null : ld.get("author");
-    if (a != null) {
-      for (JsonNode x : a.isArray() ? a : JSON.createArrayNode().add(a)) {
-        if (x.isTextual()) {
-          out.addAll(Bylines.fromStructured(x.asText(), site));
-        } else if (x.isObject() && !isOrganization(x)) {
-          JsonNode name = x.path("name");
-          out.addAll(
-              Bylines.fromStructured(
-                  name.isArray() ? name.path(0).asText("") : name.asText(""), site));
-        }
-      }
-    }
-    if (out.isEmpty()) {
-      for (String key :
-          List.of(
-              "author",
-              "article:author",
-              "parsely-author",
-              "byl",
-              "dc.creator",
-              "sailthru.author")) {
-        out.addAll(Bylines.fromStructured(meta(tags, key), site));
-        if (!out.isEmpty()) {
-          break;
-        }
-      }
-    }
-    if (out.isEmpty()) {
-      for (Element e : doc.select(AUTHOR_MARKUP)) {
-        String name = e.text().strip();
-        boolean nameInside =
-            e.attr("itemprop").equals("author") && e.selectFirst("[itemprop=name]") != null;
-        if (name.length() < 60 && !nameInside && !inComments(e)) {
-          out.addAll(Bylines.fromStructured(name, site));
-        }
-      }
-    }
-    return Bylines.dedupe(out);
-  }
-
-  /** Commenters' names are marked up as authors too. */
-  private static boolean inComments(Element e) {
-    for (Element p = e; p != null; p = p.parent()) {
-      if ((p.className() + " " + p.id()).toLowerCase(Locale.ROOT).contains("comment")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isOrganization(JsonNode person) {
-    String type =
-        person.path("@type").isArray()
-            ? person.path("@type").path(0).asText("")
-            : person.path("@type").asText("");
-    return type.toLowerCase(Locale.ROOT).contains("organization");
-  }
-
   private static String image(JsonNode ld) {
     if (ld == null || ld.get("image") == null) {
       return null;
@@ -343,7 +272,7 @@ public record PageMetadata(
     String h1;
     String time;
     String timeText;
-    String copyright;
+    TextNode copyright;
     String canonical;
     String lang;
 
@@ -407,12 +336,24 @@ public record PageMetadata(
               || w.indexOf("OPYRIGHT") >= 0
               || w.indexOf("(c)") >= 0
               || w.indexOf("(C)") >= 0)) {
-        Element parent = text.parent();
-        // "© 2026 <a>Foo Media</a>": the name may sit in a sibling, so read a small parent whole
-        String around = parent != null && parent.childNodeSize() <= 8 ? parent.text() : w;
-        copyright = around.length() < 300 ? around : w;
+        copyright = text;
       }
     }
+  }
+
+  /** The owner in a copyright line; read only when no better site name was found. */
+  private static String copyrightOwner(TextNode text) {
+    if (text == null) {
+      return null;
+    }
+    String own = Outlets.fromCopyright(text.getWholeText());
+    Element parent = text.parent();
+    if (own != null || parent == null || parent.childNodeSize() > 8) {
+      return own;
+    }
+    // "© 2026 <a>Foo Media</a>": the name sits in a sibling element
+    String around = parent.text();
+    return around.length() < 300 ? Outlets.fromCopyright(around) : null;
   }
 
   private static String first(String... values) {

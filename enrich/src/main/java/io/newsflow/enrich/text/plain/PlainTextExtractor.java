@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -55,17 +56,27 @@ public final class PlainTextExtractor {
       String rule = BoilerplateRules.match(lines.get(i));
       verdict[i] = rule == null ? null : "rule:" + rule;
     }
+    // byline and date lines are read only where they count: around the story's first and last
+    // lines, which must not be such lines themselves
     MetaLine[] meta = new MetaLine[n];
+    boolean[] metaRead = new boolean[n];
+    IntFunction<MetaLine> metaAt =
+        i -> {
+          if (!metaRead[i]) {
+            metaRead[i] = true;
+            meta[i] = verdict[i] == null ? MetaLine.read(lines.get(i)) : null;
+          }
+          return meta[i];
+        };
     int first = -1;
-    int last = -1;
-    for (int i = 0; i < n; i++) {
-      meta[i] = verdict[i] == null ? MetaLine.read(lines.get(i)) : null;
-      if (verdict[i] == null && meta[i] == null && isStory(lines.get(i))) {
-        first = first < 0 ? i : first;
-        last = i;
-      }
+    for (int i = 0; i < n && first < 0; i++) {
+      first = verdict[i] == null && isStory(lines.get(i)) && metaAt.apply(i) == null ? i : -1;
     }
-    markMetaLines(verdict, meta, first < 0 ? n : first, last);
+    int last = -1;
+    for (int i = n - 1; i >= 0 && last < 0; i--) {
+      last = verdict[i] == null && isStory(lines.get(i)) && metaAt.apply(i) == null ? i : -1;
+    }
+    markMetaLines(verdict, metaAt, n, first < 0 ? n : first, last);
     int titleAt = findTitle(lines, verdict, first < 0 ? n : first);
     String title = titleAt < 0 ? null : lines.get(titleAt);
     markHead(lines, verdict, first < 0 ? n : first, title);
@@ -90,11 +101,13 @@ public final class PlainTextExtractor {
    * Byline and date lines ("By Jane Doe | Reuters", "Published: 20 November 2026", "Updated 3 hours
    * ago") before the story, within its first lines, or after it are metadata, not story.
    */
-  private static void markMetaLines(String[] verdict, MetaLine[] meta, int first, int last) {
-    for (int i = 0; i < meta.length; i++) {
+  private static void markMetaLines(
+      String[] verdict, IntFunction<MetaLine> metaAt, int n, int first, int last) {
+    for (int i = 0; i < n; i++) {
       boolean nearEdge = i < first + META_ZONE || i > last - META_ZONE;
-      if (meta[i] != null && nearEdge) {
-        verdict[i] = meta[i].byline() ? "rule:byline" : "rule:date";
+      MetaLine m = nearEdge ? metaAt.apply(i) : null;
+      if (m != null) {
+        verdict[i] = m.byline() ? "rule:byline" : "rule:date";
       }
     }
   }

@@ -1,0 +1,84 @@
+package io.newsflow.enrich.text.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.newsflow.enrich.text.Bylines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
+/** A page's author names, from its structured metadata first, then its markup. */
+final class PageAuthors {
+
+  private static final List<String> AUTHOR_META =
+      List.of("author", "article:author", "parsely-author", "byl", "dc.creator", "sailthru.author");
+
+  // parsed once; simple attribute and class tests, which keep no state between pages
+  private static final Evaluator AUTHOR_MARKUP =
+      QueryParser.parse("[rel=author], [itemprop=author], .author-name, .byline__name");
+
+  private PageAuthors() {}
+
+  /**
+   * Author names: JSON-LD {@code author} (a string, a person or a list; organisations are not
+   * authors), else the author meta tags, else author markup ({@code rel=author}, {@code
+   * itemprop=author}); names only, without "By", agencies or the site's own name.
+   */
+  static List<String> read(JsonNode ld, UnaryOperator<String> meta, Document doc, String site) {
+    List<String> out = new ArrayList<>();
+    JsonNode a = ld == null ? null : ld.get("author");
+    if (a != null) {
+      for (JsonNode x : a.isArray() ? a : JsonNodeFactory.instance.arrayNode().add(a)) {
+        if (x.isTextual()) {
+          out.addAll(Bylines.fromStructured(x.asText(), site));
+        } else if (x.isObject() && !isOrganization(x)) {
+          JsonNode name = x.path("name");
+          out.addAll(
+              Bylines.fromStructured(
+                  name.isArray() ? name.path(0).asText("") : name.asText(""), site));
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      for (String key : AUTHOR_META) {
+        out.addAll(Bylines.fromStructured(meta.apply(key), site));
+        if (!out.isEmpty()) {
+          break;
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      for (Element e : doc.select(AUTHOR_MARKUP)) {
+        Element named = e.selectFirst("[itemprop=name]");
+        String name = (named != null ? named : e).text().strip();
+        if (name.length() < 60 && !inComments(e)) {
+          out.addAll(Bylines.fromStructured(name, site));
+        }
+      }
+    }
+    return Bylines.dedupe(out);
+  }
+
+  /** Commenters' names are marked up as authors too. */
+  private static boolean inComments(Element e) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if ((p.className() + " " + p.id()).toLowerCase(Locale.ROOT).contains("comment")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOrganization(JsonNode person) {
+    String type =
+        person.path("@type").isArray()
+            ? person.path("@type").path(0).asText("")
+            : person.path("@type").asText("");
+    return type.toLowerCase(Locale.ROOT).contains("organization");
+  }
+}
