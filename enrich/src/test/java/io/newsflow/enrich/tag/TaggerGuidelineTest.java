@@ -290,7 +290,22 @@ class TaggerGuidelineTest {
             SOV,
             "Opposition attacks loan deal",
             "The opposition accused the president of selling the country's sovereignty to Beijing in exchange for loans."),
+        of(
+            "occupation of our land en",
+            BOTH,
+            "Kinshasa protests to Kigali",
+            "Congo's government said the presence of Rwandan soldiers around Rubaya was an occupation of our land."),
         // hard negatives of those phrasings
+        of(
+            "a related coverage list",
+            NONE,
+            "Port reopens after repairs",
+            "The port reopened on Monday after three weeks of repairs.\n\nRelated coverage\n- Iranian drones strike tanker off Oman\n- Sovereignty row over reef"),
+        of(
+            "a battle reenactment",
+            NONE,
+            "Town relives 1812 battle",
+            "Re-enactors from Canada, Britain and the United States staged the battle of 1812, in which American troops had invaded the town, before 5,000 visitors."),
         of(
             "export orders from abroad",
             NONE,
