@@ -29,47 +29,16 @@ class SinkRunnerIT {
     String topic = "runner-" + UUID.randomUUID().toString().substring(0, 8);
     SinkFaultIT.createTopic(bootstrap, topic);
     SinkFaultIT.createTopic(bootstrap, Topics.DLQ.name()); // where the garbage record goes
-    try (KafkaProducer<String, byte[]> p =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", bootstrap),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      for (String id : List.of("a", "b")) {
-        p.send(
-            new ProducerRecord<>(
-                topic,
-                0,
-                id,
-                Topics.ENRICHED
-                    .valueSerde()
-                    .serializer()
-                    .serialize(topic, Articles.article(id, 1, id))));
-      }
-      p.send(new ProducerRecord<>(topic, 0, "c", new byte[] {1, 2, 3}));
-      p.send(new ProducerRecord<>(topic, 0, "a", null));
-      p.flush();
-    }
-    FileSink sink =
-        new FileSink(
-            new FileSinkSettings(
-                out, FileFormat.JSONL, Long.MAX_VALUE, Duration.ofMillis(100), true));
-    SinkRunner runner =
-        SinkFaultIT.runner(Map.of("bootstrap.servers", bootstrap), "runner-it", sink, topic);
-    Thread t = new Thread(runner);
-    t.start();
-    try {
-      SinkFaultIT.awaitUntil(
-          "the topic consumed",
-          () ->
-              SinkFaultIT.segmentsCommitted(out) > 0
-                  && sink.durablePositions()
-                          .getOrDefault(new org.apache.kafka.common.TopicPartition(topic, 0), 0L)
-                      >= 4,
-          null);
-    } finally {
-      runner.close();
-      t.join(30_000);
-    }
+    send(
+        bootstrap,
+        List.of(
+            article(topic, "a"),
+            article(topic, "b"),
+            new ProducerRecord<>(topic, 0, "c", new byte[] {1, 2, 3}),
+            new ProducerRecord<>(topic, 0, "a", null)));
+
+    drain(bootstrap, "runner-it", topic, out, 4);
+
     assertThat(SinkFaultIT.viewIds(out)).containsExactly("b");
     assertThat(SinkFaultIT.segmentIds(out)).containsExactly("a", "b", "a");
   }
@@ -94,22 +63,24 @@ class SinkRunnerIT {
   }
 
   private static void produce(String bootstrap, String topic, String... ids) {
+    send(bootstrap, java.util.Arrays.stream(ids).map(id -> article(topic, id)).toList());
+  }
+
+  private static ProducerRecord<String, byte[]> article(String topic, String id) {
+    return new ProducerRecord<>(
+        topic,
+        0,
+        id,
+        Topics.ENRICHED.valueSerde().serializer().serialize(topic, Articles.article(id, 1, id)));
+  }
+
+  private static void send(String bootstrap, List<ProducerRecord<String, byte[]>> records) {
     try (KafkaProducer<String, byte[]> p =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", bootstrap),
             new StringSerializer(),
             new ByteArraySerializer())) {
-      for (String id : ids) {
-        p.send(
-            new ProducerRecord<>(
-                topic,
-                0,
-                id,
-                Topics.ENRICHED
-                    .valueSerde()
-                    .serializer()
-                    .serialize(topic, Articles.article(id, 1, id))));
-      }
+      records.forEach(p::send);
       p.flush();
     }
   }
