@@ -159,9 +159,13 @@ final class Articles {
     // fetched at once must not both produce it
     synchronized (locks[Math.floorMod(id.hashCode(), locks.length)]) {
       SeenStore.Seen cur = m.store.article(id);
-      if (cur != null && !cur.dead() && cur.version() > 0 && job.changedAt() <= cur.changedAt()) {
+      if (cur != null && !cur.dead() && cur.version() > 0 && cur.covers(job.changedAt())) {
         // already produced (under its canonical URL): remember this URL as the same article, no
         // duplicate
+        if (cur.changedAt() == 0 && job.changedAt() > 0) {
+          // fetched first through an undated link; the source's date now stands for this copy
+          m.store.article(id, cur.version(), job.changedAt(), false);
+        }
         if (!id.equals(job.id())) {
           m.store.article(job.id(), cur.version(), job.changedAt(), false);
           m.store.listed(id);

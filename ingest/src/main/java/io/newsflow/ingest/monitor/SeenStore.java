@@ -51,7 +51,18 @@ public final class SeenStore implements AutoCloseable {
    *     changed)
    * @param listedAt when a source last listed it, to within a tenth of the retention (epoch ms)
    */
-  public record Seen(int version, long changedAt, boolean dead, long listedAt) {}
+  public record Seen(int version, long changedAt, boolean dead, long listedAt) {
+    /**
+     * Whether the copy held is at least as new as a listing that says the article changed at {@code
+     * sourceChangedAt} (epoch ms, 0 when the source gives no date). When our copy's own change date
+     * is unknown (found through an undated page link), a listing dated no later than when we had
+     * the article is the same copy: a feed that dates an article we fetched after that date has
+     * nothing newer.
+     */
+    public boolean covers(long sourceChangedAt) {
+      return sourceChangedAt <= changedAt || (changedAt == 0 && sourceChangedAt <= listedAt);
+    }
+  }
 
   private record Source(Validators validators, long listedAt) {}
 

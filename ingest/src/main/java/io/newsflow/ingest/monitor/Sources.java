@@ -170,8 +170,13 @@ final class Sources {
       String id = ArticleIds.forUrl(url);
       SeenStore.Seen seen = m.store.article(id);
       long changedAt = e.changedAt() == null ? 0 : e.changedAt().toEpochMilli();
-      if (seen != null && changedAt <= seen.changedAt()) {
-        m.store.listed(id); // still listed: not to be forgotten by the store's retention
+      if (seen != null && seen.covers(changedAt)) {
+        if (seen.changedAt() == 0 && changedAt > 0) {
+          // the copy found through an undated link now has its source's date
+          m.store.article(id, seen.version(), changedAt, seen.dead());
+        } else {
+          m.store.listed(id); // still listed: not to be forgotten by the store's retention
+        }
         continue;
       }
       if (queued >= m.settings.maxArticlesPerPoll()) {

@@ -114,7 +114,11 @@ class MonitorIT {
     assertThat(server.conditionalRequests).contains("/feed.xml");
     assertThat(server.hits("/news/a")).isEqualTo(1);
 
-    serveFeed("Tue, 03 Mar 2026 08:00:00 GMT", "Tue, 03 Mar 2026 08:00:00 GMT", "\"v2\"");
+    // the feed now dates both after we fetched them: a real change, not the date of our copy
+    String later =
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
+    serveFeed(later, later, "\"v2\"");
     server.on("/news/b", ex -> ex.sendResponseHeaders(410, -1));
     runOnce(o);
     List<RawArticle> third = raw(outlet);
