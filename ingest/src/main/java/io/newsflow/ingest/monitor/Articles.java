@@ -162,13 +162,9 @@ final class Articles {
       if (cur != null && !cur.dead() && cur.version() > 0 && cur.covers(job.changedAt())) {
         // already produced (under its canonical URL): remember this URL as the same article, no
         // duplicate
-        if (cur.changedAt() == 0 && job.changedAt() > 0) {
-          // fetched first through an undated link; the source's date now stands for this copy
-          m.store.article(id, cur.version(), job.changedAt(), false);
-        }
+        m.store.listed(id, job.changedAt());
         if (!id.equals(job.id())) {
           m.store.article(job.id(), cur.version(), job.changedAt(), false);
-          m.store.listed(id);
         }
         return;
       }

@@ -142,6 +142,24 @@ public final class SeenStore implements AutoCloseable {
     }
   }
 
+  /**
+   * A source listed {@code id} again, dating it {@code changedAt} (epoch ms, 0 when undated), and
+   * the copy held covers that: a copy found through an undated link takes the source's date as its
+   * own; otherwise the last-listed time is refreshed when that is due.
+   */
+  public void listed(String id, long changedAt) {
+    synchronized (pending) {
+      Seen s = articles.get(id);
+      if (s != null && s.changedAt() == 0 && changedAt > 0) {
+        Seen dated = new Seen(s.version(), changedAt, s.dead(), clock.millis());
+        articles.put(id, dated);
+        pending.add(line(id, dated));
+        return;
+      }
+    }
+    listed(id);
+  }
+
   /** A source listed {@code id} again: refreshes its last-listed time when that is due. */
   public void listed(String id) {
     long now = clock.millis();

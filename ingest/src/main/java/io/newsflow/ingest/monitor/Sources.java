@@ -171,12 +171,8 @@ final class Sources {
       SeenStore.Seen seen = m.store.article(id);
       long changedAt = e.changedAt() == null ? 0 : e.changedAt().toEpochMilli();
       if (seen != null && seen.covers(changedAt)) {
-        if (seen.changedAt() == 0 && changedAt > 0) {
-          // the copy found through an undated link now has its source's date
-          m.store.article(id, seen.version(), changedAt, seen.dead());
-        } else {
-          m.store.listed(id); // still listed: not to be forgotten by the store's retention
-        }
+        // still listed: not to be forgotten by the store's retention (and dated, if it was not)
+        m.store.listed(id, changedAt);
         continue;
       }
       if (queued >= m.settings.maxArticlesPerPoll()) {
