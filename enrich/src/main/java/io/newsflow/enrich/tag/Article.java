@@ -8,6 +8,7 @@ final class Article {
   private final String title;
   private final String text;
   private final java.util.Set<String> known;
+  private final java.util.Set<String> entityTypes;
   private String language;
   private boolean resolved;
 
@@ -15,8 +16,15 @@ final class Article {
    * @param known the languages the taxonomy has language-specific cues for; a detected language
    *     outside them is treated as unknown (all cues apply), since no cue of its own exists
    */
-  Article(Field[] fields, String title, String text, String language, java.util.Set<String> known) {
+  Article(
+      Field[] fields,
+      String title,
+      String text,
+      String language,
+      java.util.Set<String> known,
+      java.util.Set<String> entityTypes) {
     this.fields = fields;
+    this.entityTypes = entityTypes;
     this.known = known;
     this.title = title;
     this.text = text;
@@ -35,5 +43,10 @@ final class Article {
       resolved = true;
     }
     return language;
+  }
+
+  /** The gazetteer types of the taxonomy. */
+  java.util.Set<String> entityTypes() {
+    return entityTypes;
   }
 }

@@ -18,34 +18,56 @@ final class Engine {
   /** Firings of a rule beyond its maxCount still found for evidence (they add no weight). */
   private static final int EXTRA_EVIDENCE = 1;
 
+  /** Firings kept per rule for the article-level features (they add no weight either). */
+  static final int COUNT_BUDGET = 4;
+
+  /** At most this many deciding sentences per tag. */
+  static final int MAX_SENTENCES = 3;
+
   private Engine() {}
 
-  /** Returns the tag, or null when the topic's firing weights stay below its threshold. */
-  static Tag score(Topic topic, Article article) {
-    Field[] fields = article.fields;
+  /**
+   * Finds every firing of the topic's rules in the article: the rule's weight counts at most {@code
+   * maxCount} times towards {@link Analysis#total()}, but up to {@link #COUNT_BUDGET} firings per
+   * rule and field are kept, so that the article-level features see how much of the article
+   * carries the topic.
+   */
+  static Analysis analyse(Topic topic, Article article, Field[] fields) {
     double total = 0;
     List<Firing> firings = new ArrayList<>();
     for (Rule rule : topic.rules()) {
       int count = 0;
+      int budget = Math.max(COUNT_BUDGET, rule.maxCount() + EXTRA_EVIDENCE);
       for (Field f : fields) {
         if (f != null && rule.fields().contains(f.name)) {
-          int n = fire(rule, f, firings, rule.maxCount() + EXTRA_EVIDENCE - count, article);
+          int n = fire(rule, f, firings, budget - count, article);
           if (n < 0) {
             break;
           }
           count += n;
         }
-        if (count >= rule.maxCount() + EXTRA_EVIDENCE) {
+        if (count >= budget) {
           break;
         }
       }
       total += rule.weight() * Math.min(count, rule.maxCount());
     }
-    if (total < topic.threshold() || firings.isEmpty()) {
+    return new Analysis(topic, article, total, firings);
+  }
+
+  /** The rule-threshold decision: the tag, or null when the weights stay below the threshold. */
+  static Tag score(Analysis a) {
+    Topic topic = a.topic();
+    if (a.total() < topic.threshold() || a.firings().isEmpty()) {
       return null;
     }
-    double score = 1 - Math.pow(0.5, total / topic.threshold());
-    return new Tag(topic.name(), score, evidence(firings));
+    double score = 1 - Math.pow(0.5, a.total() / topic.threshold());
+    return new Tag(topic.name(), score, evidence(a.firings()), sentences(a.firings()));
+  }
+
+  /** A tag with the given (model) score and the analysis' evidence. */
+  static Tag tag(Analysis a, double score) {
+    return new Tag(a.topic().name(), score, evidence(a.firings()), sentences(a.firings()));
   }
 
   /**
@@ -83,7 +105,7 @@ final class Engine {
       lastSentence = s;
       count++;
       if (rule.weight() > 0) {
-        firings.add(new Firing(rule, match(f, start, end, rule.id()), context));
+        firings.add(new Firing(rule, match(f, start, end, rule.id()), context, f, s, e));
       }
     }
     return count;
@@ -213,5 +235,52 @@ final class Engine {
     out.add(m);
   }
 
-  private record Firing(Rule rule, Match cue, List<Match> context) {}
+  /**
+   * The sentences of the strongest firings, at most {@link #MAX_SENTENCES}, in text order: what a
+   * reader checks to believe the tag. Each is a {@link Match} whose phrase is the sentence as it
+   * stands and whose rule names the rules that fired in it.
+   */
+  private static List<Match> sentences(List<Firing> firings) {
+    List<Firing> strongest = new ArrayList<>(firings);
+    strongest.sort(
+        Comparator.comparingDouble((Firing x) -> -x.rule.weight())
+            .thenComparing((Firing x) -> !x.field.name.equals("title"))
+            .thenComparingInt(x -> x.sentenceStart));
+    java.util.LinkedHashMap<String, Match> out = new java.util.LinkedHashMap<>();
+    for (Firing fi : strongest) {
+      String key = fi.field.name + ":" + fi.sentenceStart;
+      Match had = out.get(key);
+      if (had != null) {
+        if (!("," + had.rule() + ",").contains("," + fi.rule.id() + ",")) {
+          out.put(key, new Match(had.phrase(), had.field(), had.start(), had.end(),
+              had.rule() + "," + fi.rule.id()));
+        }
+        continue;
+      }
+      if (out.size() >= MAX_SENTENCES) {
+        continue;
+      }
+      int s = fi.sentenceStart;
+      int e = fi.sentenceEnd;
+      String orig = fi.field.original;
+      while (s < e && Character.isWhitespace(orig.charAt(s))) {
+        s++;
+      }
+      while (e > s && Character.isWhitespace(orig.charAt(e - 1))) {
+        e--;
+      }
+      out.put(key, new Match(orig.substring(s, e), fi.field.name, s, e, fi.rule.id()));
+    }
+    List<Match> list = new ArrayList<>(out.values());
+    list.sort(
+        Comparator.comparing((Match x) -> !x.field().equals("title")).thenComparingInt(Match::start));
+    return list;
+  }
+
+  /** One firing of a rule: its cue match, the context that let it fire, and its sentence. */
+  record Firing(
+      Rule rule, Match cue, List<Match> context, Field field, int sentenceStart, int sentenceEnd) {}
+
+  /** Everything one topic's rules found in one article. */
+  record Analysis(Topic topic, Article article, double total, List<Firing> firings) {}
 }

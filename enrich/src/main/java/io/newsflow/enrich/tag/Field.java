@@ -32,6 +32,8 @@ final class Field {
 
   private final Map<String, EntityLexicon.Hits> hits = new HashMap<>(4);
 
+  private int[] nonBlank;
+
   Field(
       String name,
       String original,
@@ -109,6 +111,38 @@ final class Field {
     }
     int end = j + 1 < sentenceStarts.length ? sentenceStarts[j + 1] : folded.length();
     return new int[] {sentenceStarts[j], end};
+  }
+
+  /** Index of the sentence holding {@code pos}. */
+  int sentenceIndexOf(int pos) {
+    return sentenceIndex(pos);
+  }
+
+  /** How many sentences hold at least one word (blank lines are not sentences). */
+  int sentenceCount() {
+    return nonBlank()[sentenceStarts.length];
+  }
+
+  /** How many sentences before sentence {@code index} hold at least one word. */
+  int nonBlankBefore(int index) {
+    return nonBlank()[Math.max(0, Math.min(index, sentenceStarts.length))];
+  }
+
+  /** Prefix counts of the sentences that hold a word: {@code [i]} counts those before i. */
+  private int[] nonBlank() {
+    if (nonBlank == null) {
+      int[] out = new int[sentenceStarts.length + 1];
+      int w = 0;
+      for (int i = 0; i < sentenceStarts.length; i++) {
+        int end = i + 1 < sentenceStarts.length ? sentenceStarts[i + 1] : folded.length();
+        while (w < wordStarts.length && wordStarts[w] < sentenceStarts[i]) {
+          w++;
+        }
+        out[i + 1] = out[i] + (w < wordStarts.length && wordStarts[w] < end ? 1 : 0);
+      }
+      nonBlank = out;
+    }
+    return nonBlank;
   }
 
   private int sentenceIndex(int pos) {

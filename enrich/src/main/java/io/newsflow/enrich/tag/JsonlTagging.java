@@ -62,7 +62,10 @@ public final class JsonlTagging {
     if (item == null || !item.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
     }
-    String language = item.hasNonNull("language") ? item.get("language").asText() : null;
+    String language =
+        item.hasNonNull("language")
+            ? item.get("language").asText()
+            : item.hasNonNull("lang") ? item.get("lang").asText() : null;
     List<Tag> tags =
         tagger.tag(item.path("title").asText(""), item.path("text").asText(""), language);
     ObjectNode out = JSON.createObjectNode();
@@ -76,18 +79,22 @@ public final class JsonlTagging {
               .addObject()
               .put("name", t.name())
               .put("score", Math.round(t.score() * 1000) / 1000.0);
-      ArrayNode ev = o.putArray("evidence");
-      for (Match m : t.evidence()) {
-        ev.addObject()
-            .put("phrase", m.phrase())
-            .put("field", m.field())
-            .put("start", m.start())
-            .put("end", m.end())
-            .put("rule", m.rule());
-      }
+      put(o.putArray("evidence"), t.evidence());
+      put(o.putArray("sentences"), t.sentences());
     }
     out.put("taxonomyVersion", tagger.version());
     return out;
+  }
+
+  private static void put(ArrayNode into, List<Match> matches) {
+    for (Match m : matches) {
+      into.addObject()
+          .put("phrase", m.phrase())
+          .put("field", m.field())
+          .put("start", m.start())
+          .put("end", m.end())
+          .put("rule", m.rule());
+    }
   }
 
   /** {@code JsonlTagging IN.jsonl|- [TAXONOMY.json]}: writes predictions to stdout. */

@@ -17,6 +17,15 @@ final class Matchers {
     this.matchers = new Matcher[slots];
   }
 
+  /**
+   * Matching through these matchers throws {@link TaggingTimeoutException} once {@link
+   * System#nanoTime()} passes {@code nanos}.
+   */
+  void deadline(long nanos) {
+    buffer.deadline = nanos;
+    buffer.reads = 0;
+  }
+
   /** Points every matcher of this role at {@code folded}. */
   void startField(String folded) {
     buffer.set(folded);
@@ -33,8 +42,13 @@ final class Matchers {
 
   /** A growable char buffer the matchers read through. */
   private static final class Buffer implements CharSequence {
+    /** The clock is read once per this many characters read by a matcher. */
+    private static final int CHECK_EVERY = 1 << 16;
+
     private char[] chars = new char[4096];
     private int length;
+    long deadline = Long.MAX_VALUE;
+    int reads;
 
     void set(String s) {
       if (s.length() > chars.length) {
@@ -53,6 +67,15 @@ final class Matchers {
     public char charAt(int index) {
       if (index >= length) {
         throw new IndexOutOfBoundsException(index);
+      }
+      if (++reads >= CHECK_EVERY) {
+        reads = 0;
+        if (System.nanoTime() - deadline > 0) {
+          throw new TaggingTimeoutException(
+              "tagging gave up on a "
+                  + length
+                  + "-character field: a taxonomy pattern ran past the time limit");
+        }
       }
       return chars[index];
     }

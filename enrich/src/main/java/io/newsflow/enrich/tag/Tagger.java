@@ -24,11 +24,20 @@ public final class Tagger {
   /** The taxonomy shipped on the class path. */
   public static final String DEFAULT_RESOURCE = "/taxonomy/topics.json";
 
+  /** How long matching one article may take by default before it is given up. */
+  public static final long DEFAULT_TIMEOUT_MS = 10_000;
+
   private final Taxonomy taxonomy;
   private final Set<String> topicNames;
+  private final long timeoutNanos;
 
   private Tagger(Taxonomy taxonomy) {
+    this(taxonomy, DEFAULT_TIMEOUT_MS * 1_000_000L);
+  }
+
+  private Tagger(Taxonomy taxonomy, long timeoutNanos) {
     this.taxonomy = taxonomy;
+    this.timeoutNanos = timeoutNanos;
     Set<String> names = new LinkedHashSet<>();
     taxonomy.topics.forEach(t -> names.add(t.name()));
     this.topicNames = Collections.unmodifiableSet(names);
@@ -61,6 +70,11 @@ public final class Tagger {
     }
   }
 
+  /** Reads a taxonomy from a stream ({@code source} names it in errors). */
+  static Tagger fromJson(InputStream in, String source) throws IOException {
+    return new Tagger(Taxonomy.read(in, source));
+  }
+
   /** The taxonomy's version string, to be stored with every tag it produced. */
   public String version() {
     return taxonomy.version;
@@ -83,20 +97,70 @@ public final class Tagger {
    *     {@code text} as given
    */
   public List<Tag> tag(String title, String text, String language) {
-    String t = title == null ? "" : title;
-    String body = text == null ? "" : text;
-    Field[] fields = {
-      t.isEmpty() ? null : taxonomy.field("title", t, 0),
-      body.isEmpty() ? null : taxonomy.field("text", body, 1)
-    };
-    Article article = new Article(fields, t, body, language, taxonomy.languages);
+    Engine.Analysis[] analyses = analyse(title, text, language);
     List<Tag> tags = new ArrayList<>(2);
-    for (Topic topic : taxonomy.topics) {
-      Tag tag = Engine.score(topic, article);
+    for (int i = 0; i < analyses.length; i++) {
+      Engine.Analysis a = analyses[i];
+      Model model = a.topic().model();
+      Tag tag;
+      if (model == null) {
+        tag = Engine.score(a);
+      } else if (a.firings().isEmpty()) {
+        tag = null;
+      } else {
+        double p = model.probability(features(analyses, i));
+        tag = p >= model.threshold() ? Engine.tag(a, p) : null;
+      }
       if (tag != null) {
         tags.add(tag);
       }
     }
     return tags;
+  }
+
+  /** Each topic's firings in the article, in taxonomy order. */
+  Engine.Analysis[] analyse(String title, String text, String language) {
+    String t = title == null ? "" : title;
+    String body = text == null ? "" : text;
+    long deadline = System.nanoTime() + timeoutNanos;
+    Field[] fields = {
+      t.isEmpty() ? null : taxonomy.field("title", t, 0, deadline),
+      body.isEmpty() ? null : taxonomy.field("text", body, 1, deadline)
+    };
+    Article article =
+        new Article(fields, t, body, language, taxonomy.languages, taxonomy.entities.keySet());
+    Engine.Analysis[] out = new Engine.Analysis[taxonomy.topics.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Engine.analyse(taxonomy.topics.get(i), article, fields);
+    }
+    return out;
+  }
+
+  /** The feature vector of topic {@code i} (which has firings), given every topic's analysis. */
+  double[] features(Engine.Analysis[] analyses, int i) {
+    double other = 0;
+    for (int j = 0; j < analyses.length; j++) {
+      if (j != i) {
+        other = Math.max(other, analyses[j].total() / analyses[j].topic().threshold());
+      }
+    }
+    return Features.of(analyses[i], analyses[i].article(), other, taxonomy.markers);
+  }
+
+  /** The names of the entries of {@link #features}. */
+  List<String> featureNames() {
+    return taxonomy.featureNames;
+  }
+
+  /**
+   * A tagger that gives up on an article after {@code timeout} of matching, throwing {@link
+   * TaggingTimeoutException}: a pathological pattern of a user taxonomy on a giant body must not
+   * hold a stream thread. The default is {@value #DEFAULT_TIMEOUT_MS} ms.
+   */
+  public Tagger withTimeout(java.time.Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("tag timeout must be positive: " + timeout);
+    }
+    return new Tagger(taxonomy, timeout.toNanos());
   }
 }

@@ -27,6 +27,12 @@ final class Taxonomy {
   final List<Pattern> boilerplate;
   final Map<String, EntityLexicon> entities;
 
+  /** Named context patterns that become article-level features ({@code marker.NAME}). */
+  final Map<String, Cue> markers;
+
+  /** The names of the feature vector's entries (see {@link Features}). */
+  final List<String> featureNames;
+
   /** The languages some rule is restricted to. */
   final Set<String> languages;
 
@@ -41,6 +47,8 @@ final class Taxonomy {
     this.topics = List.copyOf(topics);
     this.boilerplate = List.copyOf(boilerplate);
     this.entities = Map.copyOf(l.entities);
+    this.markers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(l.markers));
+    this.featureNames = Features.names(markers);
     this.patternSlots = l.slots.size();
     Set<String> langs = new java.util.HashSet<>();
     topics.forEach(t -> t.rules().forEach(r -> langs.addAll(r.languages())));
@@ -54,8 +62,10 @@ final class Taxonomy {
    * A field of an article to be tagged on this thread ({@code role} 0 for the title, 1 for the
    * text).
    */
-  Field field(String name, String text, int role) {
-    return new Field(name, text, role == 0 ? List.of() : boilerplate, this, matchers.get()[role]);
+  Field field(String name, String text, int role, long deadlineNanos) {
+    Matchers m = matchers.get()[role];
+    m.deadline(deadlineNanos);
+    return new Field(name, text, role == 0 ? List.of() : boilerplate, this, m);
   }
 
   static Taxonomy read(InputStream in, String source) throws IOException {
@@ -75,6 +85,7 @@ final class Taxonomy {
     private final String source;
     private final Map<String, String> lexicons = new HashMap<>();
     private final Map<String, EntityLexicon> entities = new HashMap<>();
+    private final Map<String, Cue> markers = new LinkedHashMap<>();
     private final Cue.Slots slots = new Cue.Slots();
 
     Loader(String source) {
@@ -89,6 +100,12 @@ final class Taxonomy {
       root.path("entities")
           .properties()
           .forEach(e -> entities.put(e.getKey(), entity(e.getKey(), e.getValue())));
+      root.path("markers")
+          .properties()
+          .forEach(
+              e ->
+                  markers.put(
+                      e.getKey(), cue(e.getValue(), source + " marker " + e.getKey())));
       List<Pattern> boilerplate = new ArrayList<>();
       for (JsonNode b : root.path("boilerplate")) {
         boilerplate.add(
@@ -129,7 +146,38 @@ final class Taxonomy {
       if (rules.isEmpty()) {
         throw new IllegalArgumentException(where + ": no rules");
       }
-      return new Topic(name, t.path("description").asText(""), threshold, rules);
+      Model model = t.hasNonNull("model") ? model(t.get("model"), where) : null;
+      return new Topic(name, t.path("description").asText(""), threshold, rules, model);
+    }
+
+    private Model model(JsonNode m, String topicWhere) {
+      String where = topicWhere + " model";
+      List<String> known = Features.names(markers);
+      JsonNode weights = required(m, "weights", where);
+      List<String> names = new ArrayList<>();
+      List<Double> values = new ArrayList<>();
+      weights
+          .properties()
+          .forEach(
+              e -> {
+                if (!known.contains(e.getKey())) {
+                  throw new IllegalArgumentException(
+                      where + ": unknown feature " + e.getKey() + " (known: " + known + ")");
+                }
+                names.add(e.getKey());
+                values.add(e.getValue().asDouble());
+              });
+      double threshold = required(m, "threshold", where).asDouble();
+      if (!(threshold > 0 && threshold < 1)) {
+        throw new IllegalArgumentException(where + ": threshold must be in (0, 1)");
+      }
+      double[] w = new double[names.size()];
+      int[] index = new int[names.size()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = values.get(i);
+        index[i] = known.indexOf(names.get(i));
+      }
+      return new Model(List.copyOf(names), w, m.path("bias").asDouble(0), threshold, index);
     }
 
     private Rule rule(JsonNode r, String topicWhere) {

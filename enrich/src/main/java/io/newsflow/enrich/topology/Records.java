@@ -61,7 +61,8 @@ public final class Records {
         t.name(),
         t.score(),
         taxonomyVersion,
-        t.evidence().stream().map(Records::evidence).toList());
+        t.evidence().stream().map(Records::evidence).toList(),
+        t.sentences().stream().map(Records::evidence).toList());
   }
 
   static Evidence evidence(Match m) {
