@@ -44,8 +44,8 @@ class AvroCodecTest {
     AvroCodec<EnrichedArticle> codec = AvroCodec.of(EnrichedArticle.class);
     List<Schema> history = codec.history();
     assertThat(history).hasSizeGreaterThanOrEqualTo(2);
-    Schema previous = history.get(history.size() - 2);
-    assertThat(previous.getField("canonicalUrl")).as("field added in the current version").isNull();
+    Schema previous = history.get(0);
+    assertThat(previous.getField("canonicalUrl")).as("field added in a later version").isNull();
 
     GenericRecord old = new GenericData.Record(previous);
     old.put("id", "id-1");
@@ -74,6 +74,45 @@ class AvroCodecTest {
     assertThat(read.getAuthors()).containsExactly("A. Writer");
     assertThat(read.getCanonicalUrl()).isNull();
     assertThat(read.getImageUrl()).isNull();
+  }
+
+  @Test
+  void shouldReadTagsWrittenBeforeTheyCarriedTheirDecidingSentences() {
+    AvroCodec<EnrichedArticle> codec = AvroCodec.of(EnrichedArticle.class);
+    Schema v2 = codec.history().get(1);
+    Schema tagSchema = v2.getField("topics").schema().getElementType();
+    assertThat(tagSchema.getField("sentences")).as("not in v2").isNull();
+    Schema evidenceSchema = tagSchema.getField("evidence").schema();
+    GenericRecord tag = new GenericData.Record(tagSchema);
+    tag.put("name", "sovereignty");
+    tag.put("score", 0.9);
+    tag.put("taxonomyVersion", "t1");
+    tag.put("evidence", new GenericData.Array<>(evidenceSchema, List.of()));
+    GenericRecord old = new GenericData.Record(v2);
+    for (Schema.Field f : v2.getFields()) {
+      if (f.hasDefaultValue()) {
+        old.put(f.name(), GenericData.get().getDefaultValue(f));
+      }
+    }
+    old.put("id", "id-2");
+    old.put("source", "https://example.org/b");
+    old.put("outlet", "Example");
+    old.put("title", "A title");
+    old.put("text", "Body.");
+    old.put("removed", new GenericData.Array<>(v2.getField("removed").schema(), List.of()));
+    old.put("topics", new GenericData.Array<>(v2.getField("topics").schema(), List.of(tag)));
+    old.put("language", "en");
+    old.put("authors", new GenericData.Array<>(v2.getField("authors").schema(), List.of()));
+    old.put("fetchedAt", 1_700_000_000_000L);
+    old.put("version", 1);
+    old.put("extractorVersion", "x1");
+    old.put("taxonomyVersion", "t1");
+
+    EnrichedArticle read = codec.decode(encodeGeneric(v2, old));
+
+    assertThat(read.getTopics()).hasSize(1);
+    assertThat(read.getTopics().get(0).getName()).isEqualTo("sovereignty");
+    assertThat(read.getTopics().get(0).getSentences()).isEmpty();
   }
 
   @Test

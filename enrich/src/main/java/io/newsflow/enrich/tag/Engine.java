@@ -29,8 +29,8 @@ final class Engine {
   /**
    * Finds every firing of the topic's rules in the article: the rule's weight counts at most {@code
    * maxCount} times towards {@link Analysis#total()}, but up to {@link #COUNT_BUDGET} firings per
-   * rule and field are kept, so that the article-level features see how much of the article
-   * carries the topic.
+   * rule and field are kept, so that the article-level features see how much of the article carries
+   * the topic.
    */
   static Analysis analyse(Topic topic, Article article, Field[] fields) {
     double total = 0;
@@ -55,10 +55,15 @@ final class Engine {
     return new Analysis(topic, article, total, firings);
   }
 
+  /** Do the rules propose the topic: do the firing weights reach the topic's threshold? */
+  static boolean proposes(Analysis a) {
+    return a.total() >= a.topic().threshold() && !a.firings().isEmpty();
+  }
+
   /** The rule-threshold decision: the tag, or null when the weights stay below the threshold. */
   static Tag score(Analysis a) {
     Topic topic = a.topic();
-    if (a.total() < topic.threshold() || a.firings().isEmpty()) {
+    if (!proposes(a)) {
       return null;
     }
     double score = 1 - Math.pow(0.5, a.total() / topic.threshold());
@@ -252,8 +257,14 @@ final class Engine {
       Match had = out.get(key);
       if (had != null) {
         if (!("," + had.rule() + ",").contains("," + fi.rule.id() + ",")) {
-          out.put(key, new Match(had.phrase(), had.field(), had.start(), had.end(),
-              had.rule() + "," + fi.rule.id()));
+          out.put(
+              key,
+              new Match(
+                  had.phrase(),
+                  had.field(),
+                  had.start(),
+                  had.end(),
+                  had.rule() + "," + fi.rule.id()));
         }
         continue;
       }
@@ -273,7 +284,8 @@ final class Engine {
     }
     List<Match> list = new ArrayList<>(out.values());
     list.sort(
-        Comparator.comparing((Match x) -> !x.field().equals("title")).thenComparingInt(Match::start));
+        Comparator.comparing((Match x) -> !x.field().equals("title"))
+            .thenComparingInt(Match::start));
     return list;
   }
 

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Article-level features of one topic's firings: where the evidence stands (title, lead, rest of
  * the body), how much of the article carries it, how varied it is, and what the sentences around it
- * say about it (a historical aside, a state's own forces at home, a hypothetical). A topic's trained
- * {@link Model} weighs them into a probability; docs/tagging.md explains each one.
+ * say about it (a historical aside, a state's own forces at home, a hypothetical). A topic's
+ * trained {@link Model} weighs them into a probability; docs/tagging.md explains each one.
  *
  * <p>The base features are topic-free; taxonomy {@code markers} add one feature each ({@code
  * marker.NAME}: the share of the topic's firing sentences in which the marker occurs).
@@ -23,8 +23,19 @@ final class Features {
   /** The topic-free features, in vector order; markers follow them. */
   static final List<String> BASE =
       List.of(
-          "title", "lead", "body", "total", "sentences", "density", "rules", "strong", "words",
-          "first", "entities", "other", "cooccurrence");
+          "title",
+          "lead",
+          "body",
+          "total",
+          "sentences",
+          "density",
+          "rules",
+          "strong",
+          "words",
+          "first",
+          "entities",
+          "other",
+          "cooccurrence");
 
   /**
    * The sign each feature's weight must have, by what it means (+1 more evidence, -1 less; 0

@@ -3,10 +3,10 @@ package io.newsflow.enrich.tag;
 import java.util.List;
 
 /**
- * A topic's trained article-level model: logistic regression over {@link Features}, so its output is
- * a probability that the article is about the topic. The taxonomy file holds it (the topic's {@code
- * model} entry), written by {@link ModelTraining}; a topic without one is decided by its rule
- * threshold.
+ * A topic's trained article-level model: logistic regression over {@link Features}, so its output
+ * is a probability that the article is about the topic. The taxonomy file holds it (the topic's
+ * {@code model} entry), written by {@link ModelTraining}; a topic without one is decided by its
+ * rule threshold.
  *
  * @param features feature names, in the order of {@code weights}
  * @param weights one weight per feature
@@ -14,8 +14,7 @@ import java.util.List;
  * @param threshold the probability at and above which the topic is assigned
  * @param index for each feature, its position in the taxonomy's feature vector
  */
-record Model(
-    List<String> features, double[] weights, double bias, double threshold, int[] index) {
+record Model(List<String> features, double[] weights, double bias, double threshold, int[] index) {
 
   /** The probability that an article with feature vector {@code x} is about the topic. */
   double probability(double[] x) {

@@ -25,8 +25,8 @@ import java.util.Locale;
  * <p>Only the training split is read: the validation split of {@code dev.jsonl} and of the WCXB
  * pages ({@link TagData#validation}) and {@code heldout8.jsonl} are never seen here.
  *
- * <p>{@code ModelTraining [PROJECT_ROOT] [--write]} (from the project root: {@code
- * ./newsflow train-tagger}). Without {@code --write} it only reports.
+ * <p>{@code ModelTraining [PROJECT_ROOT] [--write]} (from the project root: {@code ./newsflow
+ * train-tagger}). Without {@code --write} it only reports.
  */
 public final class ModelTraining {
   /** L2 penalty on the standardised weights (not on the intercept), per unit of sample weight. */
@@ -124,7 +124,7 @@ public final class ModelTraining {
         for (TagData.Item item : s.items()) {
           Engine.Analysis[] a = tagger.analyse(item.title(), item.text(), item.lang());
           boolean positive = item.labels().contains(topic);
-          if (a[ti].firings().isEmpty()) {
+          if (!Engine.proposes(a[ti])) {
             unreachable[s.real() ? 1 : 0] += positive ? 1 : 0;
             continue;
           }
@@ -189,8 +189,8 @@ public final class ModelTraining {
           prf(cv, y, real, true, 0.5));
       out.printf(
           Locale.ROOT,
-          "%s: %d articles with firings (%d on topic), %d/%d on-topic synthetic/real items no cue"
-              + " reaches; threshold %.2f%n",
+          "%s: %d articles the rules propose (%d on topic), %d/%d on-topic synthetic/real items the"
+              + " rules miss; threshold %.2f%n",
           topic,
           x.length,
           positives,
@@ -220,7 +220,11 @@ public final class ModelTraining {
       ((ObjectNode) taxonomy.path("topics").get(ti)).set("model", model);
     }
     if (write) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+      DefaultPrettyPrinter pp =
+          new DefaultPrettyPrinter(
+              com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(
+                      com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
       pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
       pp.indentArraysWith(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
       String text = json.writer(pp).writeValueAsString(taxonomy) + "\n";
@@ -267,8 +271,8 @@ public final class ModelTraining {
 
   /**
    * The threshold with the best F1 on the real-news items (on a real stream, where few articles are
-   * on topic, this is where precision is decided), ties broken by F1 on the synthetic items, then by
-   * closeness to 0.5.
+   * on topic, this is where precision is decided), ties broken by F1 on the synthetic items, then
+   * by closeness to 0.5.
    */
   static double chooseThreshold(double[] p, int[] y, List<Boolean> real) {
     double best = 0.5;
@@ -327,6 +331,7 @@ public final class ModelTraining {
       fp += predicted && y[i] == 0 ? 1 : 0;
       fn += !predicted && y[i] == 1 ? 1 : 0;
     }
-    return String.format(Locale.ROOT, "tp %d fp %d fn %d (among articles with firings)", tp, fp, fn);
+    return String.format(
+        Locale.ROOT, "tp %d fp %d fn %d (among articles the rules propose)", tp, fp, fn);
   }
 }

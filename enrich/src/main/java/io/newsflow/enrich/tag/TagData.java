@@ -65,9 +65,9 @@ public final class TagData {
   }
 
   /**
-   * The WCXB pages with a gold body, labeled by {@code labels} (JSON Lines {@code {id, labels}} with
-   * ids {@code wcxb-NNNN}); a page the file does not list is off topic: the file lists every page
-   * that any cue or topic keyword touches, each read and labeled by hand.
+   * The WCXB pages with a gold body, labeled by {@code labels} (JSON Lines {@code {id, labels}}
+   * with ids {@code wcxb-NNNN}); a page the file does not list is off topic: the file lists every
+   * page that any cue or topic keyword touches, each read and labeled by hand.
    */
   public static List<Item> wcxb(Path groundTruth, Path labels) throws IOException {
     Map<String, Set<String>> byId = new HashMap<>();

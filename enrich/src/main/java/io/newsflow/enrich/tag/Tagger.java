@@ -105,7 +105,7 @@ public final class Tagger {
       Tag tag;
       if (model == null) {
         tag = Engine.score(a);
-      } else if (a.firings().isEmpty()) {
+      } else if (!Engine.proposes(a)) {
         tag = null;
       } else {
         double p = model.probability(features(analyses, i));

@@ -62,6 +62,11 @@ final class Taxonomy {
    * A field of an article to be tagged on this thread ({@code role} 0 for the title, 1 for the
    * text).
    */
+  /** A field matched without a time limit (tests, tools). */
+  Field field(String name, String text, int role) {
+    return field(name, text, role, System.nanoTime() + Long.MAX_VALUE / 2);
+  }
+
   Field field(String name, String text, int role, long deadlineNanos) {
     Matchers m = matchers.get()[role];
     m.deadline(deadlineNanos);
@@ -103,9 +108,7 @@ final class Taxonomy {
       root.path("markers")
           .properties()
           .forEach(
-              e ->
-                  markers.put(
-                      e.getKey(), cue(e.getValue(), source + " marker " + e.getKey())));
+              e -> markers.put(e.getKey(), cue(e.getValue(), source + " marker " + e.getKey())));
       List<Pattern> boilerplate = new ArrayList<>();
       for (JsonNode b : root.path("boilerplate")) {
         boilerplate.add(

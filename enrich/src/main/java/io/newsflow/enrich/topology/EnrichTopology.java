@@ -2,6 +2,7 @@ package io.newsflow.enrich.topology;
 
 import io.newsflow.enrich.tag.Tag;
 import io.newsflow.enrich.tag.Tagger;
+import io.newsflow.enrich.tag.TaggingTimeoutException;
 import io.newsflow.enrich.text.ArticleExtractor;
 import io.newsflow.enrich.text.Extraction;
 import io.newsflow.enrich.text.ExtractionException;
@@ -121,11 +122,16 @@ public final class EnrichTopology {
     }
   }
 
-  static EnrichedArticle tag(Tagger tagger, Extracted in) {
+  static EnrichedArticle tag(Tagger tagger, Extracted in) throws Rejected {
     Extraction x = in.extraction();
     String found = x.language() != null ? x.language() : LanguageDetector.detect(x.text());
     String language = LanguageDetector.orHint(found, in.raw().getLanguage());
-    List<Tag> tags = tagger.tag(x.title() == null ? "" : x.title(), x.text(), language);
+    List<Tag> tags;
+    try {
+      tags = tagger.tag(x.title() == null ? "" : x.title(), x.text(), language);
+    } catch (TaggingTimeoutException e) {
+      throw new Rejected(e.getMessage(), e);
+    }
     return Records.enriched(in.raw(), x, language, tags, tagger.version());
   }
 

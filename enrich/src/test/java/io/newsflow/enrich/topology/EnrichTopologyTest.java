@@ -116,6 +116,54 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void shouldDeadLetterAnArticleWhoseTaggingRunsPastTheTimeLimitAndKeepProcessing()
+      throws Exception {
+    driver.close();
+    Path taxonomy = Files.createTempFile("slow-taxonomy", ".json");
+    Files.writeString(
+        taxonomy,
+        "{\"format\": 1, \"version\": \"slow-1\", \"topics\": [{\"name\": \"slow\","
+            + " \"rules\": [{\"id\": \"slow.backtracking\", \"cue\": \"((a+)+)+b\"}]}]}");
+    io.newsflow.enrich.tag.Tagger slow =
+        io.newsflow.enrich.tag.Tagger.load(taxonomy).withTimeout(java.time.Duration.ofMillis(300));
+    EnrichSettings settings =
+        new EnrichSettings(io.newsflow.enrich.text.ExtractorSettings.defaults(), slow);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(EnrichTopology.build(new StreamsBuilder(), settings), props);
+    raw =
+        driver.createInputTopic(
+            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched =
+        driver.createOutputTopic(
+            Topics.ENRICHED.name(),
+            Serdes.String().deserializer(),
+            Topics.ENRICHED.valueSerde().deserializer());
+    dlq =
+        driver.createOutputTopic(
+            Topics.DLQ.name(),
+            Serdes.String().deserializer(),
+            Topics.DLQ.valueSerde().deserializer());
+    String words = "aaaaaaaaaaaaaaaaaaaaaaaaaaa ".repeat(2000);
+    String body = "A headline\n\n" + (words.strip() + ".\n\n").repeat(10);
+
+    long started = System.nanoTime();
+    raw.pipeInput("slow-1", encode(rawText("slow-1", body.getBytes(StandardCharsets.UTF_8))));
+    raw.pipeInput(
+        "good-1",
+        encode(rawText("good-1", "A headline\n\nA short story.".getBytes(StandardCharsets.UTF_8))));
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+    DeadLetter dead = dlq.readValue();
+    assertThat(dead.getStage()).isEqualTo(EnrichTopology.TAG);
+    assertThat(dead.getArticleId()).isEqualTo("slow-1");
+    assertThat(dead.getReason()).contains("time limit");
+    assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good-1");
+    assertThat(seconds).as("the stream thread was held well under a minute").isLessThan(60);
+  }
+
+  @Test
   void shouldDeadLetterAnEmptyArticleWithTheExtractorsReason() {
     raw.pipeInput(new TestRecord<>("empty-1", encode(rawText("empty-1", new byte[0]))));
 
