@@ -4,6 +4,7 @@ import io.newsflow.ingest.fetch.AddressGuard;
 import io.newsflow.ingest.fetch.Fault;
 import io.newsflow.ingest.fetch.FetchResult;
 import io.newsflow.ingest.fetch.Fetcher;
+import io.newsflow.ingest.fetch.PrivateHosts;
 import io.newsflow.ingest.fetch.RobotsCache;
 import io.newsflow.ingest.fetch.Validators;
 import io.newsflow.schemas.Via;
@@ -71,11 +72,16 @@ public final class Monitor implements AutoCloseable {
     volatile String lastError;
     volatile Instant lastPollAt;
     volatile Instant nextPollAt;
+    // what the outlet's poll is waiting for, by URL: queued, fetching, or a retry
+    final Map<String, Activity> activities = new ConcurrentHashMap<>();
 
     OutletState(String name) {
       this.name = name;
     }
   }
+
+  /** One URL an outlet is waiting for: what is happening to it, and since when (nanoTime). */
+  record Activity(String what, long sinceNanos) {}
 
   /**
    * @param resolver name resolution behind the address guard ({@link
@@ -207,8 +213,44 @@ public final class Monitor implements AutoCloseable {
     faults.computeIfAbsent(f.label(), k -> new LongAdder()).increment();
     OutletState st = states.get(o.name());
     st.errors.increment();
-    st.lastError = f.label() + ": " + reason;
+    st.lastError = f.label() + " " + url + ": " + reason;
     LOG.warn("{}: {} {}: {}", o.name(), f.label(), url, reason);
+  }
+
+  /** {@code o}'s poll now waits for {@code url}, as {@code what} says ("fetching", ...). */
+  void waiting(Outlet o, String url, String what) {
+    states.get(o.name()).activities.put(url, new Activity(what, System.nanoTime()));
+  }
+
+  /** {@code o}'s poll no longer waits for {@code url}. */
+  void notWaiting(Outlet o, String url) {
+    states.get(o.name()).activities.remove(url);
+  }
+
+  /**
+   * What the outlet waits for longest: "fetching URL for 42 s (and 3 more)", or null when it waits
+   * for nothing.
+   */
+  static String waitingFor(OutletState st, long nowNanos) {
+    Map.Entry<String, Activity> oldest = null;
+    int n = 0;
+    for (Map.Entry<String, Activity> e : st.activities.entrySet()) {
+      n++;
+      if (oldest == null || e.getValue().sinceNanos() < oldest.getValue().sinceNanos()) {
+        oldest = e;
+      }
+    }
+    if (oldest == null) {
+      return null;
+    }
+    long secs = Math.max(0, (nowNanos - oldest.getValue().sinceNanos()) / 1_000_000_000L);
+    return oldest.getValue().what()
+        + " "
+        + oldest.getKey()
+        + " for "
+        + secs
+        + " s"
+        + (n > 1 ? " (and " + (n - 1) + " more)" : "");
   }
 
   /**
@@ -216,8 +258,8 @@ public final class Monitor implements AutoCloseable {
    * too, on the same host or another (each hop also passes the address guard, in the fetcher).
    */
   FetchResult fetch(Outlet o, String url, Validators validators) {
-    boolean allowPrivate = o.allowPrivateAddresses();
-    return fetcher.fetch(url, validators, allowPrivate, hop -> robots.allows(hop, allowPrivate));
+    PrivateHosts reach = o.privateHosts();
+    return fetcher.fetch(url, validators, reach, target -> robots.redirect(target, reach));
   }
 
   /** Host key for per-host pacing. */
@@ -273,6 +315,7 @@ public final class Monitor implements AutoCloseable {
   /** A snapshot of every outlet's status, in outlets-file order. */
   public List<OutletStatus> status() {
     List<OutletStatus> out = new ArrayList<>();
+    long now = System.nanoTime();
     for (Outlet o : outlets) {
       OutletState s = states.get(o.name());
       out.add(
@@ -285,7 +328,8 @@ public final class Monitor implements AutoCloseable {
               s.deadLetters.sum(),
               s.lastError,
               s.lastPollAt,
-              s.nextPollAt));
+              s.nextPollAt,
+              waitingFor(s, now)));
     }
     return out;
   }
@@ -317,7 +361,9 @@ public final class Monitor implements AutoCloseable {
       // fetches still running after this are interrupted: what they had is neither produced nor
       // marked seen, so the next start fetches it again (well within the 60 s Ctrl-C allows)
       if (!workers.awaitTermination(
-          Math.min(settings.fetch().totalTimeout().toSeconds(), 15), TimeUnit.SECONDS)) {
+          Math.min(settings.fetch().totalTimeout().toSeconds(), 10), TimeUnit.SECONDS)) {
+        // blocking reads ignore interrupts: abort the connections themselves
+        fetcher.abortAll();
         workers.shutdownNow();
         workers.awaitTermination(5, TimeUnit.SECONDS);
       }
