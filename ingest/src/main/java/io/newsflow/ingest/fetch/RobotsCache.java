@@ -53,8 +53,19 @@ public final class RobotsCache {
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
   private final Map<String, Unavailable> unavailable = new ConcurrentHashMap<>();
 
+  private final Duration unavailableRetry;
+
   public RobotsCache(Fetcher fetcher) {
+    this(fetcher, UNAVAILABLE_RETRY);
+  }
+
+  /**
+   * @param unavailableRetry how long a robots.txt that could not be read is left alone when the
+   *     server sends no Retry-After
+   */
+  RobotsCache(Fetcher fetcher, Duration unavailableRetry) {
     this.fetcher = fetcher;
+    this.unavailableRetry = unavailableRetry;
   }
 
   /** As {@link #check(String, PrivateHosts)}, {@code url}'s own host allowed private or not. */
@@ -102,7 +113,7 @@ public final class RobotsCache {
         kind == Fault.DNS
             ? r.reason()
             : "robots.txt " + robotsUrl + " unavailable (" + r.reason() + "); tried again later";
-    Duration wait = r.retryAfter() == null ? UNAVAILABLE_RETRY : r.retryAfter();
+    Duration wait = r.retryAfter() == null ? unavailableRetry : r.retryAfter();
     if (wait.compareTo(MAX_UNAVAILABLE_RETRY) > 0) {
       wait = MAX_UNAVAILABLE_RETRY;
     }
