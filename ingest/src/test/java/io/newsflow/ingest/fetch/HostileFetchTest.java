@@ -235,9 +235,6 @@ class HostileFetchTest {
   }
 
   static void awaitFinished(HostileWeb.Sent sent) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!sent.finished() && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
+    sent.awaitFinished(Duration.ofSeconds(10));
   }
 }

@@ -37,6 +37,14 @@ public final class HostileWeb {
       return finishedAtNanos.get() != 0;
     }
 
+    /** Waits up to {@code limit} for the handler to end. */
+    public void awaitFinished(Duration limit) throws InterruptedException {
+      long until = System.nanoTime() + limit.toNanos();
+      while (!finished() && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+    }
+
     void write(OutputStream out, byte[] chunk, int n) throws IOException {
       out.write(chunk, 0, n);
       out.flush();
