@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
@@ -39,10 +40,20 @@ public final class AddressGuard implements DnsResolver {
 
   private final Resolver resolver;
   private final boolean allowPrivate;
+  private final BiConsumer<String, InetAddress> resolved;
 
   public AddressGuard(Resolver resolver, boolean allowPrivate) {
+    this(resolver, allowPrivate, (host, address) -> {});
+  }
+
+  /**
+   * @param resolved told of each name resolved and the first address it may be contacted at
+   */
+  public AddressGuard(
+      Resolver resolver, boolean allowPrivate, BiConsumer<String, InetAddress> resolved) {
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.allowPrivate = allowPrivate;
+    this.resolved = Objects.requireNonNull(resolved, "resolved");
   }
 
   public static Resolver systemResolver() {
@@ -68,6 +79,7 @@ public final class AddressGuard implements DnsResolver {
                       + (all.length == 0 ? "none" : all[0].getHostAddress())
                       + "); refused unless it is a host of an outlet that sets allowPrivateAddresses"));
     }
+    resolved.accept(host, ok.get(0));
     return ok.toArray(InetAddress[]::new);
   }
 
@@ -131,6 +143,23 @@ public final class AddressGuard implements DnsResolver {
       return "an unspecified or multicast address (" + a.getHostAddress() + ")";
     }
     return null;
+  }
+
+  /**
+   * The address as one machine is known by, for pacing: every loopback address is {@code loopback},
+   * an IPv4-mapped IPv6 address is its IPv4 address, others their usual text.
+   */
+  public static String machine(InetAddress a) {
+    if (a.isLoopbackAddress()) {
+      return "loopback";
+    }
+    if (a instanceof Inet6Address) {
+      byte[] b = a.getAddress();
+      if (allZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+        return (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+      }
+    }
+    return a.getHostAddress();
   }
 
   /** True for a globally routable unicast address. */

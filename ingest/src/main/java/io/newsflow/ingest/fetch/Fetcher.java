@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,11 +70,16 @@ public final class Fetcher implements AutoCloseable {
   /** Error bodies up to this size are read to keep the connection; larger ones abort it. */
   private static final long DRAIN_LIMIT = 64 * 1024;
 
+  /** Host names whose address is remembered for pacing, at most. */
+  private static final int MAX_MACHINES = 100_000;
+
   private final FetchSettings settings;
   private final CloseableHttpClient guarded;
   private final CloseableHttpClient permissive;
   private final ScheduledThreadPoolExecutor watchdog;
   private final Set<HttpGet> inFlight = ConcurrentHashMap.newKeySet();
+  // host name -> the machine (AddressGuard.machine) it was last contacted at
+  private final Map<String, String> machines = new ConcurrentHashMap<>();
   private volatile boolean aborting;
 
   public Fetcher(FetchSettings settings) {
@@ -85,8 +91,8 @@ public final class Fetcher implements AutoCloseable {
    */
   public Fetcher(FetchSettings settings, AddressGuard.Resolver resolver) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.guarded = client(settings, new AddressGuard(resolver, false));
-    this.permissive = client(settings, new AddressGuard(resolver, true));
+    this.guarded = client(settings, new AddressGuard(resolver, false, this::resolved));
+    this.permissive = client(settings, new AddressGuard(resolver, true, this::resolved));
     this.watchdog =
         new ScheduledThreadPoolExecutor(
             1,
@@ -100,6 +106,33 @@ public final class Fetcher implements AutoCloseable {
 
   public FetchSettings settings() {
     return settings;
+  }
+
+  private void resolved(String host, InetAddress address) {
+    if (machines.size() >= MAX_MACHINES) {
+      machines.clear();
+    }
+    machines.put(host.toLowerCase(Locale.ROOT), AddressGuard.machine(address));
+  }
+
+  /**
+   * The machine {@code host} was last contacted at ({@link AddressGuard#machine}); for an IP
+   * literal or {@code localhost}, the machine it names. Null for a name not contacted yet.
+   */
+  public String machineOf(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.equals("localhost") || h.endsWith(".localhost")) {
+      return "loopback";
+    }
+    String bare = h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
+    if (bare.contains(":") || bare.matches("[0-9.]+")) {
+      try {
+        return AddressGuard.machine(InetAddress.getByName(bare));
+      } catch (UnknownHostException bad) {
+        return null;
+      }
+    }
+    return machines.get(h);
   }
 
   private static CloseableHttpClient client(FetchSettings s, AddressGuard guard) {

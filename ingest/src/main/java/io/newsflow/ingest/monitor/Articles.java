@@ -55,7 +55,7 @@ final class Articles {
           m.notWaiting(job.outlet(), job.url());
           done.run();
         };
-    m.frontier.submit(Monitor.host(job.url()), () -> run(job, 1, src, finish));
+    m.frontier.submit(m.pace(job.url()), () -> run(job, 1, src, finish));
   }
 
   private void run(Job job, int attempt, Countdown src, Runnable done) {
@@ -80,7 +80,7 @@ final class Articles {
   /** Returns false when a retry was scheduled (the job is not finished yet). */
   private boolean fetch(Job job, int attempt, Countdown src, Runnable done) {
     RobotsCache.Decision d = m.robots.check(job.url(), job.outlet().privateHosts());
-    m.frontier.crawlDelay(Monitor.host(job.url()), d.crawlDelay());
+    m.frontier.crawlDelay(m.pace(job.url()), d.crawlDelay());
     if (!d.allowed()) {
       if (d.fault().retriable()) {
         later(job, d.fault(), d.reason(), null, src);
@@ -102,7 +102,7 @@ final class Articles {
     }
     if (r.fault().retriable() && attempt < m.settings.maxAttempts()) {
       Duration wait = m.backoff(r, attempt);
-      String host = Monitor.host(job.url());
+      String host = m.pace(job.url());
       if (r.fault() == Fault.HTTP_RETRYABLE) {
         m.frontier.backoff(host, wait);
       }

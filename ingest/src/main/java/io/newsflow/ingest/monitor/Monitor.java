@@ -259,14 +259,75 @@ public final class Monitor implements AutoCloseable {
    */
   FetchResult fetch(Outlet o, String url, Validators validators) {
     PrivateHosts reach = o.privateHosts();
-    return fetcher.fetch(url, validators, reach, target -> robots.redirect(target, reach));
+    String[] at = {pace(url)};
+    return fetcher.fetch(
+        url,
+        validators,
+        reach,
+        target -> {
+          Fetcher.Refusal refused = robots.redirect(target, reach);
+          return refused != null ? refused : awaitTurn(at, target);
+        });
   }
 
-  /** Host key for per-host pacing. */
+  /**
+   * A redirect hop to another host waits for that host's turn, as a request from its queue would
+   * (its pacing and back-off; not its concurrency limit). A turn further away than the longest
+   * Crawl-delay is not waited for: the fetch ends, to be tried again later.
+   */
+  private Fetcher.Refusal awaitTurn(String[] at, String target) {
+    String key;
+    try {
+      key = pace(target);
+    } catch (IllegalArgumentException bad) {
+      return null; // the fetcher reports the bad location
+    }
+    if (key.equals(at[0])) {
+      return null;
+    }
+    long wait = frontier.reserve(key, settings.maxCrawlDelay());
+    if (wait < 0) {
+      return new Fetcher.Refusal(
+          Fault.TIMEOUT,
+          "redirect target "
+              + target
+              + ": its host is paced or backing off for longer than "
+              + settings.maxCrawlDelay().toSeconds()
+              + " s; tried again later");
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Fetcher.Refusal(Fault.TIMEOUT, "stopping before redirect target " + target);
+    }
+    at[0] = key;
+    return null;
+  }
+
+  /** Host key for per-host pacing by name: host and port. */
   static String host(String url) {
     URI u = URI.create(url);
     return (u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT))
         + (u.getPort() == -1 ? "" : ":" + u.getPort());
+  }
+
+  /**
+   * The pacing key of {@code url}: the machine its host was contacted at (every loopback name and
+   * IP literal counting as one machine), so that names of one server share its pacing; its host and
+   * port until it was first contacted, or when pacing by address is off.
+   *
+   * @throws IllegalArgumentException when {@code url} is not a URL
+   */
+  String pace(String url) {
+    if (settings.paceByAddress()) {
+      String host = URI.create(url).getHost();
+      String machine = host == null ? null : fetcher.machineOf(host);
+      if (machine != null) {
+        return machine;
+      }
+    }
+    return host(url);
   }
 
   /** Runs {@code task} after {@code delay} on the monitor's timer; false when closing. */

@@ -236,7 +236,8 @@ public final class MonitorConfig extends AbstractConfig {
         Duration.ofSeconds(5),
         ms(SEEN_RETENTION_CONFIG),
         getInt(RETRY_POLLS_CONFIG),
-        ms(RETRY_BACKOFF_CONFIG));
+        ms(RETRY_BACKOFF_CONFIG),
+        true);
   }
 
   private Duration ms(String key) {

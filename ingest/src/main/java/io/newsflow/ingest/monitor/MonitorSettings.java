@@ -28,6 +28,9 @@ import java.util.Objects;
  *     end of the first poll's attempts
  * @param retryBackoff least time before such an article is tried in a later poll, doubled after
  *     each failed poll up to {@code maxBackoff} (a longer Retry-After wins, up to the same cap)
+ * @param paceByAddress whether host names that reach one machine (one resolved address, every
+ *     loopback name and literal counting as one) share its pacing; off, each name and port is paced
+ *     alone (only for benches that play many hosts on one address)
  */
 public record MonitorSettings(
     FetchSettings fetch,
@@ -43,7 +46,8 @@ public record MonitorSettings(
     Duration checkpointInterval,
     Duration seenRetention,
     int retryPolls,
-    Duration retryBackoff) {
+    Duration retryBackoff,
+    boolean paceByAddress) {
   /** Articles failing for passing reasons are tried in up to this many polls by default. */
   public static final int DEFAULT_RETRY_POLLS = 6;
 
@@ -95,7 +99,8 @@ public record MonitorSettings(
         checkpointInterval,
         seenRetention,
         DEFAULT_RETRY_POLLS,
-        DEFAULT_RETRY_BACKOFF);
+        DEFAULT_RETRY_BACKOFF,
+        true);
   }
 
   /** The pause before a later poll tries an article that failed in {@code failures} polls. */
@@ -122,7 +127,27 @@ public record MonitorSettings(
         checkpointInterval,
         seenRetention,
         polls,
-        backoff);
+        backoff,
+        paceByAddress);
+  }
+
+  public MonitorSettings withPaceByAddress(boolean on) {
+    return new MonitorSettings(
+        fetch,
+        stateDir,
+        threads,
+        perHostConcurrency,
+        minHostInterval,
+        maxCrawlDelay,
+        maxAttempts,
+        maxBackoff,
+        maxArticlesPerPoll,
+        startSpread,
+        checkpointInterval,
+        seenRetention,
+        retryPolls,
+        retryBackoff,
+        on);
   }
 
   /**
@@ -180,7 +205,8 @@ public record MonitorSettings(
         checkpointInterval,
         seenRetention,
         retryPolls,
-        retryBackoff);
+        retryBackoff,
+        paceByAddress);
   }
 
   public MonitorSettings withMaxBackoff(Duration d) {
@@ -198,7 +224,8 @@ public record MonitorSettings(
         checkpointInterval,
         seenRetention,
         retryPolls,
-        retryBackoff);
+        retryBackoff,
+        paceByAddress);
   }
 
   public MonitorSettings withStartSpread(Duration d) {
@@ -216,7 +243,8 @@ public record MonitorSettings(
         checkpointInterval,
         seenRetention,
         retryPolls,
-        retryBackoff);
+        retryBackoff,
+        paceByAddress);
   }
 
   public MonitorSettings withThreads(int n) {
@@ -234,7 +262,8 @@ public record MonitorSettings(
         checkpointInterval,
         seenRetention,
         retryPolls,
-        retryBackoff);
+        retryBackoff,
+        paceByAddress);
   }
 
   public MonitorSettings withSeenRetention(Duration d) {
@@ -252,6 +281,7 @@ public record MonitorSettings(
         checkpointInterval,
         d,
         retryPolls,
-        retryBackoff);
+        retryBackoff,
+        paceByAddress);
   }
 }

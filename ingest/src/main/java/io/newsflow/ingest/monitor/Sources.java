@@ -60,7 +60,7 @@ final class Sources {
             });
     Countdown src = self[0];
     try {
-      String host = Monitor.host(url);
+      String host = m.pace(url);
       m.waiting(o, url, "queued for its host:");
       m.frontier.submit(
           host,
@@ -91,7 +91,7 @@ final class Sources {
   private Validators poll(
       Countdown cycle, Countdown src, Outlet o, String url, Via via, int depth) {
     RobotsCache.Decision d = m.robots.check(url, o.privateHosts());
-    m.frontier.crawlDelay(Monitor.host(url), d.crawlDelay());
+    m.frontier.crawlDelay(m.pace(url), d.crawlDelay());
     if (!d.allowed()) {
       m.fault(o, d.fault(), url, d.reason());
       return null;
@@ -116,7 +116,7 @@ final class Sources {
     if (r.failed()) {
       m.fault(o, r.fault(), url, r.reason());
       if (r.fault() == Fault.HTTP_RETRYABLE) {
-        m.frontier.backoff(Monitor.host(url), m.backoff(r, 1));
+        m.frontier.backoff(m.pace(url), m.backoff(r, 1));
       }
       return null;
     }

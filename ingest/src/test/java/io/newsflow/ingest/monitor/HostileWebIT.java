@@ -321,7 +321,8 @@ class HostileWebIT {
         Duration.ofSeconds(1),
         SeenStore.DEFAULT_RETENTION,
         1,
-        Duration.ZERO);
+        Duration.ZERO,
+        true);
   }
 
   static Outlet outlet(String name, String feed, boolean allowPrivate) {

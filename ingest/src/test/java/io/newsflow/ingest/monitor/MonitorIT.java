@@ -410,7 +410,8 @@ class MonitorIT {
         // lost articles are dead-lettered at the end of the poll (retries across polls and
         // restarts: HostileWebIT)
         1,
-        Duration.ZERO);
+        Duration.ZERO,
+        true);
   }
 
   static Outlet outlet(
