@@ -234,6 +234,15 @@ class HostileFetchTest {
     }
   }
 
+  @Test
+  void shouldKnowLoopbackNamesAndIpLiteralsOfOneMachineAsOne() {
+    for (String host : List.of("127.0.0.1", "localhost", "[::1]", "2130706433", "[::ffff:127.0.0.1]")) {
+      assertThat(fetcher.machineOf(host)).as(host).isEqualTo("loopback");
+    }
+    assertThat(fetcher.machineOf("[::ffff:93.184.216.34]")).isEqualTo("93.184.216.34");
+    assertThat(fetcher.machineOf("news.example")).as("not contacted yet").isNull();
+  }
+
   static void awaitFinished(HostileWeb.Sent sent) throws InterruptedException {
     sent.awaitFinished(Duration.ofSeconds(10));
   }
