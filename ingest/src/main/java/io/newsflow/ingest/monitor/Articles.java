@@ -208,6 +208,10 @@ final class Articles {
       if (cur != null && !cur.dead() && cur.version() > 0 && cur.covers(job.changedAt())) {
         // already produced (under its canonical URL): remember this URL as the same article, no
         // duplicate
+        if (cur.retrying()) {
+          // fetched fine this time: no longer waiting for a retry
+          m.store.article(id, cur.version(), cur.changedAt(), false);
+        }
         m.store.listed(id, job.changedAt());
         if (!id.equals(job.id())) {
           m.store.article(job.id(), cur.version(), job.changedAt(), false);

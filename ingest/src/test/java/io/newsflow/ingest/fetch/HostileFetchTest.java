@@ -236,7 +236,8 @@ class HostileFetchTest {
 
   @Test
   void shouldKnowLoopbackNamesAndIpLiteralsOfOneMachineAsOne() {
-    for (String host : List.of("127.0.0.1", "localhost", "[::1]", "2130706433", "[::ffff:127.0.0.1]")) {
+    for (String host :
+        List.of("127.0.0.1", "localhost", "[::1]", "2130706433", "[::ffff:127.0.0.1]")) {
       assertThat(fetcher.machineOf(host)).as(host).isEqualTo("loopback");
     }
     assertThat(fetcher.machineOf("[::ffff:93.184.216.34]")).isEqualTo("93.184.216.34");
