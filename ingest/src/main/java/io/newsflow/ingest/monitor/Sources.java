@@ -96,9 +96,8 @@ final class Sources {
       m.fault(o, d.fault(), url, d.reason());
       return null;
     }
-    Validators sent = m.store.validators(url);
-    FetchResult r = m.fetch(o, url, sent);
-    if (r.notModified() && via == Via.SITEMAP) {
+    FetchResult r = m.fetch(o, url, m.store.validators(url));
+    if (r.notModified() && via == Via.SITEMAP && depth < MAX_SITEMAP_DEPTH) {
       List<String> known = children.get(url);
       if (known == null) {
         // started since it was last read: whether it is an index, and of what, is not known
