@@ -79,8 +79,13 @@ public final class MonitorBench {
       }
       FetchSettings fetch =
           FetchSettings.defaults("newsflow-bench/1 (+https://example.org/newsflow-bench)");
+      // every bench host resolves to loopback, one machine: paced by name, as hosts of their own
+      // address would be
       MonitorSettings settings =
-          MonitorSettings.defaults(fetch, state).withThreads(threads).withStartSpread(interval);
+          MonitorSettings.defaults(fetch, state)
+              .withThreads(threads)
+              .withStartSpread(interval)
+              .withPaceByAddress(false);
       InetAddress loopback = InetAddress.getLoopbackAddress();
       long t0 = System.nanoTime();
       try (Monitor monitor =

@@ -30,13 +30,17 @@ public final class BodyReader {
     }
   }
 
-  /** Reads at most {@code cap} bytes; throws when there are more or the deadline passes. */
+  /**
+   * Reads at most {@code cap} bytes; throws when there are more (having read one byte past the cap,
+   * never more) or the deadline passes. The caller aborts the connection on a throw: closing it
+   * normally would read the rest.
+   */
   static byte[] read(InputStream in, long cap, long deadlineNanos) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     byte[] buf = new byte[16384];
     long total = 0;
     int n;
-    while ((n = in.read(buf)) != -1) {
+    while ((n = in.read(buf, 0, (int) Math.min(buf.length, cap + 1 - total))) != -1) {
       total += n;
       if (total > cap) {
         throw new TooLargeException("body is over the cap of " + cap + " bytes");

@@ -5,6 +5,10 @@ public enum Fault {
   BAD_URL(false),
   BLOCKED_ADDRESS(false),
   ROBOTS_DISALLOWED(false),
+  /** robots.txt could not be read (5xx, timeout, network): nothing on the host is fetched yet. */
+  ROBOTS_UNAVAILABLE(true),
+  /** The host name does not resolve (it may again: DNS outages are retried, with a bound). */
+  DNS(true),
   CONNECT(true),
   TIMEOUT(true),
   TLS(false),

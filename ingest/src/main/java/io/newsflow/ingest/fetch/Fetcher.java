@@ -18,10 +18,16 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
@@ -32,14 +38,18 @@ import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.routing.RoutingSupport;
+import org.apache.hc.core5.concurrent.CancellableDependency;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -50,11 +60,27 @@ import org.apache.hc.core5.util.Timeout;
  * conditional GETs, caps bodies before and after decompression, and connects only to addresses the
  * {@link AddressGuard} allows. Politeness (robots.txt, pacing) is the caller's: see {@link
  * RobotsCache}.
+ *
+ * <p>The total timeout is a hard deadline for the whole fetch, redirects included: when it passes,
+ * a watchdog aborts the connection, so a server dripping bytes cannot hold the calling thread. A
+ * body over the cap (declared or streamed) and any body left unread are never drained either: the
+ * connection is aborted, not returned to the pool.
  */
 public final class Fetcher implements AutoCloseable {
+  /** Error bodies up to this size are read to keep the connection; larger ones abort it. */
+  private static final long DRAIN_LIMIT = 64 * 1024;
+
+  /** Host names whose address is remembered for pacing, at most. */
+  private static final int MAX_MACHINES = 100_000;
+
   private final FetchSettings settings;
   private final CloseableHttpClient guarded;
   private final CloseableHttpClient permissive;
+  private final ScheduledThreadPoolExecutor watchdog;
+  private final Set<HttpGet> inFlight = ConcurrentHashMap.newKeySet();
+  // host name -> the machine (AddressGuard.machine) it was last contacted at
+  private final Map<String, String> machines = new ConcurrentHashMap<>();
+  private volatile boolean aborting;
 
   public Fetcher(FetchSettings settings) {
     this(settings, AddressGuard.systemResolver());
@@ -65,12 +91,48 @@ public final class Fetcher implements AutoCloseable {
    */
   public Fetcher(FetchSettings settings, AddressGuard.Resolver resolver) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.guarded = client(settings, new AddressGuard(resolver, false));
-    this.permissive = client(settings, new AddressGuard(resolver, true));
+    this.guarded = client(settings, new AddressGuard(resolver, false, this::resolved));
+    this.permissive = client(settings, new AddressGuard(resolver, true, this::resolved));
+    this.watchdog =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "newsflow-fetch-deadline");
+              t.setDaemon(true);
+              return t;
+            });
+    watchdog.setRemoveOnCancelPolicy(true);
   }
 
   public FetchSettings settings() {
     return settings;
+  }
+
+  private void resolved(String host, InetAddress address) {
+    if (machines.size() >= MAX_MACHINES) {
+      machines.clear();
+    }
+    machines.put(host.toLowerCase(Locale.ROOT), AddressGuard.machine(address));
+  }
+
+  /**
+   * The machine {@code host} was last contacted at ({@link AddressGuard#machine}); for an IP
+   * literal or {@code localhost}, the machine it names. Null for a name not contacted yet.
+   */
+  public String machineOf(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.equals("localhost") || h.endsWith(".localhost")) {
+      return "loopback";
+    }
+    String bare = h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
+    if (bare.contains(":") || bare.matches("[0-9.]+")) {
+      try {
+        return AddressGuard.machine(InetAddress.getByName(bare));
+      } catch (UnknownHostException bad) {
+        return null;
+      }
+    }
+    return machines.get(h);
   }
 
   private static CloseableHttpClient client(FetchSettings s, AddressGuard guard) {
@@ -79,12 +141,6 @@ public final class Fetcher implements AutoCloseable {
             .setConnectTimeout(Timeout.of(s.connectTimeout()))
             .setSocketTimeout(Timeout.of(s.readTimeout()))
             .setValidateAfterInactivity(TimeValue.of(2, TimeUnit.SECONDS))
-            .build();
-    RequestConfig req =
-        RequestConfig.custom()
-            .setRedirectsEnabled(false)
-            .setResponseTimeout(Timeout.of(s.readTimeout()))
-            .setConnectionRequestTimeout(Timeout.of(s.totalTimeout()))
             .build();
     return HttpClients.custom()
         .setConnectionManager(
@@ -96,7 +152,7 @@ public final class Fetcher implements AutoCloseable {
                 .setDefaultTlsConfig(
                     TlsConfig.custom().setHandshakeTimeout(Timeout.of(s.connectTimeout())).build())
                 .build())
-        .setDefaultRequestConfig(req)
+        .setDefaultRequestConfig(requestConfig(s.readTimeout(), s.totalTimeout()))
         .disableRedirectHandling()
         .disableContentCompression()
         .setRetryStrategy(new StaleConnectionRetry())
@@ -106,29 +162,66 @@ public final class Fetcher implements AutoCloseable {
         .build();
   }
 
+  private static RequestConfig requestConfig(Duration response, Duration lease) {
+    return RequestConfig.custom()
+        .setRedirectsEnabled(false)
+        .setResponseTimeout(Timeout.of(response))
+        .setConnectionRequestTimeout(Timeout.of(lease))
+        .build();
+  }
+
   /**
    * Fetches {@code url}, following redirects.
    *
    * @param validators sent as If-None-Match / If-Modified-Since; {@link Validators#NONE} for a
    *     plain GET
-   * @param allowPrivate whether loopback/private/link-local addresses may be contacted
+   * @param allowPrivate whether {@code url}'s own host and port may be at a loopback/private
+   *     address (see {@link PrivateHosts})
    */
   public FetchResult fetch(String url, Validators validators, boolean allowPrivate) {
     return fetch(url, validators, allowPrivate, hop -> true);
   }
 
   /**
-   * As {@link #fetch(String, Validators, boolean)}, asking {@code redirectAllowed} before following
-   * a redirect (robots.txt of the target, typically); a refused target is a {@link
-   * Fault#ROBOTS_DISALLOWED}.
+   * As {@link #fetch(String, Validators, PrivateHosts, RedirectCheck)}, for one URL's own host,
+   * with a yes/no redirect check (false: disallowed by robots.txt).
    */
   public FetchResult fetch(
-      String url,
-      Validators validators,
-      boolean allowPrivate,
-      java.util.function.Predicate<String> redirectAllowed) {
+      String url, Validators validators, boolean allowPrivate, Predicate<String> redirectAllowed) {
+    return fetch(
+        url,
+        validators,
+        allowPrivate ? PrivateHosts.of(List.of(url)) : PrivateHosts.NONE,
+        target ->
+            redirectAllowed.test(target)
+                ? null
+                : new Refusal(
+                    Fault.ROBOTS_DISALLOWED,
+                    "redirect target " + target + " is disallowed by robots.txt"));
+  }
+
+  /** Why a redirect is not followed. */
+  public record Refusal(Fault fault, String reason) {}
+
+  /** Asked before a redirect is followed (robots.txt of the target, its pacing). */
+  @FunctionalInterface
+  public interface RedirectCheck {
+    /** Null to follow {@code target}; otherwise why the fetch ends there. May wait its turn. */
+    Refusal check(String target);
+  }
+
+  /**
+   * Fetches {@code url}, asking {@code redirects} before following a redirect; a refused target
+   * ends the fetch with the refusal's fault and reason. The whole fetch, redirects included, ends
+   * within the total timeout.
+   *
+   * @param privateHosts hosts that may be contacted at loopback/private addresses
+   */
+  public FetchResult fetch(
+      String url, Validators validators, PrivateHosts privateHosts, RedirectCheck redirects) {
     Set<String> visited = new HashSet<>();
     String current = url;
+    Deadline deadline = new Deadline(System.nanoTime() + settings.totalTimeout().toNanos());
     for (int hop = 0; ; hop++) {
       URI uri;
       try {
@@ -140,11 +233,12 @@ public final class Fetcher implements AutoCloseable {
         return FetchResult.failure(
             url, Fault.REDIRECTS, "redirect loop: " + uri + " was already visited");
       }
-      String blocked = allowPrivate ? null : literalAddressRefused(uri.getHost());
+      boolean mayBePrivate = privateHosts.covers(uri);
+      String blocked = literalAddressRefused(uri.getHost(), mayBePrivate);
       if (blocked != null) {
         return FetchResult.failure(current, Fault.BLOCKED_ADDRESS, blocked);
       }
-      Hop h = once(uri, hop == 0 ? validators : Validators.NONE, allowPrivate);
+      Hop h = once(uri, hop == 0 ? validators : Validators.NONE, mayBePrivate, deadline);
       if (h.location == null) {
         return h.result;
       }
@@ -154,22 +248,42 @@ public final class Fetcher implements AutoCloseable {
       }
       try {
         current = withoutFragment(uri.resolve(h.location.strip()));
-        if (!redirectAllowed.test(current)) {
-          return FetchResult.failure(
-              url,
-              Fault.ROBOTS_DISALLOWED,
-              "redirect target " + current + " is disallowed by robots.txt");
-        }
       } catch (IllegalArgumentException e) {
         return FetchResult.failure(url, Fault.REDIRECTS, "bad redirect location: " + h.location);
+      }
+      Refusal refusal = redirects.check(current);
+      if (refusal != null) {
+        return FetchResult.failure(url, refusal.fault(), refusal.reason());
       }
     }
   }
 
-  private record Hop(FetchResult result, String location) {}
+  /** One fetch's deadline; {@code fired} once the watchdog aborted a request for it. */
+  private static final class Deadline {
+    final long atNanos;
+    volatile boolean fired;
 
-  private Hop once(URI uri, Validators v, boolean allowPrivate) {
+    Deadline(long atNanos) {
+      this.atNanos = atNanos;
+    }
+  }
+
+  /**
+   * @param reusable whether the response was read to its end, so its connection may be kept
+   */
+  private record Hop(FetchResult result, String location, boolean reusable) {}
+
+  private Hop once(URI uri, Validators v, boolean mayBePrivate, Deadline deadline) {
+    String url = uri.toString();
+    long left = deadline.atNanos - System.nanoTime();
+    if (left <= 0) {
+      return new Hop(timedOut(url), null, true);
+    }
     HttpGet get = new HttpGet(uri);
+    get.setConfig(
+        requestConfig(
+            Duration.ofNanos(Math.min(settings.readTimeout().toNanos(), left)),
+            Duration.ofNanos(left)));
     get.setHeader("Accept-Encoding", "gzip, deflate");
     get.setHeader(
         "Accept",
@@ -180,23 +294,83 @@ public final class Fetcher implements AutoCloseable {
     if (v.lastModified() != null) {
       get.setHeader("If-Modified-Since", v.lastModified());
     }
-    long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
-    String url = uri.toString();
-    try {
-      return (allowPrivate ? permissive : guarded)
-          .execute(get, response -> handle(url, response, deadline));
-    } catch (BlockedAddressException e) {
-      return new Hop(FetchResult.failure(url, Fault.BLOCKED_ADDRESS, e.getMessage()), null);
-    } catch (IOException e) {
-      return new Hop(classify(url, e), null);
+    ScheduledFuture<?> alarm =
+        watchdog.schedule(
+            () -> {
+              deadline.fired = true;
+              get.cancel();
+            },
+            left,
+            TimeUnit.NANOSECONDS);
+    inFlight.add(get);
+    if (aborting) {
+      get.cancel();
     }
+    ClassicHttpResponse response = null;
+    Hop h = null;
+    try {
+      response =
+          (mayBePrivate ? permissive : guarded)
+              .executeOpen(RoutingSupport.determineHost(get), get, null);
+      h = handle(url, response, deadline.atNanos);
+      return h;
+    } catch (BlockedAddressException e) {
+      return new Hop(FetchResult.failure(url, Fault.BLOCKED_ADDRESS, e.getMessage()), null, true);
+    } catch (IOException | HttpException e) {
+      if (deadline.fired || e instanceof DeadlineException) {
+        return new Hop(timedOut(url), null, false);
+      }
+      if (aborting) {
+        return new Hop(
+            FetchResult.failure(url, Fault.TIMEOUT, "aborted: the fetcher is closing"),
+            null,
+            false);
+      }
+      return new Hop(classify(url, uri.getHost(), e), null, false);
+    } finally {
+      alarm.cancel(false);
+      if (h == null || !h.reusable) {
+        // never drain what was not read (a body over the cap, a dripping server): abort instead
+        get.cancel();
+      }
+      closeQuietly(response);
+      inFlight.remove(get);
+    }
+  }
+
+  private FetchResult timedOut(String url) {
+    return FetchResult.failure(
+        url,
+        Fault.TIMEOUT,
+        "no complete response within the total timeout of "
+            + settings.totalTimeout().toMillis()
+            + " ms; connection aborted");
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    if (response == null) {
+      return;
+    }
+    try {
+      response.close();
+    } catch (IOException | RuntimeException aborted) {
+      // the connection was aborted: nothing left to release
+    }
+  }
+
+  /**
+   * Aborts every request in flight (they end as timeouts) and every later one: for a prompt stop.
+   */
+  public void abortAll() {
+    aborting = true;
+    inFlight.forEach(HttpGet::cancel);
   }
 
   private Hop handle(String url, ClassicHttpResponse response, long deadline) throws IOException {
     int code = response.getCode();
     Header location = response.getFirstHeader("Location");
     if (code >= 300 && code < 400 && code != 304 && location != null) {
-      return new Hop(null, location.getValue());
+      return new Hop(null, location.getValue(), discard(response));
     }
     if (code == 304) {
       return new Hop(
@@ -211,10 +385,14 @@ public final class Fetcher implements AutoCloseable {
               null,
               null,
               null),
-          null);
+          null,
+          discard(response));
     }
     if (code == 404 || code == 410) {
-      return new Hop(FetchResult.failure(url, code, Fault.GONE, "HTTP " + code, null), null);
+      return new Hop(
+          FetchResult.failure(url, code, Fault.GONE, "HTTP " + code, null),
+          null,
+          discard(response));
     }
     if (code == 429 || code >= 500) {
       Duration after = retryAfter(header(response, "Retry-After"), Instant.now());
@@ -225,25 +403,58 @@ public final class Fetcher implements AutoCloseable {
               Fault.HTTP_RETRYABLE,
               "HTTP " + code + (after == null ? "" : ", Retry-After " + after.toSeconds() + " s"),
               after),
-          null);
+          null,
+          discard(response));
     }
     if (code < 200 || code >= 300) {
-      return new Hop(FetchResult.failure(url, code, Fault.HTTP_STATUS, "HTTP " + code, null), null);
+      return new Hop(
+          FetchResult.failure(url, code, Fault.HTTP_STATUS, "HTTP " + code, null),
+          null,
+          discard(response));
     }
-    return new Hop(body(url, code, response, deadline), null);
+    return body(url, code, response, deadline);
   }
 
-  private FetchResult body(String url, int code, ClassicHttpResponse response, long deadline)
+  /**
+   * Reads a small body we do not need, so the connection can be reused; true when it was read.
+   * Larger or unsized ones are left for the caller to abort.
+   */
+  private static boolean discard(ClassicHttpResponse response) {
+    HttpEntity entity = response.getEntity();
+    if (entity == null) {
+      return true;
+    }
+    long length = entity.getContentLength();
+    if (length < 0 || length > DRAIN_LIMIT) {
+      return false;
+    }
+    try {
+      EntityUtils.consume(entity);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private Hop body(String url, int code, ClassicHttpResponse response, long deadline)
       throws IOException {
     HttpEntity entity = response.getEntity();
     long cap = settings.maxBytes();
     if (entity != null && entity.getContentLength() > cap) {
-      return FetchResult.failure(
-          url,
-          code,
-          Fault.TOO_LARGE,
-          "Content-Length " + entity.getContentLength() + " is over the cap of " + cap + " bytes",
-          null);
+      // refused unread: the caller aborts the connection rather than drain it
+      return new Hop(
+          FetchResult.failure(
+              url,
+              code,
+              Fault.TOO_LARGE,
+              "Content-Length "
+                  + entity.getContentLength()
+                  + " is over the cap of "
+                  + cap
+                  + " bytes",
+              null),
+          null,
+          false);
     }
     byte[] raw =
         entity == null ? FetchResult.EMPTY : BodyReader.read(entity.getContent(), cap, deadline);
@@ -254,21 +465,27 @@ public final class Fetcher implements AutoCloseable {
     } else if (encoding.equals("gzip") || encoding.equals("x-gzip") || encoding.equals("deflate")) {
       body = BodyReader.inflate(raw, encoding.equals("deflate") ? "deflate" : "gzip", cap);
     } else {
-      return FetchResult.failure(
-          url, code, Fault.BAD_ENCODING, "unsupported Content-Encoding " + encoding, null);
+      return new Hop(
+          FetchResult.failure(
+              url, code, Fault.BAD_ENCODING, "unsupported Content-Encoding " + encoding, null),
+          null,
+          true);
     }
     String[] type = contentType(header(response, "Content-Type"));
-    return new FetchResult(
-        code,
-        url,
-        type[0],
-        type[1],
-        body,
-        header(response, "ETag"),
-        header(response, "Last-Modified"),
+    return new Hop(
+        new FetchResult(
+            code,
+            url,
+            type[0],
+            type[1],
+            body,
+            header(response, "ETag"),
+            header(response, "Last-Modified"),
+            null,
+            null,
+            null),
         null,
-        null,
-        null);
+        true);
   }
 
   /**
@@ -284,7 +501,10 @@ public final class Fetcher implements AutoCloseable {
               || (e instanceof java.net.SocketException
                   && !(e instanceof ConnectException)
                   && !(e instanceof java.net.NoRouteToHostException));
-      return execCount <= 1 && stale;
+      boolean cancelled =
+          request instanceof CancellableDependency
+              && ((CancellableDependency) request).isCancelled();
+      return execCount <= 1 && stale && !cancelled;
     }
 
     @Override
@@ -298,7 +518,7 @@ public final class Fetcher implements AutoCloseable {
     }
   }
 
-  private static FetchResult classify(String url, IOException e) {
+  private static FetchResult classify(String url, String host, Exception e) {
     String msg =
         e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (e instanceof TooLargeException) {
@@ -307,7 +527,7 @@ public final class Fetcher implements AutoCloseable {
     if (e instanceof GzipBombException) {
       return FetchResult.failure(url, Fault.GZIP_BOMB, e.getMessage());
     }
-    if (e instanceof DeadlineException || e instanceof InterruptedIOException) {
+    if (e instanceof InterruptedIOException) {
       return FetchResult.failure(url, Fault.TIMEOUT, "timed out (" + msg + ")");
     }
     if (e instanceof SSLException) {
@@ -319,7 +539,11 @@ public final class Fetcher implements AutoCloseable {
         || e instanceof EOFException) {
       return FetchResult.failure(url, Fault.TRUNCATED, "body truncated (" + msg + ")");
     }
-    if (e instanceof UnknownHostException || e instanceof ConnectException) {
+    if (e instanceof UnknownHostException) {
+      return FetchResult.failure(
+          url, Fault.DNS, "host " + host + " does not resolve (" + msg + ")");
+    }
+    if (e instanceof ConnectException) {
       return FetchResult.failure(url, Fault.CONNECT, "cannot connect (" + msg + ")");
     }
     return FetchResult.failure(url, Fault.IO, msg);
@@ -353,6 +577,14 @@ public final class Fetcher implements AutoCloseable {
 
   /** A reason when {@code host} is an IP literal outside public space; null otherwise. */
   static String literalAddressRefused(String host) {
+    return literalAddressRefused(host, false);
+  }
+
+  /**
+   * A reason when {@code host} is an IP literal that may not be contacted: never a link-local or
+   * metadata one, and a non-public one only when {@code mayBePrivate}; null otherwise.
+   */
+  static String literalAddressRefused(String host, boolean mayBePrivate) {
     String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     boolean literal = h.contains(":") || h.matches("[0-9.]+");
     if (!literal) {
@@ -360,9 +592,15 @@ public final class Fetcher implements AutoCloseable {
     }
     try {
       InetAddress a = InetAddress.getByName(h);
-      return AddressGuard.isPublic(a)
+      String never = AddressGuard.neverReason(a);
+      if (never != null) {
+        return h + " is " + never + "; never fetched";
+      }
+      return mayBePrivate || AddressGuard.isPublic(a)
           ? null
-          : h + " is a non-public address; refused unless the outlet sets allowPrivateAddresses";
+          : h
+              + " is a non-public address; refused unless it is a host of an outlet that sets"
+              + " allowPrivateAddresses";
     } catch (UnknownHostException e) {
       return "bad address " + h;
     }
@@ -417,6 +655,7 @@ public final class Fetcher implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    watchdog.shutdownNow();
     guarded.close();
     permissive.close();
   }

@@ -49,7 +49,13 @@ final class Articles {
   /** Queues the fetch; {@code done} runs once it ended (produced, dead-lettered or skipped). */
   void submit(Job job, Countdown src, Runnable done) {
     src.begin();
-    m.frontier.submit(Monitor.host(job.url()), () -> run(job, 1, src, done));
+    m.waiting(job.outlet(), job.url(), "queued for its host:");
+    Runnable finish =
+        () -> {
+          m.notWaiting(job.outlet(), job.url());
+          done.run();
+        };
+    m.frontier.submit(m.pace(job.url()), () -> run(job, 1, src, finish));
   }
 
   private void run(Job job, int attempt, Countdown src, Runnable done) {
@@ -73,13 +79,17 @@ final class Articles {
 
   /** Returns false when a retry was scheduled (the job is not finished yet). */
   private boolean fetch(Job job, int attempt, Countdown src, Runnable done) {
-    boolean allow = job.outlet().allowPrivateAddresses();
-    RobotsCache.Decision d = m.robots.check(job.url(), allow);
-    m.frontier.crawlDelay(Monitor.host(job.url()), d.crawlDelay());
+    RobotsCache.Decision d = m.robots.check(job.url(), job.outlet().privateHosts());
+    m.frontier.crawlDelay(m.pace(job.url()), d.crawlDelay());
     if (!d.allowed()) {
-      lost(job, Fault.ROBOTS_DISALLOWED, d.reason(), null);
+      if (d.fault().retriable()) {
+        later(job, d.fault(), d.reason(), null, src);
+      } else {
+        lost(job, d.fault(), d.reason(), null);
+      }
       return true;
     }
+    m.waiting(job.outlet(), job.url(), "fetching");
     FetchResult r = m.fetch(job.outlet(), job.url(), Validators.NONE);
     if (!r.failed()) {
       accept(job, r);
@@ -92,7 +102,7 @@ final class Articles {
     }
     if (r.fault().retriable() && attempt < m.settings.maxAttempts()) {
       Duration wait = m.backoff(r, attempt);
-      String host = Monitor.host(job.url());
+      String host = m.pace(job.url());
       if (r.fault() == Fault.HTTP_RETRYABLE) {
         m.frontier.backoff(host, wait);
       }
@@ -108,6 +118,7 @@ final class Articles {
               + ", retrying in "
               + wait.toMillis()
               + " ms");
+      m.waiting(job.outlet(), job.url(), "retrying after " + r.fault().label() + ":");
       boolean scheduled =
           m.later(wait, () -> m.frontier.submit(host, () -> run(job, attempt + 1, src, done)));
       if (!scheduled) {
@@ -115,16 +126,51 @@ final class Articles {
       }
       return !scheduled;
     }
-    if (r.fault() == Fault.GONE && job.lastVersion() > 0) {
+    String reason = r.reason() + (attempt > 1 ? " (after " + attempt + " attempts)" : "");
+    if (r.fault().retriable()) {
+      later(job, r.fault(), reason, r.retryAfter(), src);
+    } else if (r.fault() == Fault.GONE && job.lastVersion() > 0) {
       takenDown(job, r.status());
     } else {
-      lost(
-          job,
-          r.fault(),
-          r.reason() + (attempt > 1 ? " (after " + attempt + " attempts)" : ""),
-          null);
+      lost(job, r.fault(), reason, null);
     }
     return true;
+  }
+
+  /**
+   * The article failed for a passing reason in this poll: it is kept for a later poll (across
+   * restarts too), after a pause that grows with each failed poll, and dead-lettered only once it
+   * failed in {@code monitor.retry.polls} polls in a row. Its source's validators are not saved
+   * meanwhile, so the source cannot answer 304 and hide it.
+   */
+  private void later(Job job, Fault f, String reason, Duration retryAfter, Countdown src) {
+    int polls = m.settings.retryPolls();
+    int failures = (job.seen() != null && job.seen().retrying() ? job.seen().failures() : 0) + 1;
+    if (failures >= polls) {
+      lost(
+          job,
+          f,
+          reason + (polls > 1 ? "; failed in " + failures + " polls in a row, given up" : ""),
+          null);
+      return;
+    }
+    Duration wait = m.settings.retryDelay(failures, retryAfter);
+    long changedAt = job.seen() == null ? 0 : job.seen().changedAt();
+    m.store.retry(
+        job.id(), job.lastVersion(), changedAt, failures, m.store.now() + wait.toMillis());
+    src.incomplete();
+    m.fault(
+        job.outlet(),
+        f,
+        job.url(),
+        reason
+            + "; tried again by a poll at least "
+            + wait.toSeconds()
+            + " s from now (failed in "
+            + failures
+            + " of "
+            + polls
+            + " polls)");
   }
 
   private void accept(Job job, FetchResult r) {
@@ -162,6 +208,10 @@ final class Articles {
       if (cur != null && !cur.dead() && cur.version() > 0 && cur.covers(job.changedAt())) {
         // already produced (under its canonical URL): remember this URL as the same article, no
         // duplicate
+        if (cur.retrying()) {
+          // fetched fine this time: no longer waiting for a retry
+          m.store.article(id, cur.version(), cur.changedAt(), false);
+        }
         m.store.listed(id, job.changedAt());
         if (!id.equals(job.id())) {
           m.store.article(job.id(), cur.version(), job.changedAt(), false);

@@ -93,10 +93,14 @@ final class HostFrontier {
    * last request already started on.
    */
   void crawlDelay(String host, Duration delay) {
+    if (delay == null) {
+      return;
+    }
     withHost(
         host,
         h -> {
-          h.delay = Math.min(delay == null ? 0 : delay.toNanos(), maxDelayNanos);
+          // the longest Crawl-delay asked for wins: several host names can share one machine
+          h.delay = Math.max(h.delay, Math.min(delay.toNanos(), maxDelayNanos));
           // the request that brought this news may have started before it was known (a host's
           // first request, or its first since it was dropped): the next one waits for it
           h.nextAt = Math.max(h.nextAt, h.lastStart + h.delay);
@@ -106,6 +110,28 @@ final class HostFrontier {
   /** Nothing goes to {@code host} for {@code pause} (429/503 with or without Retry-After). */
   void backoff(String host, Duration pause) {
     withHost(host, h -> h.nextAt = Math.max(h.nextAt, clock.getAsLong() + pause.toNanos()));
+  }
+
+  /**
+   * Reserves the next start on {@code host} for a request made outside its queue (a redirect hop):
+   * returns how long to wait for it (nanoseconds), or -1, reserving nothing, when that would be
+   * over {@code maxWait}.
+   */
+  long reserve(String host, Duration maxWait) {
+    long[] wait = {-1};
+    withHost(
+        host,
+        h -> {
+          long now = clock.getAsLong();
+          long start = Math.max(now, h.nextAt);
+          if (start - now > maxWait.toNanos()) {
+            return;
+          }
+          h.lastStart = start;
+          h.nextAt = start + Math.max(minIntervalNanos, h.delay);
+          wait[0] = start - now;
+        });
+    return wait[0];
   }
 
   /** Requests waiting, all hosts together. */

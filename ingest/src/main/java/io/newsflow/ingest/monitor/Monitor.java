@@ -4,6 +4,7 @@ import io.newsflow.ingest.fetch.AddressGuard;
 import io.newsflow.ingest.fetch.Fault;
 import io.newsflow.ingest.fetch.FetchResult;
 import io.newsflow.ingest.fetch.Fetcher;
+import io.newsflow.ingest.fetch.PrivateHosts;
 import io.newsflow.ingest.fetch.RobotsCache;
 import io.newsflow.ingest.fetch.Validators;
 import io.newsflow.schemas.Via;
@@ -71,11 +72,16 @@ public final class Monitor implements AutoCloseable {
     volatile String lastError;
     volatile Instant lastPollAt;
     volatile Instant nextPollAt;
+    // what the outlet's poll is waiting for, by URL: queued, fetching, or a retry
+    final Map<String, Activity> activities = new ConcurrentHashMap<>();
 
     OutletState(String name) {
       this.name = name;
     }
   }
+
+  /** One URL an outlet is waiting for: what is happening to it, and since when (nanoTime). */
+  record Activity(String what, long sinceNanos) {}
 
   /**
    * @param resolver name resolution behind the address guard ({@link
@@ -207,8 +213,44 @@ public final class Monitor implements AutoCloseable {
     faults.computeIfAbsent(f.label(), k -> new LongAdder()).increment();
     OutletState st = states.get(o.name());
     st.errors.increment();
-    st.lastError = f.label() + ": " + reason;
+    st.lastError = f.label() + " " + url + ": " + reason;
     LOG.warn("{}: {} {}: {}", o.name(), f.label(), url, reason);
+  }
+
+  /** {@code o}'s poll now waits for {@code url}, as {@code what} says ("fetching", ...). */
+  void waiting(Outlet o, String url, String what) {
+    states.get(o.name()).activities.put(url, new Activity(what, System.nanoTime()));
+  }
+
+  /** {@code o}'s poll no longer waits for {@code url}. */
+  void notWaiting(Outlet o, String url) {
+    states.get(o.name()).activities.remove(url);
+  }
+
+  /**
+   * What the outlet waits for longest: "fetching URL for 42 s (and 3 more)", or null when it waits
+   * for nothing.
+   */
+  static String waitingFor(OutletState st, long nowNanos) {
+    Map.Entry<String, Activity> oldest = null;
+    int n = 0;
+    for (Map.Entry<String, Activity> e : st.activities.entrySet()) {
+      n++;
+      if (oldest == null || e.getValue().sinceNanos() < oldest.getValue().sinceNanos()) {
+        oldest = e;
+      }
+    }
+    if (oldest == null) {
+      return null;
+    }
+    long secs = Math.max(0, (nowNanos - oldest.getValue().sinceNanos()) / 1_000_000_000L);
+    return oldest.getValue().what()
+        + " "
+        + oldest.getKey()
+        + " for "
+        + secs
+        + " s"
+        + (n > 1 ? " (and " + (n - 1) + " more)" : "");
   }
 
   /**
@@ -216,15 +258,76 @@ public final class Monitor implements AutoCloseable {
    * too, on the same host or another (each hop also passes the address guard, in the fetcher).
    */
   FetchResult fetch(Outlet o, String url, Validators validators) {
-    boolean allowPrivate = o.allowPrivateAddresses();
-    return fetcher.fetch(url, validators, allowPrivate, hop -> robots.allows(hop, allowPrivate));
+    PrivateHosts reach = o.privateHosts();
+    String[] at = {pace(url)};
+    return fetcher.fetch(
+        url,
+        validators,
+        reach,
+        target -> {
+          Fetcher.Refusal refused = robots.redirect(target, reach);
+          return refused != null ? refused : awaitTurn(at, target);
+        });
   }
 
-  /** Host key for per-host pacing. */
+  /**
+   * A redirect hop to another host waits for that host's turn, as a request from its queue would
+   * (its pacing and back-off; not its concurrency limit). A turn further away than the longest
+   * Crawl-delay is not waited for: the fetch ends, to be tried again later.
+   */
+  private Fetcher.Refusal awaitTurn(String[] at, String target) {
+    String key;
+    try {
+      key = pace(target);
+    } catch (IllegalArgumentException bad) {
+      return null; // the fetcher reports the bad location
+    }
+    if (key.equals(at[0])) {
+      return null;
+    }
+    long wait = frontier.reserve(key, settings.maxCrawlDelay());
+    if (wait < 0) {
+      return new Fetcher.Refusal(
+          Fault.TIMEOUT,
+          "redirect target "
+              + target
+              + ": its host is paced or backing off for longer than "
+              + settings.maxCrawlDelay().toSeconds()
+              + " s; tried again later");
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Fetcher.Refusal(Fault.TIMEOUT, "stopping before redirect target " + target);
+    }
+    at[0] = key;
+    return null;
+  }
+
+  /** Host key for per-host pacing by name: host and port. */
   static String host(String url) {
     URI u = URI.create(url);
     return (u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT))
         + (u.getPort() == -1 ? "" : ":" + u.getPort());
+  }
+
+  /**
+   * The pacing key of {@code url}: the machine its host was contacted at (every loopback name and
+   * IP literal counting as one machine), so that names of one server share its pacing; its host and
+   * port until it was first contacted, or when pacing by address is off.
+   *
+   * @throws IllegalArgumentException when {@code url} is not a URL
+   */
+  String pace(String url) {
+    if (settings.paceByAddress()) {
+      String host = URI.create(url).getHost();
+      String machine = host == null ? null : fetcher.machineOf(host);
+      if (machine != null) {
+        return machine;
+      }
+    }
+    return host(url);
   }
 
   /** Runs {@code task} after {@code delay} on the monitor's timer; false when closing. */
@@ -273,6 +376,7 @@ public final class Monitor implements AutoCloseable {
   /** A snapshot of every outlet's status, in outlets-file order. */
   public List<OutletStatus> status() {
     List<OutletStatus> out = new ArrayList<>();
+    long now = System.nanoTime();
     for (Outlet o : outlets) {
       OutletState s = states.get(o.name());
       out.add(
@@ -285,7 +389,8 @@ public final class Monitor implements AutoCloseable {
               s.deadLetters.sum(),
               s.lastError,
               s.lastPollAt,
-              s.nextPollAt));
+              s.nextPollAt,
+              waitingFor(s, now)));
     }
     return out;
   }
@@ -317,7 +422,9 @@ public final class Monitor implements AutoCloseable {
       // fetches still running after this are interrupted: what they had is neither produced nor
       // marked seen, so the next start fetches it again (well within the 60 s Ctrl-C allows)
       if (!workers.awaitTermination(
-          Math.min(settings.fetch().totalTimeout().toSeconds(), 15), TimeUnit.SECONDS)) {
+          Math.min(settings.fetch().totalTimeout().toSeconds(), 10), TimeUnit.SECONDS)) {
+        // blocking reads ignore interrupts: abort the connections themselves
+        fetcher.abortAll();
         workers.shutdownNow();
         workers.awaitTermination(5, TimeUnit.SECONDS);
       }

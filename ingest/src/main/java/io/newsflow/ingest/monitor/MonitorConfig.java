@@ -37,7 +37,8 @@ public final class MonitorConfig extends AbstractConfig {
   public static final String READ_TIMEOUT_CONFIG = "monitor.read.timeout.ms";
   static final String READ_TIMEOUT_DOC = "Longest wait for the next bytes of a response.";
   public static final String TOTAL_TIMEOUT_CONFIG = "monitor.total.timeout.ms";
-  static final String TOTAL_TIMEOUT_DOC = "Longest time one response may take in full.";
+  static final String TOTAL_TIMEOUT_DOC =
+      "Hard deadline of one fetch, redirects included: the connection is aborted when it passes.";
   public static final String MAX_BYTES_CONFIG = "monitor.max.bytes";
   static final String MAX_BYTES_DOC =
       "Largest page, feed or sitemap accepted, after decompression; larger ones are faults (dead letters for articles).";
@@ -45,7 +46,17 @@ public final class MonitorConfig extends AbstractConfig {
   static final String MAX_REDIRECTS_DOC = "Redirects followed per fetch.";
   public static final String MAX_ATTEMPTS_CONFIG = "monitor.max.attempts";
   static final String MAX_ATTEMPTS_DOC =
-      "Attempts per article on retriable faults (timeouts, 429/5xx, truncated bodies) before it is dead-lettered.";
+      "Attempts per article and poll on retriable faults (timeouts, 429/5xx, truncated bodies); "
+          + "then it waits for a later poll (monitor.retry.polls).";
+  public static final String RETRY_POLLS_CONFIG = "monitor.retry.polls";
+  static final String RETRY_POLLS_DOC =
+      "Polls in which an article that failed for a passing reason (timeout, 429/5xx, truncated "
+          + "body, robots.txt unavailable, a name that does not resolve) is tried before it is "
+          + "dead-lettered; it is saved across restarts. 1 dead-letters it after the first poll's attempts.";
+  public static final String RETRY_BACKOFF_CONFIG = "monitor.retry.backoff.ms";
+  static final String RETRY_BACKOFF_DOC =
+      "Least time before a later poll tries such an article again; doubled after each failed "
+          + "poll, up to monitor.max.backoff.ms (a longer Retry-After wins, up to the same cap).";
   public static final String MAX_BACKOFF_CONFIG = "monitor.max.backoff.ms";
   static final String MAX_BACKOFF_DOC =
       "Longest pause before a retry or while a host backs off (Retry-After is honoured up to this).";
@@ -133,6 +144,20 @@ public final class MonitorConfig extends AbstractConfig {
               Importance.LOW,
               MAX_ATTEMPTS_DOC)
           .define(
+              RETRY_POLLS_CONFIG,
+              Type.INT,
+              MonitorSettings.DEFAULT_RETRY_POLLS,
+              Range.between(1, 100),
+              Importance.LOW,
+              RETRY_POLLS_DOC)
+          .define(
+              RETRY_BACKOFF_CONFIG,
+              Type.LONG,
+              MonitorSettings.DEFAULT_RETRY_BACKOFF.toMillis(),
+              Range.atLeast(0),
+              Importance.LOW,
+              RETRY_BACKOFF_DOC)
+          .define(
               MAX_BACKOFF_CONFIG,
               Type.LONG,
               600_000L,
@@ -209,7 +234,10 @@ public final class MonitorConfig extends AbstractConfig {
         getInt(MAX_ARTICLES_CONFIG),
         ms(START_SPREAD_CONFIG),
         Duration.ofSeconds(5),
-        ms(SEEN_RETENTION_CONFIG));
+        ms(SEEN_RETENTION_CONFIG),
+        getInt(RETRY_POLLS_CONFIG),
+        ms(RETRY_BACKOFF_CONFIG),
+        true);
   }
 
   private Duration ms(String key) {

@@ -23,6 +23,14 @@ import java.util.Objects;
  * @param checkpointInterval how often produced records are flushed and the seen store persisted
  * @param seenRetention how long the seen store keeps an article no source lists any more; an
  *     article listed again after that is fetched again
+ * @param retryPolls polls in which an article failing for a passing reason (timeouts, 429/5xx,
+ *     robots.txt unavailable, DNS) is tried before it is dead-lettered; 1 dead-letters it at the
+ *     end of the first poll's attempts
+ * @param retryBackoff least time before such an article is tried in a later poll, doubled after
+ *     each failed poll up to {@code maxBackoff} (a longer Retry-After wins, up to the same cap)
+ * @param paceByAddress whether host names that reach one machine (one resolved address, every
+ *     loopback name and literal counting as one) share its pacing; off, each name and port is paced
+ *     alone (only for benches that play many hosts on one address)
  */
 public record MonitorSettings(
     FetchSettings fetch,
@@ -36,17 +44,110 @@ public record MonitorSettings(
     int maxArticlesPerPoll,
     Duration startSpread,
     Duration checkpointInterval,
-    Duration seenRetention) {
+    Duration seenRetention,
+    int retryPolls,
+    Duration retryBackoff,
+    boolean paceByAddress) {
+  /** Articles failing for passing reasons are tried in up to this many polls by default. */
+  public static final int DEFAULT_RETRY_POLLS = 6;
+
+  /** The first pause before a later poll tries such an article again, by default. */
+  public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMinutes(1);
+
   public MonitorSettings {
     Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(stateDir, "stateDir");
     if (seenRetention.isNegative() || seenRetention.isZero()) {
       throw new IllegalArgumentException("seenRetention must be positive");
     }
-    if (threads < 1 || perHostConcurrency < 1 || maxAttempts < 1 || maxArticlesPerPoll < 1) {
+    if (threads < 1
+        || perHostConcurrency < 1
+        || maxAttempts < 1
+        || maxArticlesPerPoll < 1
+        || retryPolls < 1) {
       throw new IllegalArgumentException(
-          "threads, perHostConcurrency, maxAttempts, maxArticlesPerPoll must be >= 1");
+          "threads, perHostConcurrency, maxAttempts, maxArticlesPerPoll, retryPolls must be >= 1");
     }
+    Objects.requireNonNull(retryBackoff, "retryBackoff");
+  }
+
+  /** Settings with the default retries across polls. */
+  public MonitorSettings(
+      FetchSettings fetch,
+      Path stateDir,
+      int threads,
+      int perHostConcurrency,
+      Duration minHostInterval,
+      Duration maxCrawlDelay,
+      int maxAttempts,
+      Duration maxBackoff,
+      int maxArticlesPerPoll,
+      Duration startSpread,
+      Duration checkpointInterval,
+      Duration seenRetention) {
+    this(
+        fetch,
+        stateDir,
+        threads,
+        perHostConcurrency,
+        minHostInterval,
+        maxCrawlDelay,
+        maxAttempts,
+        maxBackoff,
+        maxArticlesPerPoll,
+        startSpread,
+        checkpointInterval,
+        seenRetention,
+        DEFAULT_RETRY_POLLS,
+        DEFAULT_RETRY_BACKOFF,
+        true);
+  }
+
+  /** The pause before a later poll tries an article that failed in {@code failures} polls. */
+  public Duration retryDelay(int failures, Duration retryAfter) {
+    Duration d = retryBackoff.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
+    if (retryAfter != null && retryAfter.compareTo(d) > 0) {
+      d = retryAfter;
+    }
+    return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+  }
+
+  public MonitorSettings withRetries(int polls, Duration backoff) {
+    return new MonitorSettings(
+        fetch,
+        stateDir,
+        threads,
+        perHostConcurrency,
+        minHostInterval,
+        maxCrawlDelay,
+        maxAttempts,
+        maxBackoff,
+        maxArticlesPerPoll,
+        startSpread,
+        checkpointInterval,
+        seenRetention,
+        polls,
+        backoff,
+        paceByAddress);
+  }
+
+  public MonitorSettings withPaceByAddress(boolean on) {
+    return new MonitorSettings(
+        fetch,
+        stateDir,
+        threads,
+        perHostConcurrency,
+        minHostInterval,
+        maxCrawlDelay,
+        maxAttempts,
+        maxBackoff,
+        maxArticlesPerPoll,
+        startSpread,
+        checkpointInterval,
+        seenRetention,
+        retryPolls,
+        retryBackoff,
+        on);
   }
 
   /**
@@ -102,7 +203,10 @@ public record MonitorSettings(
         maxArticlesPerPoll,
         startSpread,
         checkpointInterval,
-        seenRetention);
+        seenRetention,
+        retryPolls,
+        retryBackoff,
+        paceByAddress);
   }
 
   public MonitorSettings withMaxBackoff(Duration d) {
@@ -118,7 +222,10 @@ public record MonitorSettings(
         maxArticlesPerPoll,
         startSpread,
         checkpointInterval,
-        seenRetention);
+        seenRetention,
+        retryPolls,
+        retryBackoff,
+        paceByAddress);
   }
 
   public MonitorSettings withStartSpread(Duration d) {
@@ -134,7 +241,10 @@ public record MonitorSettings(
         maxArticlesPerPoll,
         d,
         checkpointInterval,
-        seenRetention);
+        seenRetention,
+        retryPolls,
+        retryBackoff,
+        paceByAddress);
   }
 
   public MonitorSettings withThreads(int n) {
@@ -150,7 +260,10 @@ public record MonitorSettings(
         maxArticlesPerPoll,
         startSpread,
         checkpointInterval,
-        seenRetention);
+        seenRetention,
+        retryPolls,
+        retryBackoff,
+        paceByAddress);
   }
 
   public MonitorSettings withSeenRetention(Duration d) {
@@ -166,6 +279,9 @@ public record MonitorSettings(
         maxArticlesPerPoll,
         startSpread,
         checkpointInterval,
-        d);
+        d,
+        retryPolls,
+        retryBackoff,
+        paceByAddress);
   }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.monitor;
 
+import io.newsflow.ingest.fetch.PrivateHosts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * @param pollInterval time between the starts of two polls
  * @param include article URLs must match one of these (searched, not anchored) when any is given
  * @param exclude article URLs matching any of these are ignored
- * @param allowPrivateAddresses whether this outlet's URLs may resolve to loopback/private addresses
+ * @param allowPrivateAddresses whether this outlet's own hosts (those of its feeds, sitemaps and
+ *     pages, on their ports) may resolve to loopback/private addresses; never link-local ones
  */
 public record Outlet(
     String name,
@@ -42,6 +44,20 @@ public record Outlet(
       throw new IllegalArgumentException(
           "outlet " + name + ": needs at least one of feeds, sitemaps, pages");
     }
+  }
+
+  /**
+   * The hosts this outlet may reach at loopback/private addresses: its sources' hosts and ports
+   * when it sets {@code allowPrivateAddresses}, none otherwise.
+   */
+  public PrivateHosts privateHosts() {
+    if (!allowPrivateAddresses) {
+      return PrivateHosts.NONE;
+    }
+    List<String> all = new java.util.ArrayList<>(feeds);
+    all.addAll(sitemaps);
+    all.addAll(pages);
+    return PrivateHosts.of(all);
   }
 
   /** Whether an article URL passes the include/exclude patterns. */

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param lastError the latest fault's reason, or null
  * @param lastPollAt when the latest poll completed, or null
  * @param nextPollAt when the next poll starts, or null while one runs
+ * @param waitingFor while a poll runs, what it has waited for longest, e.g. {@code fetching
+ *     https://x.example/feed.xml for 42 s (and 3 more)}; null otherwise
  */
 public record OutletStatus(
     String outlet,
@@ -24,4 +26,5 @@ public record OutletStatus(
     long deadLetters,
     String lastError,
     Instant lastPollAt,
-    Instant nextPollAt) {}
+    Instant nextPollAt,
+    String waitingFor) {}

@@ -50,8 +50,16 @@ public final class SeenStore implements AutoCloseable {
    * @param dead whether its last fetch failed for good (it is retried only when its source says it
    *     changed)
    * @param listedAt when a source last listed it, to within a tenth of the retention (epoch ms)
+   * @param failures polls in a row whose fetch of it failed for a passing reason (timeouts, 5xx,
+   *     429, robots.txt unavailable); 0 when it is not waiting for a retry
+   * @param retryAt when it may be tried again after such failures (epoch ms; 0 when not waiting)
    */
-  public record Seen(int version, long changedAt, boolean dead, long listedAt) {
+  public record Seen(
+      int version, long changedAt, boolean dead, long listedAt, int failures, long retryAt) {
+    public Seen(int version, long changedAt, boolean dead, long listedAt) {
+      this(version, changedAt, dead, listedAt, 0, 0);
+    }
+
     /**
      * Whether the copy held is at least as new as a listing that says the article changed at {@code
      * sourceChangedAt} (epoch ms, 0 when the source gives no date). When our copy's own change date
@@ -61,6 +69,15 @@ public final class SeenStore implements AutoCloseable {
      */
     public boolean covers(long sourceChangedAt) {
       return sourceChangedAt <= changedAt || (changedAt == 0 && sourceChangedAt <= listedAt);
+    }
+
+    /** Whether it failed for a passing reason and waits to be tried again. */
+    public boolean retrying() {
+      return failures > 0 && !dead;
+    }
+
+    Seen listedNow(long now) {
+      return new Seen(version, changedAt, dead, now, failures, retryAt);
     }
   }
 
@@ -126,6 +143,11 @@ public final class SeenStore implements AutoCloseable {
         : s.validators();
   }
 
+  /** The store's time (epoch ms): what {@link Seen#retryAt()} is compared with. */
+  public long now() {
+    return clock.millis();
+  }
+
   public int articleCount() {
     return articles.size();
   }
@@ -143,6 +165,22 @@ public final class SeenStore implements AutoCloseable {
   }
 
   /**
+   * Records that fetching {@code id} failed for a passing reason in {@code failures} polls in a row
+   * and may be tried again from {@code retryAt} (epoch ms); what was produced of it stays as it
+   * was. It counts as listed now.
+   */
+  public void retry(String id, int version, long changedAt, int failures, long retryAt) {
+    if (failures < 1) {
+      throw new IllegalArgumentException("failures must be >= 1: " + failures);
+    }
+    Seen s = new Seen(version, changedAt, false, clock.millis(), failures, retryAt);
+    synchronized (pending) {
+      articles.put(id, s);
+      pending.add(line(id, s));
+    }
+  }
+
+  /**
    * A source listed {@code id} again, dating it {@code changedAt} (epoch ms, 0 when undated), and
    * the copy held covers that: a copy found through an undated link takes the source's date as its
    * own; otherwise the last-listed time is refreshed when that is due.
@@ -151,7 +189,8 @@ public final class SeenStore implements AutoCloseable {
     synchronized (pending) {
       Seen s = articles.get(id);
       if (s != null && s.changedAt() == 0 && changedAt > 0) {
-        Seen dated = new Seen(s.version(), changedAt, s.dead(), clock.millis());
+        Seen dated =
+            new Seen(s.version(), changedAt, s.dead(), clock.millis(), s.failures(), s.retryAt());
         articles.put(id, dated);
         pending.add(line(id, dated));
         return;
@@ -166,7 +205,7 @@ public final class SeenStore implements AutoCloseable {
     synchronized (pending) {
       Seen s = articles.get(id);
       if (s != null && now - s.listedAt() >= refreshMs) {
-        Seen fresh = new Seen(s.version(), s.changedAt(), s.dead(), now);
+        Seen fresh = s.listedNow(now);
         articles.put(id, fresh);
         pending.add(line(id, fresh));
       }
@@ -248,7 +287,7 @@ public final class SeenStore implements AutoCloseable {
     return out;
   }
 
-  // A<TAB>id<TAB>version<TAB>changedAt<TAB>dead<TAB>listedAt
+  // A<TAB>id<TAB>version<TAB>changedAt<TAB>dead<TAB>listedAt[<TAB>failures<TAB>retryAt]
   private static String line(String id, Seen s) {
     return "A\t"
         + id
@@ -259,7 +298,8 @@ public final class SeenStore implements AutoCloseable {
         + "\t"
         + (s.dead() ? "1" : "0")
         + "\t"
-        + s.listedAt();
+        + s.listedAt()
+        + (s.failures() > 0 ? "\t" + s.failures() + "\t" + s.retryAt() : "");
   }
 
   // S<TAB>url<TAB>etag<TAB>lastModified<TAB>listedAt
@@ -283,11 +323,19 @@ public final class SeenStore implements AutoCloseable {
     for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
       String[] f = line.split("\t", -1);
       try {
-        if (f[0].equals("A") && (f.length == 5 || f.length == 6)) {
-          long listedAt = f.length == 6 ? Long.parseLong(f[5]) : now;
+        if (f[0].equals("A") && (f.length == 5 || f.length == 6 || f.length == 8)) {
+          long listedAt = f.length >= 6 ? Long.parseLong(f[5]) : now;
+          int failures = f.length == 8 ? Integer.parseInt(f[6]) : 0;
+          long retryAt = f.length == 8 ? Long.parseLong(f[7]) : 0;
           articles.put(
               f[1],
-              new Seen(Integer.parseInt(f[2]), Long.parseLong(f[3]), f[4].equals("1"), listedAt));
+              new Seen(
+                  Integer.parseInt(f[2]),
+                  Long.parseLong(f[3]),
+                  f[4].equals("1"),
+                  listedAt,
+                  failures,
+                  retryAt));
         } else if (f[0].equals("S") && (f.length == 4 || f.length == 5)) {
           long listedAt = f.length == 5 ? Long.parseLong(f[4]) : now;
           sources.put(f[1], new Source(new Validators(empty(f[2]), empty(f[3])), listedAt));

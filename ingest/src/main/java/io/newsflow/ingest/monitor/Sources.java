@@ -14,7 +14,11 @@ import io.newsflow.ingest.fetch.RobotsCache;
 import io.newsflow.ingest.fetch.Validators;
 import io.newsflow.schemas.Via;
 import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +36,8 @@ final class Sources {
 
   private final Monitor m;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  // per sitemap URL read in this run, the child sitemaps it listed (none: not an index)
+  private final Map<String, List<String>> children = new ConcurrentHashMap<>();
 
   Sources(Monitor m) {
     this.m = m;
@@ -54,23 +60,28 @@ final class Sources {
             });
     Countdown src = self[0];
     try {
+      String host = m.pace(url);
+      m.waiting(o, url, "queued for its host:");
       m.frontier.submit(
-          Monitor.host(url),
+          host,
           () -> {
             try {
               if (m.stopped) {
                 src.incomplete();
               } else {
+                m.waiting(o, url, "fetching");
                 validators.set(poll(cycle, src, o, url, via, depth));
               }
             } catch (RuntimeException e) {
               LOG.error("{}: polling {} failed unexpectedly", o.name(), url, e);
               m.fault(o, Fault.IO, url, "unexpected " + e);
             } finally {
+              m.notWaiting(o, url);
               src.arm();
             }
           });
     } catch (IllegalArgumentException e) {
+      m.notWaiting(o, url);
       m.fault(o, Fault.BAD_URL, url, e.getMessage());
       src.arm();
     }
@@ -79,20 +90,32 @@ final class Sources {
   /** Polls the source; returns its validators to remember, or null. */
   private Validators poll(
       Countdown cycle, Countdown src, Outlet o, String url, Via via, int depth) {
-    RobotsCache.Decision d = m.robots.check(url, o.allowPrivateAddresses());
-    m.frontier.crawlDelay(Monitor.host(url), d.crawlDelay());
+    RobotsCache.Decision d = m.robots.check(url, o.privateHosts());
+    m.frontier.crawlDelay(m.pace(url), d.crawlDelay());
     if (!d.allowed()) {
-      m.fault(o, Fault.ROBOTS_DISALLOWED, url, d.reason());
+      m.fault(o, d.fault(), url, d.reason());
       return null;
     }
     FetchResult r = m.fetch(o, url, m.store.validators(url));
+    if (r.notModified() && via == Via.SITEMAP && depth < MAX_SITEMAP_DEPTH) {
+      List<String> known = children.get(url);
+      if (known == null) {
+        // started since it was last read: whether it is an index, and of what, is not known
+        // here; read it in full once so its children are polled whatever it answers later
+        r = m.fetch(o, url, Validators.NONE);
+      } else {
+        // an unchanged index says nothing about its children: each is polled on its own
+        children(cycle, o, url, known, depth);
+        return null;
+      }
+    }
     if (r.notModified()) {
       return null;
     }
     if (r.failed()) {
       m.fault(o, r.fault(), url, r.reason());
       if (r.fault() == Fault.HTTP_RETRYABLE) {
-        m.frontier.backoff(Monitor.host(url), m.backoff(r, 1));
+        m.frontier.backoff(m.pace(url), m.backoff(r, 1));
       }
       return null;
     }
@@ -120,9 +143,9 @@ final class Sources {
       case SITEMAP:
         SitemapReader.Result map =
             SitemapReader.read(r.body(), r.contentType(), url, m.settings.fetch().maxBytes());
-        if (map.isIndex()) {
-          children(cycle, o, url, map.sitemaps(), depth);
-        }
+        List<String> kids = map.isIndex() ? newestFirst(o, url, map.sitemaps()) : List.of();
+        children.put(url, kids);
+        children(cycle, o, url, kids, depth);
         return map.articles();
       default:
         String charset = Charsets.detect(r.body(), r.declaredCharset());
@@ -130,7 +153,31 @@ final class Sources {
     }
   }
 
-  private void children(Countdown cycle, Outlet o, String url, List<Entry> children, int depth) {
+  /**
+   * The child sitemaps of an index to poll: at most {@link #MAX_CHILD_SITEMAPS}, the most recently
+   * modified first (undated ones after, in their order), so a long archive index still has its
+   * current news sitemap polled.
+   */
+  private List<String> newestFirst(Outlet o, String url, List<Entry> listed) {
+    List<Entry> sorted = new ArrayList<>(listed);
+    sorted.sort(
+        Comparator.comparing(
+            Entry::changedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
+    if (sorted.size() > MAX_CHILD_SITEMAPS) {
+      LOG.warn(
+          "{}: sitemap index {} lists {} sitemaps; polling the {} modified last",
+          o.name(),
+          url,
+          sorted.size(),
+          MAX_CHILD_SITEMAPS);
+    }
+    return sorted.stream().limit(MAX_CHILD_SITEMAPS).map(Entry::url).toList();
+  }
+
+  private void children(Countdown cycle, Outlet o, String url, List<String> kids, int depth) {
+    if (kids.isEmpty()) {
+      return;
+    }
     if (depth + 1 > MAX_SITEMAP_DEPTH) {
       m.fault(
           o,
@@ -139,18 +186,8 @@ final class Sources {
           "sitemap index nested deeper than " + MAX_SITEMAP_DEPTH + "; children ignored");
       return;
     }
-    int n = 0;
-    for (Entry child : children) {
-      if (++n > MAX_CHILD_SITEMAPS) {
-        LOG.warn(
-            "{}: sitemap index {} lists {} sitemaps; polling the first {}",
-            o.name(),
-            url,
-            children.size(),
-            MAX_CHILD_SITEMAPS);
-        break;
-      }
-      submit(cycle, o, child.url(), Via.SITEMAP, depth + 1);
+    for (String child : kids) {
+      submit(cycle, o, child, Via.SITEMAP, depth + 1);
     }
   }
 
@@ -170,7 +207,15 @@ final class Sources {
       String id = ArticleIds.forUrl(url);
       SeenStore.Seen seen = m.store.article(id);
       long changedAt = e.changedAt() == null ? 0 : e.changedAt().toEpochMilli();
-      if (seen != null && seen.covers(changedAt)) {
+      if (seen != null && seen.retrying()) {
+        if (m.store.now() < seen.retryAt()) {
+          // failed before for a passing reason; its turn comes in a later poll. The source's
+          // validators are not saved meanwhile: a 304 must not hide it
+          m.store.listed(id);
+          src.incomplete();
+          continue;
+        }
+      } else if (seen != null && seen.covers(changedAt)) {
         // still listed: not to be forgotten by the store's retention (and dated, if it was not)
         m.store.listed(id, changedAt);
         continue;

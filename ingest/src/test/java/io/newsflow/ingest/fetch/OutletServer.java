@@ -41,6 +41,12 @@ public final class OutletServer implements AutoCloseable {
   public final List<String> userAgents = new CopyOnWriteArrayList<>();
   public final List<String> conditionalRequests = new CopyOnWriteArrayList<>();
 
+  /** One request: its path (and query) and when it arrived ({@link System#nanoTime}). */
+  public record Hit(String path, long atNanos) {}
+
+  /** Every request, in arrival order. */
+  public final List<Hit> log = new CopyOnWriteArrayList<>();
+
   public OutletServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(executor);
@@ -84,6 +90,7 @@ public final class OutletServer implements AutoCloseable {
             + (ex.getRequestURI().getRawQuery() == null
                 ? ""
                 : "?" + ex.getRequestURI().getRawQuery());
+    log.add(new Hit(path, System.nanoTime()));
     hits.computeIfAbsent(ex.getRequestURI().getRawPath(), k -> new AtomicInteger())
         .incrementAndGet();
     userAgents.add(String.valueOf(ex.getRequestHeaders().getFirst("User-Agent")));

@@ -406,7 +406,12 @@ class MonitorIT {
         100,
         Duration.ZERO,
         Duration.ofSeconds(1),
-        SeenStore.DEFAULT_RETENTION);
+        SeenStore.DEFAULT_RETENTION,
+        // lost articles are dead-lettered at the end of the poll (retries across polls and
+        // restarts: HostileWebIT)
+        1,
+        Duration.ZERO,
+        true);
   }
 
   static Outlet outlet(

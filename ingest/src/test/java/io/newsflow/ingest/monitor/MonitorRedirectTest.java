@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Redirects of feeds, sitemaps and seed pages: their targets must be allowed by robots.txt too, on
  * the same host or another. Two local servers play two hosts, {@code outlet.test} and {@code
- * other.test}, both resolved to loopback.
+ * other.test}, both resolved to loopback; the outlet lists a page on each, so both are its own
+ * hosts, which alone it may reach at a loopback address.
  */
 class MonitorRedirectTest {
   @TempDir Path state;
@@ -46,7 +47,11 @@ class MonitorRedirectTest {
     String lastError;
     Map<String, Long> faults;
     try (Monitor m =
-        monitor(outletUrl("/feed.xml"), outletUrl("/sitemap.xml"), outletUrl("/world/"))) {
+        monitor(
+            outletUrl("/feed.xml"),
+            outletUrl("/sitemap.xml"),
+            outletUrl("/world/"),
+            otherUrl("/index/"))) {
       m.start();
       assertThat(m.awaitPolls(1, Duration.ofMinutes(1))).isTrue();
       faults = m.faultCounts();
@@ -68,7 +73,7 @@ class MonitorRedirectTest {
     other.page("/feed.xml", "application/rss+xml", rss(otherUrl("/news/a")));
     other.page("/news/a", "text/html; charset=utf-8", MonitorIT.article("a", ""));
 
-    try (Monitor m = monitor(outletUrl("/feed.xml"))) {
+    try (Monitor m = monitor(outletUrl("/feed.xml"), otherUrl("/index/"))) {
       m.start();
       assertThat(m.awaitPolls(1, Duration.ofMinutes(1))).isTrue();
       assertThat(m.faultCounts()).isEmpty();
@@ -79,7 +84,24 @@ class MonitorRedirectTest {
         .containsExactly(otherUrl("/news/a"));
   }
 
+  @Test
+  void shouldNotFollowARedirectToAPrivateHostThatIsNotTheOutletsOwn() throws Exception {
+    redirect(outlet, "/feed.xml", otherUrl("/feed.xml"));
+    other.page("/feed.xml", "application/rss+xml", rss(otherUrl("/news/a")));
+
+    String lastError;
+    try (Monitor m = monitor(outletUrl("/feed.xml"))) {
+      m.start();
+      assertThat(m.awaitPolls(1, Duration.ofMinutes(1))).isTrue();
+      lastError = m.status().get(0).lastError();
+    }
+
+    assertThat(other.hits("/feed.xml")).isZero();
+    assertThat(lastError).startsWith("blocked_address").contains("other.test");
+  }
+
   Monitor monitor(String... sources) throws Exception {
+    other.page("/index/", "text/html", "<p>no links here</p>");
     List<String> feeds = List.of(sources).stream().filter(u -> u.endsWith("/feed.xml")).toList();
     List<String> maps = List.of(sources).stream().filter(u -> u.endsWith("sitemap.xml")).toList();
     List<String> pages = List.of(sources).stream().filter(u -> u.endsWith("/")).toList();

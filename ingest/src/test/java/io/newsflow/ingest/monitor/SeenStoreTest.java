@@ -47,6 +47,31 @@ class SeenStoreTest {
   }
 
   @Test
+  void shouldKeepAnArticleWaitingForARetryAcrossReopensUntilItIsFetched() throws Exception {
+    long retryAt = clock.millis() + 60_000;
+    try (SeenStore store = open()) {
+      store.retry("new", 0, 0, 2, retryAt);
+      store.article("known", 3, 1000, false);
+      store.retry("known", 3, 1000, 1, retryAt);
+      store.listed("known");
+      store.checkpoint(ACKNOWLEDGED);
+    }
+    try (SeenStore store = open()) {
+      assertThat(store.article("new"))
+          .isEqualTo(new SeenStore.Seen(0, 0, false, clock.millis(), 2, retryAt));
+      assertThat(store.article("new").retrying()).isTrue();
+      assertThat(store.article("known").version()).isEqualTo(3);
+      assertThat(store.article("known").failures()).isEqualTo(1);
+      store.article("known", 4, 2000, false);
+      store.checkpoint(ACKNOWLEDGED);
+    }
+    try (SeenStore store = open()) {
+      assertThat(store.article("known").retrying()).isFalse();
+      assertThat(store.article("new").retrying()).isTrue();
+    }
+  }
+
+  @Test
   void shouldNotWriteChangesWhoseRecordsWereNotAcknowledged() throws Exception {
     try (SeenStore store = open()) {
       store.article("a", 1, 0, false);
