@@ -13,8 +13,9 @@ import java.util.Set;
  * say about it (a historical aside, a state's own forces at home, a hypothetical). A topic's
  * trained {@link Model} weighs them into a probability; docs/tagging.md explains each one.
  *
- * <p>The base features are topic-free; taxonomy {@code markers} add one feature each ({@code
- * marker.NAME}: the share of the topic's firing sentences in which the marker occurs).
+ * <p>The base features are topic-free; taxonomy {@code markers} add two features each: {@code
+ * marker.NAME}, the share of the topic's firing sentences in which the marker occurs, and {@code
+ * article.NAME}, the share of all the article's sentences in which it occurs.
  */
 final class Features {
   /** Sentences of the text, from its start, that count as its lead. */
@@ -46,7 +47,7 @@ final class Features {
    * something to carry to unseen articles).
    */
   static int sign(String feature) {
-    if (feature.startsWith("marker.")) {
+    if (feature.startsWith("marker.") || feature.startsWith("article.")) {
       return -1;
     }
     return switch (feature) {
@@ -62,6 +63,7 @@ final class Features {
   static List<String> names(Map<String, Cue> markers) {
     List<String> out = new ArrayList<>(BASE);
     markers.keySet().forEach(m -> out.add("marker." + m));
+    markers.keySet().forEach(m -> out.add("article." + m));
     return out;
   }
 
@@ -113,7 +115,7 @@ final class Features {
       }
     }
     List<String> markerNames = new ArrayList<>(markers.keySet());
-    double[] x = new double[BASE.size() + markerNames.size()];
+    double[] x = new double[BASE.size() + 2 * markerNames.size()];
     x[0] = Math.min(2, title);
     x[1] = Math.min(2, lead);
     x[2] = Math.min(3, body);
@@ -136,8 +138,33 @@ final class Features {
         }
       }
       x[BASE.size() + m] = distinct.isEmpty() ? 0 : (double) with / distinct.size();
+      x[BASE.size() + markerNames.size() + m] =
+          share(markers.get(markerNames.get(m)), article, textSentences);
     }
     return x;
+  }
+
+  /**
+   * The share of the article's sentences (the title counting as one) in which {@code marker}
+   * occurs: what the article as a whole is about, beside the topic's own sentences.
+   */
+  private static double share(Cue marker, Article article, int textSentences) {
+    int with = 0;
+    int[] word = new int[1];
+    for (Field f : article.fields) {
+      if (f == null) {
+        continue;
+      }
+      int len = f.folded.length();
+      int k = 0;
+      java.util.regex.Matcher m;
+      while ((m = marker.next(f, k, len, len, word)) != null) {
+        with++;
+        k = Math.max(word[0] + 1, f.wordAtOrAfter(f.sentenceEnd(m.start())));
+      }
+    }
+    int sentences = textSentences + (article.fields[0] == null ? 0 : 1);
+    return sentences == 0 ? 0 : Math.min(1, (double) with / sentences);
   }
 
   /** How many different entities (of every gazetteer type) the title and text name. */

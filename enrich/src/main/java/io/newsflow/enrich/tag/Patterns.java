@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Expands the taxonomy's pattern language into Java regular expressions. Patterns are written over
  * folded text (lower case, no accents, single spaces), may use {@code {NAME}} to insert a lexicon,
- * and {@code {_N}} for "up to N intervening words". Every cue is anchored at word boundaries.
+ * and {@code {_N}} for "up to N intervening words" (a dotted abbreviation such as u.s. counts as a
+ * word). Every cue is anchored at word boundaries.
  */
 final class Patterns {
   static final String WORD_START = "(?<![\\p{L}\\p{N}])";
@@ -56,7 +57,11 @@ final class Patterns {
       String name = m.group(1);
       String body;
       if (name.startsWith("_") && name.substring(1).chars().allMatch(Character::isDigit)) {
-        body = "(?:[^ .;:!?\\n]+ ){0," + Integer.parseInt(name.substring(1)) + "}";
+        // a word, or a dotted abbreviation (u.s., ee.uu.), which does not end a sentence either
+        body =
+            "(?:(?:(?:[a-z]{1,2}\\.){2,}|[^ .;:!?\\n]+) ){0,"
+                + Integer.parseInt(name.substring(1))
+                + "}";
       } else if (lexicons.containsKey(name)) {
         body = "(?:" + expand(lexicons.get(name), lexicons, where, depth + 1) + ")";
       } else {
