@@ -11,7 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
 
 /** The Kafka cluster a command talks to: an external one, or an in-process broker it owns. */
 final class Cluster implements AutoCloseable {
@@ -28,7 +34,7 @@ final class Cluster implements AutoCloseable {
   /** The configured cluster, or an in-process broker in {@code data.dir/kafka} when none is. */
   static Cluster embeddedUnlessConfigured(NewsflowConfig config, Progress out) {
     if (!config.bootstrapServers().isEmpty()) {
-      return new Cluster(null, config.bootstrapServers(), config);
+      return reachable(new Cluster(null, config.bootstrapServers(), config));
     }
     out.info("starting the in-process Kafka broker in " + config.dataDir().resolve("kafka"));
     EmbeddedKafkaBroker broker =
@@ -41,7 +47,50 @@ final class Cluster implements AutoCloseable {
   static Cluster external(NewsflowConfig config) {
     String servers =
         config.bootstrapServers().isEmpty() ? "localhost:9092" : config.bootstrapServers();
-    return new Cluster(null, servers, config);
+    return reachable(new Cluster(null, servers, config));
+  }
+
+  /** How long a command waits for a cluster to answer before it gives up with one clear line. */
+  static final Duration REACH_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * Checks that the cluster answers, so that a command without one fails at once with a line that
+   * says what to do, instead of clients retrying their connection for ever.
+   *
+   * @throws UserError when no broker answers within {@link #REACH_TIMEOUT}
+   */
+  private static Cluster reachable(Cluster cluster) {
+    Map<String, Object> p = cluster.clientProps();
+    int ms = (int) REACH_TIMEOUT.toMillis();
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+    Admin admin = null;
+    try {
+      admin = Admin.create(p);
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(ms))
+          .nodes()
+          .get(ms + 2000L, TimeUnit.MILLISECONDS);
+      return cluster;
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      throw new UserError(unreachable(cluster.bootstrapServers()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError(unreachable(cluster.bootstrapServers()), e);
+    } finally {
+      if (admin != null) {
+        admin.close(Duration.ZERO);
+      }
+    }
+  }
+
+  static String unreachable(String servers) {
+    return "no Kafka broker answered at "
+        + servers
+        + " within "
+        + REACH_TIMEOUT.toSeconds()
+        + " s. Start one with './newsflow broker', or point --bootstrap-servers "
+        + "(or NEWSFLOW_BOOTSTRAP_SERVERS) at your cluster.";
   }
 
   String bootstrapServers() {

@@ -43,6 +43,9 @@ public final class Newsflow {
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("newsflow " + cmd.getCommandName() + ": " + e.getMessage());
+          if (e instanceof UserError) {
+            return 1;
+          }
           if (System.getenv("NEWSFLOW_DEBUG") != null) {
             e.printStackTrace(cmd.getErr());
           } else {
