@@ -17,7 +17,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 
 /** The Kafka cluster a command talks to: an external one, or an in-process broker it owns. */
 final class Cluster implements AutoCloseable {
@@ -124,6 +128,50 @@ final class Cluster implements AutoCloseable {
               config.getShort(NewsflowConfig.REPLICATION_CONFIG),
               Duration.ofSeconds(60))
           .ensure(List.of(specs));
+    }
+  }
+
+  /**
+   * Gets the cluster ready for the enrich stage before it starts (PLATFORM.md trap 1): creates the
+   * Streams changelog topics ahead, compacted and partitioned like news.raw, waits until they answer,
+   * and, for exactly-once, opens and commits an empty transaction so the transaction coordinator
+   * (and its topic, on a new cluster) is up before the first real one. Without this, the first
+   * transactions of a new cluster are refused (CONCURRENT_TRANSACTIONS) and retried out of order.
+   */
+  void prepareForEnrich(Collection<String> changelogTopics, boolean exactlyOnce) {
+    try (Admin admin = Admin.create(clientProps())) {
+      int partitions =
+          admin
+              .describeTopics(List.of(Topics.RAW.name()))
+              .allTopicNames()
+              .get(60, TimeUnit.SECONDS)
+              .get(Topics.RAW.name())
+              .partitions()
+              .size();
+      List<TopicSpec<?, ?>> specs = new ArrayList<>();
+      changelogTopics.forEach(
+          n -> specs.add(new TopicSpec<>(n, Serdes.ByteArray(), Serdes.ByteArray(), true)));
+      new TopicAdmin(
+              admin,
+              partitions,
+              config.getShort(NewsflowConfig.REPLICATION_CONFIG),
+              Duration.ofSeconds(60))
+          .ensure(specs);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot prepare the enrich stage's topics: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    if (exactlyOnce) {
+      Map<String, Object> p = clientProps();
+      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "newsflow-warm-up");
+      try (KafkaProducer<byte[], byte[]> producer =
+          new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.commitTransaction();
+      }
     }
   }
 
