@@ -55,7 +55,7 @@ final class Cluster implements AutoCloseable {
   }
 
   /** How long a command waits for a cluster to answer before it gives up with one clear line. */
-  static final Duration REACH_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration REACH_TIMEOUT = Duration.ofSeconds(8);
 
   /**
    * Checks that the cluster answers, so that a command without one fails at once with a line that

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       RunCommand.class,
       TailCommand.class,
+      UiCommand.class,
       RetagCommand.class,
       EvalCommand.class,
       TagCommand.class,

@@ -10,7 +10,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.newsflow.cli.dashboard.Dashboard;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +47,8 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Outlet name to stamp on every replayed article.")
   String outlet;
 
+  @Mixin DashboardOptions dashboard;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -52,15 +57,31 @@ final class ReplayCommand implements Callable<Integer> {
       System.err.println("newsflow replay: " + NOT_AN_ARCHIVE + folder);
       return 2;
     }
-    NewsflowConfig config = common.config(output.settings());
+    Map<String, Object> flags = new HashMap<>(output.settings());
+    flags.putAll(dashboard.settings());
+    NewsflowConfig config = common.config(flags);
     Progress progress = common.progress();
     long started = System.nanoTime();
     Tagger tagger = Pipeline.tagger(config);
     Tracker tracker = new Tracker();
     try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress)) {
       cluster.ensureTopics(tagger.topicNames());
-      try (DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps());
-          Pipeline pipeline = new Pipeline(cluster, config, tagger, tracker::sunk)) {
+      try (Dashboard ui =
+              dashboard.wanted()
+                  ? DashboardOptions.start(config, cluster, List::of, () -> null, progress)
+                  : null;
+          DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps());
+          Pipeline pipeline =
+              new Pipeline(
+                  cluster,
+                  config,
+                  tagger,
+                  (a, o) -> {
+                    tracker.sunk(a, o);
+                    if (ui != null) {
+                      ui.sunk(a);
+                    }
+                  })) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         pipeline.start(Duration.ofSeconds(120));
         ReplayReport report = ingest(cluster, config, folder, outlet, progress);
@@ -71,6 +92,12 @@ final class ReplayCommand implements Callable<Integer> {
         if (failure != null) {
           System.err.println("newsflow replay: " + failure);
           return 1;
+        }
+        if (ui != null) {
+          progress.info("the dashboard stays at " + ui.url() + " until Ctrl-C");
+          try (UntilStopped until = new UntilStopped()) {
+            until.await(pipeline::failure);
+          }
         }
         return 0;
       }

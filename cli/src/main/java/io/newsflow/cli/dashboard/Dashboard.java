@@ -1,0 +1,108 @@
+package io.newsflow.cli.dashboard;
+
+import io.newsflow.ingest.monitor.OutletStatus;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.Topics;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The live web dashboard of a cluster's pipeline: outlets, rates per stage over time, consumer lag,
+ * dead letters and the latest articles, each view with a JSON endpoint behind it ({@code
+ * /api/outlets}, {@code /api/pipeline}, {@code /api/dead-letters}, {@code /api/articles}, {@code
+ * /api/articles/ID}). It reads the topics with a consumer of its own, so it works the same beside
+ * the pipeline in one process and against any cluster.
+ */
+public final class Dashboard implements AutoCloseable {
+  /**
+   * @param bind the address to listen on (127.0.0.1 keeps it to this machine)
+   * @param port the port, or 0 for a free one
+   * @param keep how many of the latest articles and dead letters stay readable
+   * @param enrichGroup the enrich stage's consumer group (its Streams application id)
+   * @param sinkGroup the sink stage's consumer group
+   */
+  public record Settings(String bind, int port, int keep, String enrichGroup, String sinkGroup) {}
+
+  private final DashboardState state;
+  private final TopicWatcher watcher;
+  private final LagProbe lag;
+  private final DashboardServer server;
+
+  private Dashboard(
+      DashboardState state, TopicWatcher watcher, LagProbe lag, DashboardServer server) {
+    this.state = state;
+    this.watcher = watcher;
+    this.lag = lag;
+    this.server = server;
+  }
+
+  /**
+   * Starts reading the cluster and serving the page.
+   *
+   * @param clientProps Kafka client properties (bootstrap servers and any pass-through)
+   * @param monitored the outlets this process monitors, or an empty list
+   * @param waitingFor what a polling outlet waits for, in words, or null
+   * @throws java.net.BindException when the port is taken
+   */
+  public static Dashboard start(
+      Settings settings,
+      Map<String, Object> clientProps,
+      Supplier<List<OutletStatus>> monitored,
+      Supplier<String> waitingFor)
+      throws IOException {
+    DashboardState state = new DashboardState(settings.keep(), monitored, waitingFor);
+    DashboardServer server = new DashboardServer(settings.bind(), settings.port(), state);
+    TopicWatcher watcher = new TopicWatcher(clientProps, state, settings.keep());
+    LagProbe lag =
+        new LagProbe(
+            clientProps,
+            state,
+            List.of(
+                new LagProbe.Group("enrich", settings.enrichGroup(), Topics.RAW.name()),
+                new LagProbe.Group("sink", settings.sinkGroup(), Topics.ENRICHED.name())));
+    Dashboard d = new Dashboard(state, watcher, lag, server);
+    try {
+      watcher.start();
+      lag.start(Duration.ofSeconds(3));
+      server.start();
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
+    }
+    return d;
+  }
+
+  /** The address to open in a browser. */
+  public String url() {
+    return server.url();
+  }
+
+  /** Counts an article the sink in this process has written. */
+  public void sunk(EnrichedArticle a) {
+    state.counted("sink", null, Instant.now());
+  }
+
+  /** Shows an alert about an outlet. */
+  public void alert(String outlet, String message) {
+    state.alert(new DashboardState.Alert(outlet, message, Instant.now()));
+  }
+
+  public DashboardState state() {
+    return state;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    lag.close();
+    try {
+      watcher.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
