@@ -10,10 +10,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -133,10 +133,11 @@ final class Cluster implements AutoCloseable {
 
   /**
    * Gets the cluster ready for the enrich stage before it starts (PLATFORM.md trap 1): creates the
-   * Streams changelog topics ahead, compacted and partitioned like news.raw, waits until they answer,
-   * and, for exactly-once, opens and commits an empty transaction so the transaction coordinator
-   * (and its topic, on a new cluster) is up before the first real one. Without this, the first
-   * transactions of a new cluster are refused (CONCURRENT_TRANSACTIONS) and retried out of order.
+   * Streams changelog topics ahead, compacted and partitioned like news.raw, waits until they
+   * answer, and, for exactly-once, opens and commits an empty transaction so the transaction
+   * coordinator (and its topic, on a new cluster) is up before the first real one. Without this,
+   * the first transactions of a new cluster are refused (CONCURRENT_TRANSACTIONS) and retried out
+   * of order.
    */
   void prepareForEnrich(Collection<String> changelogTopics, boolean exactlyOnce) {
     try (Admin admin = Admin.create(clientProps())) {

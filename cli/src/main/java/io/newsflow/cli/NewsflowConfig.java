@@ -125,12 +125,7 @@ public final class NewsflowConfig extends AbstractConfig {
               Importance.LOW,
               LOG_LEVEL_DOC)
           .define(
-              UI_PORT_CONFIG,
-              Type.INT,
-              8642,
-              Range.between(0, 65535),
-              Importance.LOW,
-              UI_PORT_DOC)
+              UI_PORT_CONFIG, Type.INT, 8642, Range.between(0, 65535), Importance.LOW, UI_PORT_DOC)
           .define(UI_BIND_CONFIG, Type.STRING, "127.0.0.1", Importance.LOW, UI_BIND_DOC);
 
   private NewsflowConfig(Map<String, Object> props) {

@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.cli.dashboard.Dashboard;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.ingest.KafkaRawSink;
 import io.newsflow.ingest.replay.ArchiveReplay;
@@ -10,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.newsflow.cli.dashboard.Dashboard;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

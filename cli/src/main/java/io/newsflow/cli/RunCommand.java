@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.cli.dashboard.Dashboard;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.ingest.monitor.Monitor;
 import io.newsflow.ingest.monitor.Outlet;
@@ -8,13 +9,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import io.newsflow.cli.dashboard.Dashboard;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleIT {
   /** A log line of any logger at WARN or ERROR, or one of newsflow's own warnings or errors. */
   static final Pattern ALARM =
-      Pattern.compile("\\b(WARN|ERROR|FATAL)\\b|^newsflow( \\w+)?: (warning|error)", Pattern.MULTILINE);
+      Pattern.compile(
+          "\\b(WARN|ERROR|FATAL)\\b|^newsflow( \\w+)?: (warning|error)", Pattern.MULTILINE);
 
   @TempDir Path dir;
 
@@ -53,8 +54,18 @@ class ConsoleIT {
 
   @Test
   void shouldShowKafkaLinesOnTheConsoleWhenVerbose() throws Exception {
-    Result r = launch(60, "tail", "news.dlq", "--max", "0", "--bootstrap-servers", deadAddress(),
-        "--data-dir", dir.resolve("data").toString(), "--verbose");
+    Result r =
+        launch(
+            60,
+            "tail",
+            "news.dlq",
+            "--max",
+            "0",
+            "--bootstrap-servers",
+            deadAddress(),
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--verbose");
     assertThat(r.err()).contains("INFO").contains("AdminClientConfig");
   }
 

@@ -58,7 +58,9 @@ public final class EnrichService implements AutoCloseable {
     for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
       for (TopologyDescription.Node node : sub.nodes()) {
         if (node instanceof TopologyDescription.Processor processor) {
-          processor.stores().forEach(s -> changelogTopics.add(applicationId + "-" + s + "-changelog"));
+          processor
+              .stores()
+              .forEach(s -> changelogTopics.add(applicationId + "-" + s + "-changelog"));
         }
       }
     }

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the dashboard: the page and its scripts from the jar, and a JSON endpoint behind each view.
- * The JDK's own HTTP server is enough for a read-only page a few people look at, and adds no
+ * Serves the dashboard: the page and its scripts from the jar, and a JSON endpoint behind each
+ * view. The JDK's own HTTP server is enough for a read-only page a few people look at, and adds no
  * dependency. Only GET; nothing is written through it.
  */
 final class DashboardServer implements AutoCloseable {
@@ -93,7 +93,8 @@ final class DashboardServer implements AutoCloseable {
             state.articles(
                 q.get("topic"), q.get("outlet"), q.get("language"), limit(q.get("limit"))));
       } else if (path.startsWith("/api/articles/")) {
-        String id = URLDecoder.decode(path.substring("/api/articles/".length()), StandardCharsets.UTF_8);
+        String id =
+            URLDecoder.decode(path.substring("/api/articles/".length()), StandardCharsets.UTF_8);
         ObjectNode a = state.article(id);
         if (a == null) {
           ObjectNode err = ArticleJson.MAPPER.createObjectNode();
@@ -103,7 +104,11 @@ final class DashboardServer implements AutoCloseable {
           json(ex, a);
         }
       } else {
-        send(ex, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
+        send(
+            ex,
+            404,
+            "text/plain; charset=utf-8",
+            ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
       }
     } catch (RuntimeException e) {
       LOG.warn("dashboard request {} failed: {}", ex.getRequestURI(), e.toString());

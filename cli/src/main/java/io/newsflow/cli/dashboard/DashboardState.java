@@ -137,7 +137,9 @@ public final class DashboardState {
 
   // ---- views (JSON) ----
 
-  /** Outlets: what monitoring says of each (when this process monitors), and what the topics show. */
+  /**
+   * Outlets: what monitoring says of each (when this process monitors), and what the topics show.
+   */
   public synchronized ObjectNode outlets(Instant now) {
     ObjectNode root = ArticleJson.MAPPER.createObjectNode();
     ArrayNode list = root.putArray("outlets");

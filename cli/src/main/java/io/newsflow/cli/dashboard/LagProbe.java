@@ -68,7 +68,8 @@ final class LagProbe implements AutoCloseable {
         .get(10, TimeUnit.SECONDS)
         .get(g.topic())
         .partitions()
-        .forEach(p -> request.put(new TopicPartition(g.topic(), p.partition()), OffsetSpec.latest()));
+        .forEach(
+            p -> request.put(new TopicPartition(g.topic(), p.partition()), OffsetSpec.latest()));
     Map<TopicPartition, ListOffsetsResultInfo> ends =
         admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
     long total = 0;
