@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.ingest.monitor.OutletStatus;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.TopicTag;
+import io.newsflow.schemas.Topics;
 import io.newsflow.sink.ArticleJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -236,16 +238,40 @@ public final class DashboardState {
     o.put("partition", d.getPartition());
     o.put("offset", d.getOffset());
     o.put("failedAt", d.getFailedAt() == null ? null : d.getFailedAt().toString());
-    if (withValue) {
-      ByteBuffer v = d.getValue() == null ? null : d.getValue().duplicate();
-      if (v != null) {
-        byte[] b = new byte[Math.min(PREVIEW_BYTES, v.remaining())];
-        v.get(b);
-        o.put("valueBytes", d.getValue().remaining());
-        o.put("valuePreview", new String(b, StandardCharsets.UTF_8));
-      }
+    if (withValue && d.getValue() != null) {
+      ByteBuffer v = d.getValue().duplicate();
+      byte[] all = new byte[v.remaining()];
+      v.get(all);
+      o.put("valueBytes", all.length);
+      o.put("valuePreview", preview(d.getTopic(), all));
     }
     return o;
+  }
+
+  /** The original record as a person can read it: a raw article's fields and body, or its bytes. */
+  static String preview(String topic, byte[] value) {
+    if (Topics.RAW.name().equals(topic)) {
+      try {
+        RawArticle r = Topics.RAW.valueSerde().deserializer().deserialize(topic, value);
+        ByteBuffer body = r.getBody().duplicate();
+        int length = body.remaining();
+        byte[] b = new byte[Math.min(PREVIEW_BYTES, body.remaining())];
+        body.get(b);
+        return "raw article "
+            + r.getId()
+            + " from "
+            + r.getSource()
+            + " ("
+            + r.getContentType()
+            + ", "
+            + length
+            + " bytes of body)\n\n"
+            + new String(b, StandardCharsets.UTF_8);
+      } catch (RuntimeException notRaw) {
+        // fall back to the bytes
+      }
+    }
+    return new String(value, 0, Math.min(PREVIEW_BYTES, value.length), StandardCharsets.UTF_8);
   }
 
   /**
