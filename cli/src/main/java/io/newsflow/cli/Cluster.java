@@ -116,6 +116,7 @@ final class Cluster implements AutoCloseable {
   void ensureTopics(Collection<String> tagNames) {
     List<TopicSpec<?, ?>> specs = new ArrayList<>(Topics.fixed());
     tagNames.forEach(n -> specs.add(Topics.forTag(n)));
+    specs.add(Alerts.TOPIC);
     ensure(specs.toArray(TopicSpec<?, ?>[]::new));
   }
 

@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.cli.dashboard.Dashboard;
+import io.newsflow.cli.health.ExtractionHealth;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.ingest.monitor.OutletStatus;
 import io.newsflow.sink.SinkConfig;
@@ -9,6 +10,7 @@ import java.net.BindException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
@@ -49,29 +51,35 @@ final class DashboardOptions {
   }
 
   /**
-   * Starts the dashboard on the cluster.
+   * Starts watching the cluster's topics for the outlets' extraction health, alerting to {@code
+   * alerts}, and serves the dashboard when {@code serve}.
    *
    * @throws UserError when the port is taken
    */
   static Dashboard start(
       NewsflowConfig config,
       Cluster cluster,
+      boolean serve,
       Supplier<List<OutletStatus>> monitored,
       Supplier<String> waitingFor,
+      Consumer<ExtractionHealth.Alert> alerts,
       Progress progress)
       throws IOException {
     String bind = config.getString(NewsflowConfig.UI_BIND_CONFIG);
     int port = config.getInt(NewsflowConfig.UI_PORT_CONFIG);
     Dashboard.Settings s =
         new Dashboard.Settings(
+            serve,
             bind,
             port,
             KEEP,
             EnrichService.DEFAULT_APPLICATION_ID,
             new SinkConfig(config.originals()).group());
     try {
-      Dashboard d = Dashboard.start(s, cluster.clientProps(), monitored, waitingFor);
-      progress.info("dashboard at " + d.url());
+      Dashboard d = Dashboard.start(s, cluster.clientProps(), monitored, waitingFor, alerts);
+      if (serve) {
+        progress.info("dashboard at " + d.url());
+      }
       return d;
     } catch (BindException e) {
       throw new UserError(

@@ -65,6 +65,11 @@ public final class NewsflowConfig extends AbstractConfig {
       "Address the web dashboard listens on. 127.0.0.1 keeps it to this machine; 0.0.0.0 opens it "
           + "to the network (it has no login).";
 
+  public static final String ALERTS_CONFIG = "alerts.enabled";
+  static final String ALERTS_DOC =
+      "Watch each outlet's extraction figures in run and replay, and alert (news.alerts, console, "
+          + "dashboard) when they break from the outlet's history, e.g. after a template change.";
+
   static final String ENV_PREFIX = "NEWSFLOW_";
   static final String KAFKA_PREFIX = "kafka.";
 
@@ -126,7 +131,8 @@ public final class NewsflowConfig extends AbstractConfig {
               LOG_LEVEL_DOC)
           .define(
               UI_PORT_CONFIG, Type.INT, 8642, Range.between(0, 65535), Importance.LOW, UI_PORT_DOC)
-          .define(UI_BIND_CONFIG, Type.STRING, "127.0.0.1", Importance.LOW, UI_BIND_DOC);
+          .define(UI_BIND_CONFIG, Type.STRING, "127.0.0.1", Importance.LOW, UI_BIND_DOC)
+          .define(ALERTS_CONFIG, Type.BOOLEAN, true, Importance.LOW, ALERTS_DOC);
 
   private NewsflowConfig(Map<String, Object> props) {
     super(DEF, props, false);

@@ -66,10 +66,12 @@ final class ReplayCommand implements Callable<Integer> {
     Tracker tracker = new Tracker();
     try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress)) {
       cluster.ensureTopics(tagger.topicNames());
-      try (Dashboard ui =
-              dashboard.wanted()
-                  ? DashboardOptions.start(config, cluster, List::of, () -> null, progress)
-                  : null;
+      try (Alerts alerts = new Alerts(cluster.clientProps());
+          Dashboard ui =
+              !dashboard.wanted() && !config.getBoolean(NewsflowConfig.ALERTS_CONFIG)
+                  ? null
+                  : DashboardOptions.start(
+                      config, cluster, dashboard.wanted(), List::of, () -> null, alerts, progress);
           DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps());
           Pipeline pipeline =
               new Pipeline(
@@ -93,7 +95,8 @@ final class ReplayCommand implements Callable<Integer> {
           System.err.println("newsflow replay: " + failure);
           return 1;
         }
-        if (ui != null) {
+        // on a terminal, the dashboard stays for the person to look at; a script goes on
+        if (dashboard.wanted() && System.console() != null) {
           progress.info("the dashboard stays at " + ui.url() + " until Ctrl-C");
           try (UntilStopped until = new UntilStopped()) {
             until.await(pipeline::failure);

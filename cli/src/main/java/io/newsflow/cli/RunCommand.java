@@ -87,15 +87,18 @@ final class RunCommand implements Callable<Integer> {
       Monitor monitor;
       List<String> outputs;
       AtomicReference<Monitor> running = new AtomicReference<>();
-      try (Dashboard ui =
-              dashboard.wanted()
-                  ? DashboardOptions.start(
+      try (Alerts alerts = new Alerts(cluster.clientProps());
+          Dashboard ui =
+              !dashboard.wanted() && !config.getBoolean(NewsflowConfig.ALERTS_CONFIG)
+                  ? null
+                  : DashboardOptions.start(
                       config,
                       cluster,
+                      dashboard.wanted(),
                       () -> running.get() == null ? List.of() : running.get().status(),
                       () -> waitingFor(running.get()),
-                      progress)
-                  : null;
+                      alerts,
+                      progress);
           Pipeline pipeline =
               new Pipeline(
                   cluster,

@@ -37,7 +37,10 @@ final class UiCommand implements Callable<Integer> {
     try (Cluster cluster = Cluster.external(config);
         UntilStopped until = new UntilStopped()) {
       cluster.ensureTopics(Pipeline.tagger(config).topicNames());
-      try (Dashboard d = DashboardOptions.start(config, cluster, List::of, () -> null, progress)) {
+      try (Alerts alerts = new Alerts(cluster.clientProps());
+          Dashboard d =
+              DashboardOptions.start(
+                  config, cluster, true, List::of, () -> null, alerts, progress)) {
         progress.info("reading " + cluster.bootstrapServers() + "; Ctrl-C stops it");
         until.await(() -> null);
       }

@@ -1,5 +1,6 @@
 package io.newsflow.cli.dashboard;
 
+import io.newsflow.cli.health.ExtractionHealth;
 import io.newsflow.ingest.monitor.OutletStatus;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Topics;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -19,13 +21,16 @@ import java.util.function.Supplier;
  */
 public final class Dashboard implements AutoCloseable {
   /**
+   * @param serve whether to serve the page; without it, only the outlets' extraction health is
+   *     watched
    * @param bind the address to listen on (127.0.0.1 keeps it to this machine)
    * @param port the port, or 0 for a free one
    * @param keep how many of the latest articles and dead letters stay readable
    * @param enrichGroup the enrich stage's consumer group (its Streams application id)
    * @param sinkGroup the sink stage's consumer group
    */
-  public record Settings(String bind, int port, int keep, String enrichGroup, String sinkGroup) {}
+  public record Settings(
+      boolean serve, String bind, int port, int keep, String enrichGroup, String sinkGroup) {}
 
   private final DashboardState state;
   private final TopicWatcher watcher;
@@ -46,17 +51,20 @@ public final class Dashboard implements AutoCloseable {
    * @param clientProps Kafka client properties (bootstrap servers and any pass-through)
    * @param monitored the outlets this process monitors, or an empty list
    * @param waitingFor what a polling outlet waits for, in words, or null
+   * @param onAlert told about each extraction-health alert (besides the dashboard showing it)
    * @throws java.net.BindException when the port is taken
    */
   public static Dashboard start(
       Settings settings,
       Map<String, Object> clientProps,
       Supplier<List<OutletStatus>> monitored,
-      Supplier<String> waitingFor)
+      Supplier<String> waitingFor,
+      Consumer<ExtractionHealth.Alert> onAlert)
       throws IOException {
     DashboardState state = new DashboardState(settings.keep(), monitored, waitingFor);
-    DashboardServer server = new DashboardServer(settings.bind(), settings.port(), state);
-    TopicWatcher watcher = new TopicWatcher(clientProps, state, settings.keep());
+    DashboardServer server =
+        settings.serve() ? new DashboardServer(settings.bind(), settings.port(), state) : null;
+    TopicWatcher watcher = new TopicWatcher(clientProps, state, settings.keep(), onAlert);
     LagProbe lag =
         new LagProbe(
             clientProps,
@@ -68,7 +76,9 @@ public final class Dashboard implements AutoCloseable {
     try {
       watcher.start();
       lag.start(Duration.ofSeconds(3));
-      server.start();
+      if (server != null) {
+        server.start();
+      }
     } catch (RuntimeException e) {
       d.close();
       throw e;
@@ -76,9 +86,9 @@ public final class Dashboard implements AutoCloseable {
     return d;
   }
 
-  /** The address to open in a browser. */
+  /** The address to open in a browser, or null when the page is not served. */
   public String url() {
-    return server.url();
+    return server == null ? null : server.url();
   }
 
   /** Counts an article the sink in this process has written. */
@@ -97,7 +107,9 @@ public final class Dashboard implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     lag.close();
     try {
       watcher.close();

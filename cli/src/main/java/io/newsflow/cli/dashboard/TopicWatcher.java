@@ -1,5 +1,6 @@
 package io.newsflow.cli.dashboard;
 
+import io.newsflow.cli.health.ExtractionHealth;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,12 +46,21 @@ final class TopicWatcher implements AutoCloseable {
           return size() > OUTLET_MEMORY;
         }
       };
+  private final ExtractionHealth health =
+      new ExtractionHealth(ExtractionHealth.Settings.defaults());
+  private final Consumer<ExtractionHealth.Alert> onAlert;
+  private final long startedAt = System.currentTimeMillis();
   private volatile boolean stopping;
 
   /**
    * @param history how many of each topic's latest records to read back at start
    */
-  TopicWatcher(Map<String, Object> clientProps, DashboardState state, int history) {
+  TopicWatcher(
+      Map<String, Object> clientProps,
+      DashboardState state,
+      int history,
+      Consumer<ExtractionHealth.Alert> onAlert) {
+    this.onAlert = onAlert;
     Map<String, Object> p = new HashMap<>(clientProps);
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -115,14 +126,47 @@ final class TopicWatcher implements AutoCloseable {
         EnrichedArticle a =
             Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
         state.enriched(a, at);
+        check(r, DashboardState.outletOf(a), sample(a));
       } else {
         DeadLetter d = Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        state.dead(d, d.getArticleId() == null ? null : outletById.get(d.getArticleId()), at);
+        String outlet = d.getArticleId() == null ? null : outletById.get(d.getArticleId());
+        state.dead(d, outlet, at);
+        if (outlet != null) {
+          check(r, outlet, ExtractionHealth.Sample.deadLettered());
+        }
       }
     } catch (RuntimeException e) {
       // a record that is not newsflow's: counted as arrived, nothing more to show
       state.counted(r.topic().equals(Topics.DLQ.name()) ? "dead letters" : "ingest", null, at);
     }
+  }
+
+  /** What extraction yielded for an article, for the outlet's health figures. */
+  static ExtractionHealth.Sample sample(EnrichedArticle a) {
+    String text = a.getText();
+    return ExtractionHealth.Sample.of(
+        text.length(),
+        text.isBlank() ? 0 : text.split("\n\n").length,
+        a.getRemoved().size(),
+        a.getTitle() == null || a.getTitle().isBlank(),
+        a.getPublished() == null || a.getPublished().isBlank());
+  }
+
+  /**
+   * Feeds the outlet's health figures; history read back at start builds them up silently, records
+   * that arrive while we watch can raise an alert.
+   */
+  private void check(ConsumerRecord<String, byte[]> r, String outlet, ExtractionHealth.Sample s) {
+    health
+        .observe(outlet, s)
+        .filter(a -> r.timestamp() >= startedAt)
+        .ifPresent(
+            a -> {
+              state.alert(new DashboardState.Alert(a.outlet(), a.message(), Instant.now()));
+              if (onAlert != null) {
+                onAlert.accept(a);
+              }
+            });
   }
 
   @Override
