@@ -69,7 +69,7 @@ class DashboardBrowserIT {
     cluster.ensureTopics(Pipeline.tagger(config).topicNames());
     dashboard =
         DashboardOptions.start(
-            config, cluster, List::of, () -> null, new Progress(System.err, true));
+            config, cluster, true, List::of, () -> null, a -> {}, new Progress(System.err, true));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.get());
     options.addArguments(
