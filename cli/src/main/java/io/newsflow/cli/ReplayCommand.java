@@ -90,7 +90,14 @@ final class ReplayCommand implements Callable<Integer> {
         tracker.expect(report.produced());
         tracker.expect(report.deadLettered());
         String failure = await(tracker, dlq, pipeline, config, progress);
+        if (ui != null && failure == null) {
+          ui.awaitCaughtUp(Duration.ofSeconds(10));
+        }
         printSummary(System.out, report, tracker, pipeline.outputs(), System.nanoTime() - started);
+        if (ui != null && ui.alertCount() > 0) {
+          System.out.printf(
+              "  alerts           %d (on news.alerts; see the warnings above)%n", ui.alertCount());
+        }
         if (failure != null) {
           System.err.println("newsflow replay: " + failure);
           return 1;

@@ -192,7 +192,9 @@ final class RunCommand implements Callable<Integer> {
       for (OutletStatus s : monitor.status()) {
         String next =
             s.nextPollAt() == null
-                ? "polling now"
+                ? "polling now (its fetches wait in a queue of "
+                    + monitor.queued()
+                    + ", paced per host)"
                 : "next poll in "
                     + Progress.format(
                         Duration.between(now, s.nextPollAt()).isNegative()

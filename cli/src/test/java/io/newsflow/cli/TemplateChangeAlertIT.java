@@ -54,6 +54,7 @@ class TemplateChangeAlertIT {
 
     CliRun second = replay(after, outlet, "after");
     assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out()).contains("alerts           1");
     assertThat(second.err())
         .contains("newsflow: warning: " + outlet + ": extraction changed")
         .contains("template may have changed");

@@ -96,6 +96,19 @@ public final class Dashboard implements AutoCloseable {
     state.counted("sink", null, Instant.now());
   }
 
+  /**
+   * Waits until the topics' records written so far have been read and judged, at most {@code
+   * timeout}; returns whether it got there.
+   */
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    return watcher.awaitCaughtUp(timeout);
+  }
+
+  /** How many extraction-health alerts have been raised since the start. */
+  public int alertCount() {
+    return state.alertCount();
+  }
+
   /** Shows an alert about an outlet. */
   public void alert(String outlet, String message) {
     state.alert(new DashboardState.Alert(outlet, message, Instant.now()));

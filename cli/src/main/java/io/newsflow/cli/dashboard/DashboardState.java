@@ -49,6 +49,7 @@ public final class DashboardState {
   private final Map<String, Long> lag = new LinkedHashMap<>();
   private final Deque<Alert> alerts = new ArrayDeque<>();
   private volatile String lagError;
+  private int alertsRaised;
 
   /** Per-outlet counts seen on the topics. */
   private static final class OutletCounts {
@@ -111,7 +112,12 @@ public final class DashboardState {
     }
   }
 
+  public synchronized int alertCount() {
+    return alertsRaised;
+  }
+
   public synchronized void alert(Alert a) {
+    alertsRaised++;
     alerts.addFirst(a);
     if (alerts.size() > 100) {
       alerts.removeLast();

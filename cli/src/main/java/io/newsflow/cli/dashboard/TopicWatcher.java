@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +53,7 @@ final class TopicWatcher implements AutoCloseable {
   private final Consumer<ExtractionHealth.Alert> onAlert;
   private final long startedAt = System.currentTimeMillis();
   private volatile boolean stopping;
+  private volatile CountDownLatch caughtUp;
 
   /**
    * @param history how many of each topic's latest records to read back at start
@@ -97,6 +100,11 @@ final class TopicWatcher implements AutoCloseable {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
           handle(r);
         }
+        CountDownLatch waiting = caughtUp;
+        if (waiting != null && atEnd()) {
+          caughtUp = null;
+          waiting.countDown();
+        }
       }
     } catch (WakeupException e) {
       if (!stopping) {
@@ -139,6 +147,24 @@ final class TopicWatcher implements AutoCloseable {
       // a record that is not newsflow's: counted as arrived, nothing more to show
       state.counted(r.topic().equals(Topics.DLQ.name()) ? "dead letters" : "ingest", null, at);
     }
+  }
+
+  /**
+   * Waits until everything on the topics now has been read (so a late alert is not lost when the
+   * command ends), at most {@code timeout}.
+   */
+  boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    if (!thread.isAlive()) {
+      return false;
+    }
+    CountDownLatch latch = new CountDownLatch(1);
+    caughtUp = latch;
+    return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private boolean atEnd() {
+    Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(5));
+    return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
   /** What extraction yielded for an article, for the outlet's health figures. */
