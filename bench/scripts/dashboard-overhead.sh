@@ -4,8 +4,9 @@
 #   without: no dashboard and no extraction-health watcher (alerts.enabled=false);
 #   with:    --ui, while a loop fetches the pipeline, outlets and articles JSON every 2 s, as an open
 #            page does.
-# Prints each run's wall time and the process's CPU time (user+sys), then the medians. CPU time is
-# the steadier figure on a shared machine. Build first: ./mvnw -q -B -pl cli -am package -DskipTests
+# Prints each run's wall time and the process's CPU time (user+sys), then the medians; and, from the
+# log, the CPU the dashboard's own threads used as a share of the process's (the steadiest figure on
+# a shared machine, where wall and CPU times of whole runs swing by tens of percent). Build first: ./mvnw -q -B -pl cli -am package -DskipTests
 # Usage: bench/scripts/dashboard-overhead.sh [COPIES=900] [ROUNDS=3]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -62,3 +63,6 @@ mwb=$(printf '%s\n' "${wall_b[@]}" | median); mcb=$(printf '%s\n' "${cpu_b[@]}" 
 awk -v wa="$mwa" -v wb="$mwb" -v ca="$mca" -v cb="$mcb" -v n="$articles" 'BEGIN {
   printf "median wall: without %.1f s (%.0f articles/s), with %.1f s (%.0f articles/s): %+.1f%%\n", wa, n / wa, wb, n / wb, (wb - wa) / wa * 100
   printf "median CPU:  without %.1f s, with %.1f s: %+.1f%%\n", ca, cb, (cb - ca) / ca * 100 }'
+echo "the dashboard's threads, per run with it (from $work/data/logs/newsflow.log):"
+{ for f in "$work"/data/logs/newsflow-*.log.gz; do [ -f "$f" ] && zcat "$f"; done; cat "$work/data/logs/newsflow.log"; } \
+  | grep -o 'dashboard CPU .*' | sed 's/^/  /'

@@ -5,12 +5,18 @@ import io.newsflow.ingest.monitor.OutletStatus;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Topics;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live web dashboard of a cluster's pipeline: outlets, rates per stage over time, consumer lag,
@@ -20,6 +26,8 @@ import java.util.function.Supplier;
  * the pipeline in one process and against any cluster.
  */
 public final class Dashboard implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
+
   /**
    * @param serve whether to serve the page; without it, only the outlets' extraction health is
    *     watched
@@ -118,8 +126,35 @@ public final class Dashboard implements AutoCloseable {
     return state;
   }
 
+  /**
+   * CPU seconds the dashboard's threads (topic reader, lag probe, HTTP) have used, and the whole
+   * process's, for what the dashboard costs the pipeline.
+   */
+  public static double[] cpuSeconds() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long ours = 0;
+    for (ThreadInfo t : threads.dumpAllThreads(false, false)) {
+      if (t.getThreadName().contains("newsflow-dashboard")) {
+        long ns = threads.getThreadCpuTime(t.getThreadId());
+        ours += Math.max(0, ns);
+      }
+    }
+    long process =
+        ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getProcessCpuTime()
+            : -1;
+    return new double[] {ours / 1e9, process / 1e9};
+  }
+
   @Override
   public void close() {
+    double[] cpu = cpuSeconds();
+    LOG.info(
+        "dashboard CPU {} s of the process's {} s ({}%)",
+        String.format(Locale.ROOT, "%.2f", cpu[0]),
+        String.format(Locale.ROOT, "%.2f", cpu[1]),
+        String.format(Locale.ROOT, "%.2f", cpu[1] > 0 ? cpu[0] / cpu[1] * 100 : 0));
     if (server != null) {
       server.close();
     }

@@ -34,7 +34,9 @@ final class LagProbe implements AutoCloseable {
           });
 
   LagProbe(Map<String, Object> clientProps, DashboardState state, Iterable<Group> groups) {
-    this.admin = Admin.create(new HashMap<>(clientProps));
+    Map<String, Object> p = new HashMap<>(clientProps);
+    p.put("client.id", "newsflow-dashboard-lag");
+    this.admin = Admin.create(p);
     this.state = state;
     this.groups = groups;
   }

@@ -163,7 +163,8 @@ final class TopicWatcher implements AutoCloseable {
   }
 
   private boolean atEnd() {
-    Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(5));
+    Map<TopicPartition, Long> ends =
+        consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(5));
     return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 

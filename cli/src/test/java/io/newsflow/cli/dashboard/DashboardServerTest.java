@@ -83,7 +83,8 @@ class DashboardServerTest {
   JsonNode json(String path) throws Exception {
     HttpResponse<String> r = get(path);
     assertThat(r.statusCode()).as(path).isEqualTo(200);
-    assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(r.headers().firstValue("content-type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     return JSON.readTree(r.body());
   }
 
@@ -97,13 +98,25 @@ class DashboardServerTest {
 
     JsonNode all = json("/api/articles");
     assertThat(all.path("articles").findValuesAsText("id")).containsExactly("d", "c", "b");
-    assertThat(json("/api/articles?outlet=Gazette&language=es").path("articles").findValuesAsText("id"))
+    assertThat(
+            json("/api/articles?outlet=Gazette&language=es")
+                .path("articles")
+                .findValuesAsText("id"))
         .containsExactly("c");
     assertThat(json("/api/articles?topic=intervention").path("articles").findValuesAsText("id"))
         .containsExactly("d", "b");
-    assertThat(json("/api/articles/c").path("topics").get(0).path("evidence").get(0).path("phrase").asText())
+    assertThat(
+            json("/api/articles/c")
+                .path("topics")
+                .get(0)
+                .path("evidence")
+                .get(0)
+                .path("phrase")
+                .asText())
         .isEqualTo("sovereignty");
-    assertThat(get("/api/articles/a").statusCode()).as("dropped beyond the kept ones").isEqualTo(404);
+    assertThat(get("/api/articles/a").statusCode())
+        .as("dropped beyond the kept ones")
+        .isEqualTo(404);
   }
 
   @Test
@@ -131,7 +144,9 @@ class DashboardServerTest {
             .setTopic(Topics.RAW.name())
             .setPartition(0)
             .setOffset(7)
-            .setValue(ByteBuffer.wrap(Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), raw)))
+            .setValue(
+                ByteBuffer.wrap(
+                    Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), raw)))
             .setFailedAt(now)
             .build();
     state.dead(d, "Gazette", now);
@@ -143,7 +158,9 @@ class DashboardServerTest {
     assertThat(p.path("deadLettersByReason").get(0).path("stageAndReason").asText())
         .isEqualTo("extract-article: body is empty");
     JsonNode rates = p.path("rates").path("perSecond").path("ingest");
-    assertThat(rates.get(rates.size() - 1).asDouble()).as("2 in the last 2-s bucket").isEqualTo(1.0);
+    assertThat(rates.get(rates.size() - 1).asDouble())
+        .as("2 in the last 2-s bucket")
+        .isEqualTo(1.0);
 
     JsonNode gazette = json("/api/outlets").path("outlets").get(0);
     assertThat(gazette.path("outlet").asText()).isEqualTo("Gazette");
@@ -151,7 +168,8 @@ class DashboardServerTest {
     assertThat(gazette.path("enriched").asLong()).isEqualTo(1);
     assertThat(gazette.path("deadLettered").asLong()).isEqualTo(1);
 
-    String preview = json("/api/dead-letters").path("deadLetters").get(0).path("valuePreview").asText();
+    String preview =
+        json("/api/dead-letters").path("deadLetters").get(0).path("valuePreview").asText();
     assertThat(preview).contains("x.html").contains("text/html").contains("<p>the body</p>");
   }
 
