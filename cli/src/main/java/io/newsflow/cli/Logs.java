@@ -75,7 +75,8 @@ final class Logs {
     root.add(b.newAppenderRef("library").addAttribute("level", libraryConsole));
     b.add(root);
     b.add(
-        b.newLogger("io.newsflow", rootLevel, false)
+        b.newLogger("io.newsflow", rootLevel)
+            .addAttribute("additivity", false)
             .add(b.newAppenderRef("file").addAttribute("level", Level.INFO))
             .add(b.newAppenderRef("own").addAttribute("level", Level.WARN)));
     Configurator.reconfigure(b.build());

@@ -69,6 +69,10 @@ final class TopicWatcher implements AutoCloseable {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-dashboard");
+    // a view refreshed every 2 s needs no record sooner than half a second: fetch in batches, not
+    // once per record the pipeline writes
+    p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
     this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     this.state = state;
     this.history = history;
