@@ -10,8 +10,18 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 
 /** The Kafka cluster a command talks to: an external one, or an in-process broker it owns. */
 final class Cluster implements AutoCloseable {
@@ -28,7 +38,7 @@ final class Cluster implements AutoCloseable {
   /** The configured cluster, or an in-process broker in {@code data.dir/kafka} when none is. */
   static Cluster embeddedUnlessConfigured(NewsflowConfig config, Progress out) {
     if (!config.bootstrapServers().isEmpty()) {
-      return new Cluster(null, config.bootstrapServers(), config);
+      return reachable(new Cluster(null, config.bootstrapServers(), config));
     }
     out.info("starting the in-process Kafka broker in " + config.dataDir().resolve("kafka"));
     EmbeddedKafkaBroker broker =
@@ -41,7 +51,50 @@ final class Cluster implements AutoCloseable {
   static Cluster external(NewsflowConfig config) {
     String servers =
         config.bootstrapServers().isEmpty() ? "localhost:9092" : config.bootstrapServers();
-    return new Cluster(null, servers, config);
+    return reachable(new Cluster(null, servers, config));
+  }
+
+  /** How long a command waits for a cluster to answer before it gives up with one clear line. */
+  static final Duration REACH_TIMEOUT = Duration.ofSeconds(8);
+
+  /**
+   * Checks that the cluster answers, so that a command without one fails at once with a line that
+   * says what to do, instead of clients retrying their connection for ever.
+   *
+   * @throws UserError when no broker answers within {@link #REACH_TIMEOUT}
+   */
+  private static Cluster reachable(Cluster cluster) {
+    Map<String, Object> p = cluster.clientProps();
+    int ms = (int) REACH_TIMEOUT.toMillis();
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+    Admin admin = null;
+    try {
+      admin = Admin.create(p);
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(ms))
+          .nodes()
+          .get(ms + 2000L, TimeUnit.MILLISECONDS);
+      return cluster;
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      throw new UserError(unreachable(cluster.bootstrapServers()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError(unreachable(cluster.bootstrapServers()), e);
+    } finally {
+      if (admin != null) {
+        admin.close(Duration.ZERO);
+      }
+    }
+  }
+
+  static String unreachable(String servers) {
+    return "no Kafka broker answered at "
+        + servers
+        + " within "
+        + REACH_TIMEOUT.toSeconds()
+        + " s. Start one with './newsflow broker', or point --bootstrap-servers "
+        + "(or NEWSFLOW_BOOTSTRAP_SERVERS) at your cluster.";
   }
 
   String bootstrapServers() {
@@ -63,6 +116,7 @@ final class Cluster implements AutoCloseable {
   void ensureTopics(Collection<String> tagNames) {
     List<TopicSpec<?, ?>> specs = new ArrayList<>(Topics.fixed());
     tagNames.forEach(n -> specs.add(Topics.forTag(n)));
+    specs.add(Alerts.TOPIC);
     ensure(specs.toArray(TopicSpec<?, ?>[]::new));
   }
 
@@ -75,6 +129,51 @@ final class Cluster implements AutoCloseable {
               config.getShort(NewsflowConfig.REPLICATION_CONFIG),
               Duration.ofSeconds(60))
           .ensure(List.of(specs));
+    }
+  }
+
+  /**
+   * Gets the cluster ready for the enrich stage before it starts (PLATFORM.md trap 1): creates the
+   * Streams changelog topics ahead, compacted and partitioned like news.raw, waits until they
+   * answer, and, for exactly-once, opens and commits an empty transaction so the transaction
+   * coordinator (and its topic, on a new cluster) is up before the first real one. Without this,
+   * the first transactions of a new cluster are refused (CONCURRENT_TRANSACTIONS) and retried out
+   * of order.
+   */
+  void prepareForEnrich(Collection<String> changelogTopics, boolean exactlyOnce) {
+    try (Admin admin = Admin.create(clientProps())) {
+      int partitions =
+          admin
+              .describeTopics(List.of(Topics.RAW.name()))
+              .allTopicNames()
+              .get(60, TimeUnit.SECONDS)
+              .get(Topics.RAW.name())
+              .partitions()
+              .size();
+      List<TopicSpec<?, ?>> specs = new ArrayList<>();
+      changelogTopics.forEach(
+          n -> specs.add(new TopicSpec<>(n, Serdes.ByteArray(), Serdes.ByteArray(), true)));
+      new TopicAdmin(
+              admin,
+              partitions,
+              config.getShort(NewsflowConfig.REPLICATION_CONFIG),
+              Duration.ofSeconds(60))
+          .ensure(specs);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot prepare the enrich stage's topics: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    if (exactlyOnce) {
+      Map<String, Object> p = clientProps();
+      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "newsflow-warm-up");
+      try (KafkaProducer<byte[], byte[]> producer =
+          new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.commitTransaction();
+      }
     }
   }
 

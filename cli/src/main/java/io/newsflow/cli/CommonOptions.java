@@ -34,11 +34,37 @@ final class CommonOptions {
       description = "Print only the summary.")
   boolean quiet;
 
-  /** The layered configuration, with {@code extra} command-line settings on top. */
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Also show Kafka's and libraries' log lines (INFO and up) on the console; they always go "
+              + "to DATA_DIR/logs/newsflow.log.")
+  boolean verbose;
+
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      description =
+          "Show Kafka's and libraries' log lines from LEVEL up on the console (off, error, warn, "
+              + "info, debug, trace; default off). Env: NEWSFLOW_LOG_LEVEL.")
+  String logLevel;
+
+  /**
+   * The layered configuration, with {@code extra} command-line settings on top; sends log lines to
+   * the data folder's log file and the console as the settings say.
+   */
   NewsflowConfig config(Map<String, Object> extra) {
+    NewsflowConfig config = settings(extra);
+    Logs.configure(config.dataDir(), Logs.level(config.getString(NewsflowConfig.LOG_LEVEL_CONFIG)));
+    return config;
+  }
+
+  /** The layered configuration, with {@code extra} command-line settings on top. */
+  NewsflowConfig settings(Map<String, Object> extra) {
     Map<String, Object> flags = new HashMap<>(extra);
     flags.put(NewsflowConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     flags.put(NewsflowConfig.DATA_DIR_CONFIG, dataDir == null ? null : dataDir.toString());
+    flags.put(NewsflowConfig.LOG_LEVEL_CONFIG, verbose ? "info" : logLevel);
     return NewsflowConfig.load(configFile, System.getenv(), flags);
   }
 

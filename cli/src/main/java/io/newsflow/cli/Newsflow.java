@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       RunCommand.class,
       TailCommand.class,
+      UiCommand.class,
       RetagCommand.class,
       EvalCommand.class,
       TagCommand.class,
@@ -43,6 +44,9 @@ public final class Newsflow {
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("newsflow " + cmd.getCommandName() + ": " + e.getMessage());
+          if (e instanceof UserError) {
+            return 1;
+          }
           if (System.getenv("NEWSFLOW_DEBUG") != null) {
             e.printStackTrace(cmd.getErr());
           } else {

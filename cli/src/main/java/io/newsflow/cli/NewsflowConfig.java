@@ -52,6 +52,24 @@ public final class NewsflowConfig extends AbstractConfig {
   static final String STALL_TIMEOUT_DOC =
       "replay gives up when no article has reached the sink or the dead-letter topic for this long.";
 
+  public static final String LOG_LEVEL_CONFIG = "log.level";
+  static final String LOG_LEVEL_DOC =
+      "From which level Kafka's, Streams' and libraries' log lines also show on the console "
+          + "(off, error, warn, info, debug, trace). Every line goes to data.dir/logs/newsflow.log "
+          + "whatever this says; newsflow's own warnings and errors always show.";
+  public static final String UI_PORT_CONFIG = "ui.port";
+  static final String UI_PORT_DOC =
+      "Port of the web dashboard (run/replay with --ui, and 'newsflow ui'); 0 picks a free one.";
+  public static final String UI_BIND_CONFIG = "ui.bind";
+  static final String UI_BIND_DOC =
+      "Address the web dashboard listens on. 127.0.0.1 keeps it to this machine; 0.0.0.0 opens it "
+          + "to the network (it has no login).";
+
+  public static final String ALERTS_CONFIG = "alerts.enabled";
+  static final String ALERTS_DOC =
+      "Watch each outlet's extraction figures in run and replay, and alert (news.alerts, console, "
+          + "dashboard) when they break from the outlet's history, e.g. after a template change.";
+
   static final String ENV_PREFIX = "NEWSFLOW_";
   static final String KAFKA_PREFIX = "kafka.";
 
@@ -102,7 +120,19 @@ public final class NewsflowConfig extends AbstractConfig {
               120_000L,
               Range.atLeast(1000),
               Importance.LOW,
-              STALL_TIMEOUT_DOC);
+              STALL_TIMEOUT_DOC)
+          .define(
+              LOG_LEVEL_CONFIG,
+              Type.STRING,
+              "off",
+              ConfigDef.CaseInsensitiveValidString.in(
+                  "off", "error", "warn", "info", "debug", "trace"),
+              Importance.LOW,
+              LOG_LEVEL_DOC)
+          .define(
+              UI_PORT_CONFIG, Type.INT, 8642, Range.between(0, 65535), Importance.LOW, UI_PORT_DOC)
+          .define(UI_BIND_CONFIG, Type.STRING, "127.0.0.1", Importance.LOW, UI_BIND_DOC)
+          .define(ALERTS_CONFIG, Type.BOOLEAN, true, Importance.LOW, ALERTS_DOC);
 
   private NewsflowConfig(Map<String, Object> props) {
     super(DEF, props, false);

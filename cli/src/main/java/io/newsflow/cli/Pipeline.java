@@ -21,6 +21,12 @@ final class Pipeline implements AutoCloseable {
   Pipeline(Cluster cluster, NewsflowConfig config, Tagger tagger, SinkListener listener)
       throws IOException {
     this.enrich = new EnrichService(streamsProps(cluster, config), enrichSettings(config, tagger));
+    try {
+      cluster.prepareForEnrich(enrich.changelogTopics(), exactlyOnce(config));
+    } catch (RuntimeException e) {
+      enrich.close();
+      throw e;
+    }
     this.sinks = new Sinks(cluster, config, listener);
   }
 
@@ -42,6 +48,10 @@ final class Pipeline implements AutoCloseable {
         (int) config.getShort(NewsflowConfig.REPLICATION_CONFIG));
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(NewsflowConfig.THREADS_CONFIG));
     return p;
+  }
+
+  static boolean exactlyOnce(NewsflowConfig config) {
+    return config.getString(NewsflowConfig.GUARANTEE_CONFIG).startsWith("exactly_once");
   }
 
   static EnrichSettings enrichSettings(NewsflowConfig config, Tagger tagger) {

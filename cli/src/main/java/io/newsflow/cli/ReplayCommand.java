@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.cli.dashboard.Dashboard;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.ingest.KafkaRawSink;
 import io.newsflow.ingest.replay.ArchiveReplay;
@@ -10,7 +11,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +47,8 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Outlet name to stamp on every replayed article.")
   String outlet;
 
+  @Mixin DashboardOptions dashboard;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -52,25 +57,57 @@ final class ReplayCommand implements Callable<Integer> {
       System.err.println("newsflow replay: " + NOT_AN_ARCHIVE + folder);
       return 2;
     }
-    NewsflowConfig config = common.config(output.settings());
+    Map<String, Object> flags = new HashMap<>(output.settings());
+    flags.putAll(dashboard.settings());
+    NewsflowConfig config = common.config(flags);
     Progress progress = common.progress();
     long started = System.nanoTime();
     Tagger tagger = Pipeline.tagger(config);
     Tracker tracker = new Tracker();
     try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress)) {
       cluster.ensureTopics(tagger.topicNames());
-      try (DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps());
-          Pipeline pipeline = new Pipeline(cluster, config, tagger, tracker::sunk)) {
+      try (Alerts alerts = new Alerts(cluster.clientProps());
+          Dashboard ui =
+              !dashboard.wanted() && !config.getBoolean(NewsflowConfig.ALERTS_CONFIG)
+                  ? null
+                  : DashboardOptions.start(
+                      config, cluster, dashboard.wanted(), List::of, () -> null, alerts, progress);
+          DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps());
+          Pipeline pipeline =
+              new Pipeline(
+                  cluster,
+                  config,
+                  tagger,
+                  (a, o) -> {
+                    tracker.sunk(a, o);
+                    if (ui != null) {
+                      ui.sunk(a);
+                    }
+                  })) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         pipeline.start(Duration.ofSeconds(120));
         ReplayReport report = ingest(cluster, config, folder, outlet, progress);
         tracker.expect(report.produced());
         tracker.expect(report.deadLettered());
         String failure = await(tracker, dlq, pipeline, config, progress);
+        if (ui != null && failure == null) {
+          ui.awaitCaughtUp(Duration.ofSeconds(10));
+        }
         printSummary(System.out, report, tracker, pipeline.outputs(), System.nanoTime() - started);
+        if (ui != null && ui.alertCount() > 0) {
+          System.out.printf(
+              "  alerts           %d (on news.alerts; see the warnings above)%n", ui.alertCount());
+        }
         if (failure != null) {
           System.err.println("newsflow replay: " + failure);
           return 1;
+        }
+        // on a terminal, the dashboard stays for the person to look at; a script goes on
+        if (dashboard.wanted() && System.console() != null) {
+          progress.info("the dashboard stays at " + ui.url() + " until Ctrl-C");
+          try (UntilStopped until = new UntilStopped()) {
+            until.await(pipeline::failure);
+          }
         }
         return 0;
       }

@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.cli.dashboard.Dashboard;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.ingest.monitor.Monitor;
 import io.newsflow.ingest.monitor.Outlet;
@@ -8,9 +9,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,6 +61,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Seconds between status prints (default: ${DEFAULT-VALUE}).")
   int statusEvery;
 
+  @Mixin DashboardOptions dashboard;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -68,7 +74,9 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("newsflow run: " + e.getMessage());
       return 2;
     }
-    NewsflowConfig config = common.config(output.settings());
+    Map<String, Object> flags = new HashMap<>(output.settings());
+    flags.putAll(dashboard.settings());
+    NewsflowConfig config = common.config(flags);
     Progress progress = common.progress();
     Tagger tagger = Pipeline.tagger(config);
     AtomicLong sunk = new AtomicLong();
@@ -78,13 +86,36 @@ final class RunCommand implements Callable<Integer> {
       String failure;
       Monitor monitor;
       List<String> outputs;
-      try (Pipeline pipeline =
-          new Pipeline(cluster, config, tagger, (a, o) -> sunk.incrementAndGet())) {
+      AtomicReference<Monitor> running = new AtomicReference<>();
+      try (Alerts alerts = new Alerts(cluster.clientProps());
+          Dashboard ui =
+              !dashboard.wanted() && !config.getBoolean(NewsflowConfig.ALERTS_CONFIG)
+                  ? null
+                  : DashboardOptions.start(
+                      config,
+                      cluster,
+                      dashboard.wanted(),
+                      () -> running.get() == null ? List.of() : running.get().status(),
+                      () -> waitingFor(running.get()),
+                      alerts,
+                      progress);
+          Pipeline pipeline =
+              new Pipeline(
+                  cluster,
+                  config,
+                  tagger,
+                  (a, o) -> {
+                    sunk.incrementAndGet();
+                    if (ui != null) {
+                      ui.sunk(a);
+                    }
+                  })) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         pipeline.start(Duration.ofSeconds(120));
         outputs = pipeline.outputs();
         try (MonitorSession session = new MonitorSession(config, list, cluster, warc, progress)) {
           monitor = session.monitor();
+          running.set(monitor);
           session.start();
           progress.info(
               "monitoring "
@@ -111,6 +142,17 @@ final class RunCommand implements Callable<Integer> {
       printSummary(System.out, monitor, sunk.get(), outputs);
       return StageCommands.report(failure);
     }
+  }
+
+  /** What an outlet whose poll is due waits for, in words. */
+  static String waitingFor(Monitor monitor) {
+    if (monitor == null) {
+      return null;
+    }
+    return "its feed and article fetches, queued with "
+        + monitor.queued()
+        + " other(s); each host is fetched at most once per monitor.host.interval.ms, "
+        + "after its robots.txt";
   }
 
   static void printSummary(PrintStream out, Monitor monitor, long sunk, List<String> outputs) {
@@ -150,7 +192,9 @@ final class RunCommand implements Callable<Integer> {
       for (OutletStatus s : monitor.status()) {
         String next =
             s.nextPollAt() == null
-                ? "polling now"
+                ? "polling now (its fetches wait in a queue of "
+                    + monitor.queued()
+                    + ", paced per host)"
                 : "next poll in "
                     + Progress.format(
                         Duration.between(now, s.nextPollAt()).isNegative()

@@ -6,6 +6,8 @@ import io.newsflow.schemas.TopicAdmin;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -13,7 +15,9 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,7 @@ public final class EnrichService implements AutoCloseable {
   public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
 
   private final KafkaStreams streams;
+  private final Set<String> changelogTopics = new TreeSet<>();
   private final CountDownLatch running = new CountDownLatch(1);
   private volatile Throwable failure;
 
@@ -48,7 +53,18 @@ public final class EnrichService implements AutoCloseable {
     p.put("processing.exception.handler.global.enabled", true);
     p.putAll(streamsProps);
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(p)));
-    this.streams = new KafkaStreams(EnrichTopology.build(builder, settings), p);
+    Topology topology = EnrichTopology.build(builder, settings);
+    String applicationId = p.get(StreamsConfig.APPLICATION_ID_CONFIG).toString();
+    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+      for (TopologyDescription.Node node : sub.nodes()) {
+        if (node instanceof TopologyDescription.Processor processor) {
+          processor
+              .stores()
+              .forEach(s -> changelogTopics.add(applicationId + "-" + s + "-changelog"));
+        }
+      }
+    }
+    this.streams = new KafkaStreams(topology, p);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("enrich stopped on an error it cannot ride out", e);
@@ -61,6 +77,15 @@ public final class EnrichService implements AutoCloseable {
             running.countDown();
           }
         });
+  }
+
+  /**
+   * The changelog topics of the topology's state stores, as Kafka Streams names them. A caller can
+   * create them (compacted, with as many partitions as news.raw) and wait until they answer before
+   * {@link #start()}, so the first transaction does not write to a topic that is not ready yet.
+   */
+  public Set<String> changelogTopics() {
+    return Set.copyOf(changelogTopics);
   }
 
   public void start() {

@@ -1,0 +1,90 @@
+package io.newsflow.cli.dashboard;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads, every few seconds, how far each stage's consumer group is behind the end of the topic it
+ * reads: the enrich application on news.raw, the sink on news.enriched. A group that has committed
+ * nothing yet counts the whole topic as its lag.
+ */
+final class LagProbe implements AutoCloseable {
+  /** A stage's consumer group and the topic it reads. */
+  record Group(String stage, String groupId, String topic) {}
+
+  private final Admin admin;
+  private final DashboardState state;
+  private final Iterable<Group> groups;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "newsflow-dashboard-lag");
+            t.setDaemon(true);
+            return t;
+          });
+
+  LagProbe(Map<String, Object> clientProps, DashboardState state, Iterable<Group> groups) {
+    Map<String, Object> p = new HashMap<>(clientProps);
+    p.put("client.id", "newsflow-dashboard-lag");
+    this.admin = Admin.create(p);
+    this.state = state;
+    this.groups = groups;
+  }
+
+  void start(Duration every) {
+    timer.scheduleWithFixedDelay(this::probe, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void probe() {
+    Map<String, Long> lag = new LinkedHashMap<>();
+    try {
+      for (Group g : groups) {
+        lag.put(g.stage(), lag(g));
+      }
+      state.lag(lag, null);
+    } catch (Exception e) {
+      state.lag(lag, "cannot read consumer lag: " + e.getMessage());
+    }
+  }
+
+  private long lag(Group g) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin
+            .listConsumerGroupOffsets(g.groupId())
+            .partitionsToOffsetAndMetadata()
+            .get(10, TimeUnit.SECONDS);
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    admin
+        .describeTopics(java.util.List.of(g.topic()))
+        .allTopicNames()
+        .get(10, TimeUnit.SECONDS)
+        .get(g.topic())
+        .partitions()
+        .forEach(
+            p -> request.put(new TopicPartition(g.topic(), p.partition()), OffsetSpec.latest()));
+    Map<TopicPartition, ListOffsetsResultInfo> ends =
+        admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
+    long total = 0;
+    for (Map.Entry<TopicPartition, ListOffsetsResultInfo> e : ends.entrySet()) {
+      OffsetAndMetadata c = committed.get(e.getKey());
+      total += Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset()));
+    }
+    return total;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    admin.close(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,213 @@
+package io.newsflow.cli.dashboard;
+
+import io.newsflow.cli.health.ExtractionHealth;
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows news.raw, news.enriched and news.dlq with a consumer of its own (no group, nothing
+ * committed, committed transactions only) into a {@link DashboardState}, starting a little before
+ * their ends so the latest history shows at once.
+ */
+final class TopicWatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicWatcher.class);
+  private static final int OUTLET_MEMORY = 20_000;
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final DashboardState state;
+  private final int history;
+  private final Thread thread;
+  private final Map<String, String> outletById =
+      new LinkedHashMap<>(1024, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> e) {
+          return size() > OUTLET_MEMORY;
+        }
+      };
+  private final ExtractionHealth health =
+      new ExtractionHealth(ExtractionHealth.Settings.defaults());
+  private final Consumer<ExtractionHealth.Alert> onAlert;
+  private final long startedAt = System.currentTimeMillis();
+  private volatile boolean stopping;
+  private volatile CountDownLatch caughtUp;
+
+  /**
+   * @param history how many of each topic's latest records to read back at start
+   */
+  TopicWatcher(
+      Map<String, Object> clientProps,
+      DashboardState state,
+      int history,
+      Consumer<ExtractionHealth.Alert> onAlert) {
+    this.onAlert = onAlert;
+    Map<String, Object> p = new HashMap<>(clientProps);
+    p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-dashboard");
+    // a view refreshed every 2 s needs no record sooner than half a second: fetch in batches, not
+    // once per record the pipeline writes
+    p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+    this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    this.state = state;
+    this.history = history;
+    this.thread = new Thread(this::loop, "newsflow-dashboard-watcher");
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    List<TopicPartition> parts = new ArrayList<>();
+    for (String t : List.of(Topics.RAW.name(), Topics.ENRICHED.name(), Topics.DLQ.name())) {
+      List<PartitionInfo> infos = consumer.partitionsFor(t, Duration.ofSeconds(30));
+      if (infos != null) {
+        infos.forEach(i -> parts.add(new TopicPartition(t, i.partition())));
+      }
+    }
+    consumer.assign(parts);
+    Map<TopicPartition, Long> ends = consumer.endOffsets(parts, Duration.ofSeconds(30));
+    Map<TopicPartition, Long> begins = consumer.beginningOffsets(parts, Duration.ofSeconds(30));
+    long perPartition = Math.max(1, history / Math.max(1, parts.size() / 3));
+    for (TopicPartition tp : parts) {
+      consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - perPartition));
+    }
+    thread.start();
+  }
+
+  private void loop() {
+    try {
+      while (!stopping) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          handle(r);
+        }
+        CountDownLatch waiting = caughtUp;
+        if (waiting != null && atEnd()) {
+          caughtUp = null;
+          waiting.countDown();
+        }
+      }
+    } catch (WakeupException e) {
+      if (!stopping) {
+        LOG.error("the dashboard stopped reading the topics", e);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("the dashboard stopped reading the topics: {}", e.toString(), e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void handle(ConsumerRecord<String, byte[]> r) {
+    if (r.value() == null) {
+      return; // a tombstone
+    }
+    Instant at = Instant.ofEpochMilli(r.timestamp());
+    try {
+      if (r.topic().equals(Topics.RAW.name())) {
+        RawArticle raw = Topics.RAW.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        String outlet = raw.getOutlet() == null ? null : raw.getOutlet();
+        if (outlet != null) {
+          outletById.put(raw.getId(), outlet);
+        }
+        state.counted("ingest", outlet, at);
+      } else if (r.topic().equals(Topics.ENRICHED.name())) {
+        EnrichedArticle a =
+            Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        state.enriched(a, at);
+        check(r, DashboardState.outletOf(a), sample(a));
+      } else {
+        DeadLetter d = Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        String outlet = d.getArticleId() == null ? null : outletById.get(d.getArticleId());
+        state.dead(d, outlet, at);
+        if (outlet != null) {
+          check(r, outlet, ExtractionHealth.Sample.deadLettered());
+        }
+      }
+    } catch (RuntimeException e) {
+      // a record that is not newsflow's: counted as arrived, nothing more to show
+      state.counted(r.topic().equals(Topics.DLQ.name()) ? "dead letters" : "ingest", null, at);
+    }
+  }
+
+  /**
+   * Waits until everything on the topics now has been read (so a late alert is not lost when the
+   * command ends), at most {@code timeout}.
+   */
+  boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    if (!thread.isAlive()) {
+      return false;
+    }
+    CountDownLatch latch = new CountDownLatch(1);
+    caughtUp = latch;
+    return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private boolean atEnd() {
+    Map<TopicPartition, Long> ends =
+        consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(5));
+    return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+  }
+
+  /** What extraction yielded for an article, for the outlet's health figures. */
+  static ExtractionHealth.Sample sample(EnrichedArticle a) {
+    String text = a.getText();
+    return ExtractionHealth.Sample.of(
+        text.length(),
+        text.isBlank() ? 0 : text.split("\n\n").length,
+        a.getRemoved().size(),
+        a.getTitle() == null || a.getTitle().isBlank(),
+        a.getPublished() == null || a.getPublished().isBlank());
+  }
+
+  /**
+   * Feeds the outlet's health figures; history read back at start builds them up silently, records
+   * that arrive while we watch can raise an alert.
+   */
+  private void check(ConsumerRecord<String, byte[]> r, String outlet, ExtractionHealth.Sample s) {
+    health
+        .observe(outlet, s)
+        .filter(a -> r.timestamp() >= startedAt)
+        .ifPresent(
+            a -> {
+              state.alert(new DashboardState.Alert(a.outlet(), a.message(), Instant.now()));
+              if (onAlert != null) {
+                onAlert.accept(a);
+              }
+            });
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (!thread.isAlive() && thread.getState() == Thread.State.NEW) {
+      consumer.close(Duration.ofSeconds(5));
+      return;
+    }
+    stopping = true;
+    consumer.wakeup();
+    thread.join(10_000);
+  }
+}
