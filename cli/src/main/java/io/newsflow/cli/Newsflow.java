@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RetagCommand.class,
       EvalCommand.class,
       TagCommand.class,
+      TrainTaggerCommand.class,
       StageCommands.Ingest.class,
       StageCommands.Enrich.class,
       StageCommands.Sink.class,

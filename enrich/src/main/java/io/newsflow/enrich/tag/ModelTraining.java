@@ -60,11 +60,10 @@ public final class ModelTraining {
     Path root = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : ".");
     boolean write = List.of(args).contains("--write");
     Path taxonomyFile = root.resolve("enrich/src/main/resources/taxonomy/topics.json");
-    String report = train(root, taxonomyFile, write, System.out);
+    train(root, taxonomyFile, write, System.out);
     if (!write) {
       System.out.println("(dry run: add --write to store the models in " + taxonomyFile + ")");
     }
-    System.out.print(report.isEmpty() ? "" : "");
   }
 
   /** The training sources, from the project root and {@code ../shared} beside it. */
@@ -99,7 +98,7 @@ public final class ModelTraining {
   }
 
   /** Fits every topic that has labels in the data; writes the taxonomy when {@code write}. */
-  static String train(Path root, Path taxonomyFile, boolean write, PrintStream out)
+  public static void train(Path root, Path taxonomyFile, boolean write, PrintStream out)
       throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode taxonomy = (ObjectNode) json.readTree(taxonomyFile.toFile());
@@ -112,7 +111,6 @@ public final class ModelTraining {
     List<Source> sources = sources(root);
     List<String> names = tagger.featureNames();
     List<String> topics = new ArrayList<>(tagger.topicNames());
-    StringBuilder report = new StringBuilder();
     for (int ti = 0; ti < topics.size(); ti++) {
       String topic = topics.get(ti);
       List<double[]> xs = new ArrayList<>();
@@ -231,7 +229,6 @@ public final class ModelTraining {
       Files.writeString(taxonomyFile, text, StandardCharsets.UTF_8);
       out.println("wrote " + taxonomyFile);
     }
-    return report.toString();
   }
 
   /**

@@ -112,7 +112,8 @@ class TaggingQualityGateTest {
         .as("micro-F1 on dev.jsonl's validation split")
         .isGreaterThanOrEqualTo(0.95);
     List<TagData.Item> heldout8 = TagData.jsonl(OWN.resolve("heldout8.jsonl"));
-    assertThat(micro(heldout8).f1()).as("micro-F1 on heldout8.jsonl").isGreaterThanOrEqualTo(0.80);
+    // measured 0.889 (dev-val 0.980)
+    assertThat(micro(heldout8).f1()).as("micro-F1 on heldout8.jsonl").isGreaterThanOrEqualTo(0.85);
   }
 
   @Test
@@ -121,7 +122,8 @@ class TaggingQualityGateTest {
     assumeTrue(Files.exists(gold), "../shared/bench is not beside the project");
     List<TagData.Item> pages = TagData.wcxb(gold, OWN.resolve("wcxb-labels.jsonl"));
     Score s = micro(pages);
-    // 1,337 pages, 5 labels on them: a tag on any other page is a false positive
-    assertThat(s.fp()).as("false tags on the WCXB pages " + s).isLessThanOrEqualTo(4);
+    // 1,337 pages, 5 labels on them: a tag on any other page is a false positive (measured 1;
+    // 40 before the article-level models)
+    assertThat(s.fp()).as("false tags on the WCXB pages " + s).isLessThanOrEqualTo(3);
   }
 }
