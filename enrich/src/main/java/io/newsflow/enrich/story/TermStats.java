@@ -1,0 +1,55 @@
+package io.newsflow.enrich.story;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Document frequencies learned from the stream itself, so nothing is trained in advance and the
+ * weights follow what the stream talks about. Bounded: when more than {@code maxTerms} terms are
+ * counted, every count and the document total are halved and terms that reach zero are dropped
+ * (an exponential forgetting that keeps the ratios, hence the weights, of the terms that matter).
+ */
+final class TermStats {
+  private final int maxTerms;
+  private final Map<String, int[]> df = new HashMap<>();
+  private double documents;
+
+  TermStats(int maxTerms) {
+    this.maxTerms = maxTerms;
+  }
+
+  void add(StoryFeatures f) {
+    documents++;
+    f.words().keySet().forEach(this::count);
+    f.names().keySet().forEach(this::count);
+    if (df.size() > maxTerms) {
+      halve();
+    }
+  }
+
+  private void count(String term) {
+    df.computeIfAbsent(term, t -> new int[1])[0]++;
+  }
+
+  /** Inverse document frequency, smoothed; an unseen term weighs most. */
+  double idf(String term) {
+    int[] c = df.get(term);
+    return Math.log((documents + 1) / ((c == null ? 0 : c[0]) + 0.5));
+  }
+
+  /** How many documents hold the term. */
+  int df(String term) {
+    int[] c = df.get(term);
+    return c == null ? 0 : c[0];
+  }
+
+  int size() {
+    return df.size();
+  }
+
+  private void halve() {
+    documents /= 2;
+    df.values().forEach(c -> c[0] /= 2);
+    df.values().removeIf(c -> c[0] == 0);
+  }
+}
