@@ -31,7 +31,7 @@ public record StorySettings(
 
   /** Three days of publication time, 200,000 open stories, thresholds measured on the dev split. */
   public static StorySettings defaults() {
-    return new StorySettings(Duration.ofDays(3), 200_000, 0.25, 0.5, 0.5, 3, 256, 1_000_000);
+    return new StorySettings(Duration.ofDays(3), 200_000, 0.22, 0.5, 0.5, 3, 256, 1_000_000);
   }
 
   public StorySettings {
