@@ -10,6 +10,12 @@ import java.util.Map;
  * (an exponential forgetting that keeps the ratios, hence the weights, of the terms that matter).
  */
 final class TermStats {
+  /**
+   * Pseudo-documents in which no term occurs, added to the count: while the stream is young, the
+   * few terms its first articles share would otherwise weigh nothing because they are shared.
+   */
+  static final double PRIOR_DOCUMENTS = 50;
+
   private final int maxTerms;
   private final Map<String, int[]> df = new HashMap<>();
   private double documents;
@@ -34,7 +40,7 @@ final class TermStats {
   /** Inverse document frequency, smoothed; an unseen term weighs most. */
   double idf(String term) {
     int[] c = df.get(term);
-    return Math.log((documents + 1) / ((c == null ? 0 : c[0]) + 0.5));
+    return Math.log((documents + PRIOR_DOCUMENTS + 1) / ((c == null ? 0 : c[0]) + 0.5));
   }
 
   /** How many documents hold the term. */
