@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RetagCommand.class,
       EvalCommand.class,
       TagCommand.class,
+      StoriesCommand.class,
       StageCommands.Ingest.class,
       StageCommands.Enrich.class,
       StageCommands.Sink.class,
