@@ -32,6 +32,9 @@ public final class StoryClusterer {
   /** Heaviest features of an article under which its story is indexed. */
   private static final int INDEX_KEYS = 12;
 
+  /** Stories scored in full per article: those sharing the most key weight with it. */
+  private static final int MAX_CANDIDATES = 32;
+
   /** Stories kept per blocking key (the most recent); a key on more stories says little. */
   private static final int MAX_POSTING = 1000;
 
@@ -96,18 +99,29 @@ public final class StoryClusterer {
     }
   }
 
-  /** Candidate stories by blocking key, best first, each with its similarity to the article. */
+  /**
+   * Candidate stories by blocking key, best first, each with its similarity to the article. Only
+   * the {@link #MAX_CANDIDATES} stories that share the most key weight with the article are scored
+   * in full, so the cost per article does not grow with the number of open stories.
+   */
   private List<Scored> score(Vector v, StoryArticle a) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (String key : v.heaviest(QUERY_KEYS)) {
-      Set<String> posting = postings.get(key);
+    Map<String, Double> hits = new HashMap<>();
+    for (Map.Entry<String, Double> key : v.heaviestWeighted(QUERY_KEYS)) {
+      Set<String> posting = postings.get(key.getKey());
       if (posting != null) {
-        ids.addAll(posting);
+        for (String id : posting) {
+          hits.merge(id, key.getValue(), Double::sum);
+        }
       }
     }
-    List<Scored> out = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      Story s = open.get(id);
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>(hits.entrySet());
+    if (ranked.size() > MAX_CANDIDATES) {
+      ranked.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
+      ranked = ranked.subList(0, MAX_CANDIDATES);
+    }
+    List<Scored> out = new ArrayList<>(ranked.size());
+    for (Map.Entry<String, Double> e : ranked) {
+      Story s = open.get(e.getKey());
       if (s != null && withinWindow(s, a.published())) {
         boolean sameLanguage =
             a.language() == null || s.languages.isEmpty() || s.languages.contains(a.language());
@@ -164,7 +178,8 @@ public final class StoryClusterer {
   private void touch(Story s, Vector v) {
     open.remove(s.id);
     open.put(s.id, s);
-    for (String k : v.heaviest(INDEX_KEYS)) {
+    for (Map.Entry<String, Double> e : v.heaviestWeighted(INDEX_KEYS)) {
+      String k = e.getKey();
       if (s.keys.size() < Story.MAX_KEYS && s.keys.add(k)) {
         post(k, s.id);
       }

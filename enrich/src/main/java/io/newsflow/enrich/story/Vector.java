@@ -42,17 +42,13 @@ final class Vector {
     return settings.wordShare() * w + (1 - settings.wordShare()) * n;
   }
 
-  /** The {@code k} heaviest terms, names and words together. */
-  List<String> heaviest(int k) {
+  /** The {@code k} heaviest terms, names and words together, with their weights. */
+  List<Map.Entry<String, Double>> heaviestWeighted(int k) {
     List<Map.Entry<String, Double>> all = new ArrayList<>(words.size() + names.size());
     all.addAll(words.entrySet());
     all.addAll(names.entrySet());
     all.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
-    List<String> out = new ArrayList<>(Math.min(k, all.size()));
-    for (int i = 0; i < all.size() && i < k; i++) {
-      out.add(all.get(i).getKey());
-    }
-    return out;
+    return all.size() > k ? all.subList(0, k) : all;
   }
 
   private static Map<String, Double> weigh(Map<String, Integer> tf, TermStats stats) {
