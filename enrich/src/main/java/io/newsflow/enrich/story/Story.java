@@ -34,6 +34,11 @@ final class Story {
   final Deque<Copy> hashes = new ArrayDeque<>();
   final Map<String, Integer> tags = new TreeMap<>();
   String title = "";
+
+  /** Norms under the weights of {@link #normsEpoch}; recomputed when stale (see {@link #norms}). */
+  private double[] norms;
+
+  private long normsEpoch = -1;
   Instant firstSeen;
   Instant lastSeen;
   int count;
@@ -45,6 +50,7 @@ final class Story {
 
   void add(StoryArticle a, StoryFeatures f, String duplicateOf, int maxTerms) {
     count++;
+    norms = null;
     if (title.isBlank()) {
       title = a.title().strip();
     }
@@ -88,6 +94,7 @@ final class Story {
   /** Takes everything of {@code other} (which is then dropped by the caller). */
   void absorb(Story other, int maxTerms) {
     count += other.count;
+    norms = null;
     other.words.forEach((k, v) -> words.merge(k, v, Double::sum));
     other.names.forEach((k, v) -> names.merge(k, v, Double::sum));
     prune(words, maxTerms);
@@ -124,6 +131,19 @@ final class Story {
     for (int i = max; i < all.size(); i++) {
       terms.remove(all.get(i).getKey());
     }
+  }
+
+  /**
+   * The story's {words, names} norms under the current weights. Weights drift slowly as documents
+   * are counted, so a norm is kept for {@link TermStats#epoch()} (about 1% more documents) unless
+   * the story itself changes.
+   */
+  double[] norms(TermStats stats) {
+    if (norms == null || normsEpoch != stats.epoch()) {
+      norms = Vector.norms(this, stats);
+      normsEpoch = stats.epoch();
+    }
+    return norms;
   }
 
   /** A kept article's SimHash. */

@@ -36,7 +36,7 @@ public final class StoryClusterer {
   private static final int MAX_CANDIDATES = 32;
 
   /** Stories kept per blocking key (the most recent); a key on more stories says little. */
-  private static final int MAX_POSTING = 1000;
+  private static final int MAX_POSTING = 300;
 
   /** Fewer word tokens than this and SimHash says nothing reliable about near-copies. */
   private static final int MIN_WORDS_FOR_COPY = 12;
@@ -125,7 +125,7 @@ public final class StoryClusterer {
       if (s != null && withinWindow(s, a.published())) {
         boolean sameLanguage =
             a.language() == null || s.languages.isEmpty() || s.languages.contains(a.language());
-        out.add(new Scored(s, v.similarity(Vector.of(s, stats), sameLanguage, settings)));
+        out.add(new Scored(s, v.similarity(s, stats, sameLanguage, settings)));
       }
     }
     out.sort((x, y) -> Double.compare(y.score, x.score));

@@ -42,6 +42,40 @@ final class Vector {
     return settings.wordShare() * w + (1 - settings.wordShare()) * n;
   }
 
+  /**
+   * As {@link #similarity(Vector, boolean, StorySettings)} against a story, without building the
+   * story's vector: the dot product runs over this article's terms only and the story's norms come
+   * from its cache (see {@link Story#norms}).
+   */
+  double similarity(Story s, TermStats stats, boolean sameLanguage, StorySettings settings) {
+    double[] norms = s.norms(stats);
+    double n = dot(names, s.names, stats) / (nameNorm * norms[1]);
+    if (!sameLanguage) {
+      return Double.isFinite(n) ? n : 0;
+    }
+    double w = dot(words, s.words, stats) / (wordNorm * norms[0]);
+    double mixed =
+        settings.wordShare() * (Double.isFinite(w) ? w : 0)
+            + (1 - settings.wordShare()) * (Double.isFinite(n) ? n : 0);
+    return mixed;
+  }
+
+  private static double dot(Map<String, Double> mine, Map<String, Double> sums, TermStats stats) {
+    double dot = 0;
+    for (Map.Entry<String, Double> e : mine.entrySet()) {
+      Double y = sums.get(e.getKey());
+      if (y != null) {
+        dot += e.getValue() * y * stats.idf(e.getKey());
+      }
+    }
+    return dot;
+  }
+
+  /** The norm of a story's sums under today's weights: {words, names}. */
+  static double[] norms(Story s, TermStats stats) {
+    return new double[] {norm(weighSums(s.words, stats)), norm(weighSums(s.names, stats))};
+  }
+
   /** The {@code k} heaviest terms, names and words together, with their weights. */
   List<Map.Entry<String, Double>> heaviestWeighted(int k) {
     List<Map.Entry<String, Double>> all = new ArrayList<>(words.size() + names.size());
