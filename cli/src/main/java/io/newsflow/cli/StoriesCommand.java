@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 /**
  * Groups JSON Lines articles into stories offline, in file order, as the enrich topology's story
  * step does: one {@code {id, title, text, outlet?, published?, lang?}} object per input line, one
- * {@code {id, story[, duplicateOf]}} object per output line, which {@code
- * bench/stories/score.py --pred} reads.
+ * {@code {id, story[, duplicateOf]}} object per output line, which {@code bench/stories/score.py
+ * --pred} reads.
  */
 @Command(
     name = "stories",

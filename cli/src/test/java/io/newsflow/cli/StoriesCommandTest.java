@@ -60,7 +60,14 @@ class StoriesCommandTest {
   }
 
   private static String line(String id, String title, String text, String lang) {
-    return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"text\":\"" + text
-        + "\",\"lang\":\"" + lang + "\",\"published\":\"2026-03-03\"}";
+    return "{\"id\":\""
+        + id
+        + "\",\"title\":\""
+        + title
+        + "\",\"text\":\""
+        + text
+        + "\",\"lang\":\""
+        + lang
+        + "\",\"published\":\"2026-03-03\"}";
   }
 }

@@ -19,10 +19,10 @@ import java.util.SplittableRandom;
 
 /**
  * Story-step speed alone: articles/s for {@link StoryClusterer#assign} on one thread with a full
- * window. The window is first filled with {@code --stories} open stories made of synthetic
- * articles (Zipf-distributed words over a 30,000-word vocabulary, names from a pool of 200,000,
- * numbers; fixed seed); the bound on open stories is set to the same number, so it stays full.
- * Then each round assigns the articles of a JSON Lines file ({@code {id, title, text}}, e.g.
+ * window. The window is first filled with {@code --stories} open stories made of synthetic articles
+ * (Zipf-distributed words over a 30,000-word vocabulary, names from a pool of 200,000, numbers;
+ * fixed seed); the bound on open stories is set to the same number, so it stays full. Then each
+ * round assigns the articles of a JSON Lines file ({@code {id, title, text}}, e.g.
  * bench/stories/ecbplus.jsonl) under fresh ids for {@code --seconds}; the first {@code --warmup}
  * rounds are not counted and the median of the rest is printed, by wall clock and by thread CPU.
  *
@@ -108,7 +108,10 @@ public final class StoryBench {
       text.setLength(0);
       for (int w = 0; w < 180; w++) {
         if (w % 12 == 0) {
-          text.append(". Name").append(rnd.nextInt(200_000)).append(" Place").append(rnd.nextInt(200_000));
+          text.append(". Name")
+              .append(rnd.nextInt(200_000))
+              .append(" Place")
+              .append(rnd.nextInt(200_000));
         } else if (w % 40 == 1) {
           text.append(' ').append(10 + rnd.nextInt(5000));
         } else {

@@ -44,8 +44,7 @@ public final class JsonlStories {
    * counted, and skipped; the run goes on.
    */
   public static Summary run(
-      Reader in, Writer out, StorySettings settings, Consumer<String> problems)
-      throws IOException {
+      Reader in, Writer out, StorySettings settings, Consumer<String> problems) throws IOException {
     BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
     StoryClusterer clusterer = new StoryClusterer(settings);
     List<Assignment> assigned = new ArrayList<>();

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Charikar's SimHash over word 3-shingles: two texts that share most of their shingles get hashes
- * that differ in few of the 64 bits, so a re-sent or lightly edited copy is found by comparing
- * two longs.
+ * that differ in few of the 64 bits, so a re-sent or lightly edited copy is found by comparing two
+ * longs.
  */
 final class SimHash {
   private SimHash() {}

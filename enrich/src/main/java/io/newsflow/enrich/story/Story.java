@@ -151,13 +151,6 @@ final class Story {
 
   StorySnapshot snapshot(String mergedInto) {
     return new StorySnapshot(
-        id,
-        title,
-        firstSeen,
-        lastSeen,
-        count,
-        List.copyOf(articles),
-        Map.copyOf(tags),
-        mergedInto);
+        id, title, firstSeen, lastSeen, count, List.copyOf(articles), Map.copyOf(tags), mergedInto);
   }
 }

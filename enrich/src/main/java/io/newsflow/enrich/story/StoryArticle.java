@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param title the headline, may be empty, never null
  * @param text the body, may be empty, never null
  * @param outlet the outlet's name, or null when unknown
- * @param published the publication time, or null when unknown (the story clock then stays where
- *     it was)
+ * @param published the publication time, or null when unknown (the story clock then stays where it
+ *     was)
  * @param language an ISO 639-1 code ("en", "es"), or null when unknown
  * @param tags the article's topic tag names, never null
  */

@@ -20,8 +20,8 @@ import java.util.Set;
  * else opens a story of its own. Similarity mixes word cosine and name cosine when the article's
  * language is among the story's, and is name cosine alone across languages. After joining, the
  * story is compared with the other candidates and any that now reach the merge threshold are merged
- * into it (their snapshots then carry {@code mergedInto}). An article within {@code duplicateBits} SimHash bits of an earlier article
- * of its story is marked a near-copy of it.
+ * into it (their snapshots then carry {@code mergedInto}). An article within {@code duplicateBits}
+ * SimHash bits of an earlier article of its story is marked a near-copy of it.
  *
  * <p>Not thread-safe: one instance per partition of the story key space.
  */

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Document frequencies learned from the stream itself, so nothing is trained in advance and the
  * weights follow what the stream talks about. Bounded: when more than {@code maxTerms} terms are
- * counted, every count and the document total are halved and terms that reach zero are dropped
- * (an exponential forgetting that keeps the ratios, hence the weights, of the terms that matter).
+ * counted, every count and the document total are halved and terms that reach zero are dropped (an
+ * exponential forgetting that keeps the ratios, hence the weights, of the terms that matter).
  */
 final class TermStats {
   /**

@@ -43,9 +43,7 @@ class EcbPlusGateTest {
       (isValidation(story) ? validation : dev).add(line);
     }
     assertThat(bcubedF1(dev, gold)).as("dev B-cubed F1").isGreaterThanOrEqualTo(0.86);
-    assertThat(bcubedF1(validation, gold))
-        .as("validation B-cubed F1")
-        .isGreaterThanOrEqualTo(0.83);
+    assertThat(bcubedF1(validation, gold)).as("validation B-cubed F1").isGreaterThanOrEqualTo(0.83);
   }
 
   /** The validation split: topics 3, 6, 9, ... (the number that starts the gold story label). */

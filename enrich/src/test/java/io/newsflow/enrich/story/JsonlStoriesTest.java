@@ -15,13 +15,19 @@ class JsonlStoriesTest {
     String in =
         String.join(
             "\n",
-            "{\"id\":\"1\",\"title\":\"" + StoryClustererTest.QUAKE_EN_TITLE + "\",\"text\":\""
-                + StoryClustererTest.QUAKE_EN + "\",\"published\":\"2026-03-03\"}",
+            "{\"id\":\"1\",\"title\":\""
+                + StoryClustererTest.QUAKE_EN_TITLE
+                + "\",\"text\":\""
+                + StoryClustererTest.QUAKE_EN
+                + "\",\"published\":\"2026-03-03\"}",
             "not json",
             "{\"title\":\"no id\"}",
             "{\"id\":\"2\",\"published\":\"yesterday\"}",
-            "{\"id\":\"3\",\"title\":\"" + StoryClustererTest.QUAKE_EN_TITLE + "\",\"text\":\""
-                + StoryClustererTest.QUAKE_EN_REWRITE + "\",\"lang\":\"en\","
+            "{\"id\":\"3\",\"title\":\""
+                + StoryClustererTest.QUAKE_EN_TITLE
+                + "\",\"text\":\""
+                + StoryClustererTest.QUAKE_EN_REWRITE
+                + "\",\"lang\":\"en\","
                 + "\"published\":\"2026-03-03T10:00:00-05:00\"}");
     StringWriter out = new StringWriter();
     List<String> problems = new ArrayList<>();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class StoryClustererTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-  private static StoryArticle article(String id, String outlet, String lang, String title, String text) {
+  private static StoryArticle article(
+      String id, String outlet, String lang, String title, String text) {
     return new StoryArticle(id, title, text, outlet, T0, lang, List.of());
   }
 
@@ -79,7 +80,8 @@ class StoryClustererTest {
   void shouldMarkTheSameTextFromASecondOutletAsADuplicateOfTheFirst() {
     StoryClusterer c = new StoryClusterer(StorySettings.defaults());
     Assignment first = c.assign(article("a", "Wire", "en", QUAKE_EN_TITLE, QUAKE_EN));
-    Assignment copy = c.assign(article("b", "Reprint", "en", QUAKE_EN_TITLE, QUAKE_EN + " Copyright Reprint."));
+    Assignment copy =
+        c.assign(article("b", "Reprint", "en", QUAKE_EN_TITLE, QUAKE_EN + " Copyright Reprint."));
     Assignment rewrite =
         c.assign(article("c", "Own", "en", "Quake kills 14 in Peru's Arequipa", QUAKE_EN_REWRITE));
 
@@ -99,7 +101,13 @@ class StoryClustererTest {
     Assignment first = c.assign(article("a", "Wire", "en", QUAKE_EN_TITLE, QUAKE_EN));
     StoryArticle late =
         new StoryArticle(
-            "b", QUAKE_EN_TITLE, QUAKE_EN_REWRITE, "Own", T0.plus(Duration.ofDays(30)), "en", List.of());
+            "b",
+            QUAKE_EN_TITLE,
+            QUAKE_EN_REWRITE,
+            "Own",
+            T0.plus(Duration.ofDays(30)),
+            "en",
+            List.of());
     assertThat(c.assign(late).storyId()).isNotEqualTo(first.storyId());
     assertThat(c.openStories()).as("the old story is closed").isEqualTo(1);
   }
@@ -111,15 +119,20 @@ class StoryClustererTest {
       String name = "Person" + Integer.toString(i, 36) + " Place" + Integer.toString(i * 7, 36);
       c.assign(
           new StoryArticle(
-              "a" + i, name + " opens " + i, name + " spoke about item " + i, null, null, null, List.of()));
+              "a" + i,
+              name + " opens " + i,
+              name + " spoke about item " + i,
+              null,
+              null,
+              null,
+              List.of()));
       assertThat(c.openStories()).isLessThanOrEqualTo(50);
     }
   }
 
   @Test
   void shouldMergeTwoStoriesWhenAnArticleShowsTheyAreOne() {
-    StoryClusterer c =
-        new StoryClusterer(StorySettings.defaults().withThresholds(0.22, 0.3, 0.5));
+    StoryClusterer c = new StoryClusterer(StorySettings.defaults().withThresholds(0.22, 0.3, 0.5));
     c.assign(article("f", "Other", "en", FOOTBALL_TITLE, FOOTBALL));
     Assignment a = c.assign(article("a", "Wire", "en", QUAKE_EN_TITLE, QUAKE_EN));
     Assignment b = c.assign(article("b", "Diario", "es", FLOOD_ES_TITLE, FLOOD_ES));
@@ -127,7 +140,11 @@ class StoryClustererTest {
     Assignment both =
         c.assign(
             article(
-                "c", "Digest", "en", QUAKE_EN_TITLE + " " + FLOOD_ES_TITLE, QUAKE_EN + " " + FLOOD_ES));
+                "c",
+                "Digest",
+                "en",
+                QUAKE_EN_TITLE + " " + FLOOD_ES_TITLE,
+                QUAKE_EN + " " + FLOOD_ES));
     assertThat(both.changed()).hasSize(2);
     StorySnapshot gone = both.changed().get(1);
     assertThat(gone.mergedInto()).isEqualTo(both.storyId());
