@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.enrich.tag.Tagger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,9 +45,9 @@ public final class JsonlStories {
    * counted, and skipped; the run goes on.
    */
   public static Summary run(
-      Reader in, Writer out, StorySettings settings, Consumer<String> problems) throws IOException {
+      Reader in, Writer out, StoryClusterer clusterer, Consumer<String> problems)
+      throws IOException {
     BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
-    StoryClusterer clusterer = new StoryClusterer(settings);
     List<Assignment> assigned = new ArrayList<>();
     MergeLog merges = new MergeLog();
     int bad = 0;
@@ -82,6 +83,14 @@ public final class JsonlStories {
     }
     w.flush();
     return new Summary(assigned.size(), bad, stories.size(), duplicates, merges.size());
+  }
+
+  /**
+   * The clusterer the pipeline uses: {@code settings}, with the countries of the shipped
+   * taxonomy's bilingual gazetteer as places.
+   */
+  public static StoryClusterer standard(StorySettings settings) {
+    return new StoryClusterer(settings, Places.countries(Tagger.loadDefault()));
   }
 
   /** One JSON object as an article; throws IllegalArgumentException with what is wrong. */
@@ -134,7 +143,7 @@ public final class JsonlStories {
             ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
             : Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
     Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-    Summary s = run(in, out, StorySettings.defaults(), System.err::println);
+    Summary s = run(in, out, standard(StorySettings.defaults()), System.err::println);
     System.err.println(s);
   }
 }

@@ -48,8 +48,17 @@ public final class StoryClusterer {
   private Instant clock;
   private long arrivals;
 
+  private final Places places;
+
+  /** A clusterer that finds no places (names, numbers and dates only). */
   public StoryClusterer(StorySettings settings) {
+    this(settings, Places.NONE);
+  }
+
+  /** A clusterer that also reads {@code places} as language-neutral names. */
+  public StoryClusterer(StorySettings settings, Places places) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.places = Objects.requireNonNull(places, "places");
     this.stats = new TermStats(settings.maxVocabulary());
   }
 
@@ -57,7 +66,7 @@ public final class StoryClusterer {
   public Assignment assign(StoryArticle article) {
     Objects.requireNonNull(article, "article");
     arrivals++;
-    StoryFeatures f = StoryFeatures.of(article.title(), article.text());
+    StoryFeatures f = StoryFeatures.of(article.title(), article.text(), places);
     stats.add(f);
     advanceClock(article.published());
     Vector v = Vector.of(f, stats);

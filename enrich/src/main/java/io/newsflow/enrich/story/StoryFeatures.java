@@ -157,13 +157,24 @@ public final class StoryFeatures {
     this.simhash = simhash;
   }
 
-  /** The features of a title and body, either possibly empty. */
+  /** The features of a title and body, either possibly empty, without places. */
   public static StoryFeatures of(String title, String text) {
+    return of(title, text, Places.NONE);
+  }
+
+  /**
+   * The features of a title and body, either possibly empty, with each place {@code places} finds
+   * in them as one more name, under a key that is the same in every language.
+   */
+  public static StoryFeatures of(String title, String text, Places places) {
     Builder b = new Builder();
     b.scan(title);
     b.sentenceEnd();
     b.scan(text);
     b.flushRun();
+    for (String key : places.find(title + "\n" + text)) {
+      b.names.merge(NUMBER + "place:" + key, 1, Integer::sum);
+    }
     return new StoryFeatures(b.words, b.names, SimHash.of(b.tokens));
   }
 

@@ -56,7 +56,7 @@ class EcbPlusGateTest {
     JsonlStories.run(
         new StringReader(String.join("\n", lines)),
         out,
-        StorySettings.defaults(),
+        JsonlStories.standard(StorySettings.defaults()),
         p -> {
           throw new AssertionError(p);
         });

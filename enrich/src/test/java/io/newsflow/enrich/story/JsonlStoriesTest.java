@@ -32,7 +32,8 @@ class JsonlStoriesTest {
     StringWriter out = new StringWriter();
     List<String> problems = new ArrayList<>();
     JsonlStories.Summary s =
-        JsonlStories.run(new StringReader(in), out, StorySettings.defaults(), problems::add);
+        JsonlStories.run(
+            new StringReader(in), out, JsonlStories.standard(StorySettings.defaults()), problems::add);
 
     assertThat(s.articles()).isEqualTo(2);
     assertThat(s.bad()).isEqualTo(3);
