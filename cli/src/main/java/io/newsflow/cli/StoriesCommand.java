@@ -76,7 +76,12 @@ public final class StoriesCommand implements Callable<Integer> {
     JsonlStories.Summary s;
     try (Reader in = open();
         Writer out = create()) {
-      s = JsonlStories.run(in, out, JsonlStories.standard(settings), p -> System.err.println("newsflow stories: " + p));
+      s =
+          JsonlStories.run(
+              in,
+              out,
+              JsonlStories.standard(settings),
+              p -> System.err.println("newsflow stories: " + p));
     }
     System.err.printf(
         Locale.ROOT,

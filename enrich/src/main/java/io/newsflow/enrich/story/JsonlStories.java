@@ -86,8 +86,8 @@ public final class JsonlStories {
   }
 
   /**
-   * The clusterer the pipeline uses: {@code settings}, with the countries of the shipped
-   * taxonomy's bilingual gazetteer as places.
+   * The clusterer the pipeline uses: {@code settings}, with the countries of the shipped taxonomy's
+   * bilingual gazetteer as places.
    */
   public static StoryClusterer standard(StorySettings settings) {
     return new StoryClusterer(settings, Places.countries(Tagger.loadDefault()));

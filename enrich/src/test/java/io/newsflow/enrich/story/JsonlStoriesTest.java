@@ -33,7 +33,10 @@ class JsonlStoriesTest {
     List<String> problems = new ArrayList<>();
     JsonlStories.Summary s =
         JsonlStories.run(
-            new StringReader(in), out, JsonlStories.standard(StorySettings.defaults()), problems::add);
+            new StringReader(in),
+            out,
+            JsonlStories.standard(StorySettings.defaults()),
+            problems::add);
 
     assertThat(s.articles()).isEqualTo(2);
     assertThat(s.bad()).isEqualTo(3);

@@ -33,7 +33,8 @@ class StoryFeaturesTest {
 
   @Test
   void shouldTakeARunOfCapitalisedWordsAsOneNameButNotTheWordThatStartsASentence() {
-    StoryFeatures f = StoryFeatures.of("", "Police said Vincent Jackson was arrested. Police left.");
+    StoryFeatures f =
+        StoryFeatures.of("", "Police said Vincent Jackson was arrested. Police left.");
     assertThat(f.names()).containsKeys("@vincent jackson", "@vincent", "@jackson");
     assertThat(f.names()).doesNotContainKey("@police");
     assertThat(f.words()).containsKeys("police", "arrested").doesNotContainKey("was");
