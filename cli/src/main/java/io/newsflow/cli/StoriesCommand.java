@@ -57,6 +57,17 @@ public final class StoriesCommand implements Callable<Integer> {
   String window;
 
   @Option(
+      names = "--lateness",
+      paramLabel = "DURATION|none",
+      description = {
+        "How long past the window a story stays open for articles that arrive late (published",
+        "well before the newest article seen). 'none' (the default here) closes stories only when",
+        "--max-open pushes them out, so a file in any order is read right; a live stream uses 1d."
+      },
+      defaultValue = "none")
+  String lateness;
+
+  @Option(
       names = "--max-open",
       paramLabel = "N",
       description = "The most stories kept open at once (memory bound). Default: ${DEFAULT-VALUE}.",
@@ -68,7 +79,11 @@ public final class StoriesCommand implements Callable<Integer> {
     StorySettings settings;
     try {
       settings =
-          StorySettings.defaults().withWindow(parseDuration(window)).withMaxOpenStories(maxOpen);
+          StorySettings.defaults()
+              .withWindow(parseDuration("--window", window))
+              .withLateness(
+                  lateness.equalsIgnoreCase("none") ? null : parseDuration("--lateness", lateness))
+              .withMaxOpenStories(maxOpen);
     } catch (IllegalArgumentException e) {
       System.err.println("newsflow stories: " + e.getMessage());
       return 2;
@@ -95,7 +110,7 @@ public final class StoriesCommand implements Callable<Integer> {
   }
 
   /** "3d", "36h", "90m", "45s" or an ISO-8601 duration. */
-  static Duration parseDuration(String s) {
+  static Duration parseDuration(String option, String s) {
     String t = s.strip().toLowerCase(Locale.ROOT);
     try {
       if (t.startsWith("p")) {
@@ -111,7 +126,7 @@ public final class StoriesCommand implements Callable<Integer> {
       };
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "--window: not a duration: '" + s + "' (try 3d, 36h, 90m or P3D)");
+          option + ": not a duration: '" + s + "' (try 3d, 36h, 90m or P3D)");
     }
   }
 

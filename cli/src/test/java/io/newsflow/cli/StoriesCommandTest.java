@@ -54,9 +54,9 @@ class StoriesCommandTest {
 
   @Test
   void shouldReadWindowsInDaysHoursAndIso() {
-    assertThat(StoriesCommand.parseDuration("3d")).isEqualTo(Duration.ofDays(3));
-    assertThat(StoriesCommand.parseDuration("36h")).isEqualTo(Duration.ofHours(36));
-    assertThat(StoriesCommand.parseDuration("P2D")).isEqualTo(Duration.ofDays(2));
+    assertThat(StoriesCommand.parseDuration("--window", "3d")).isEqualTo(Duration.ofDays(3));
+    assertThat(StoriesCommand.parseDuration("--window", "36h")).isEqualTo(Duration.ofHours(36));
+    assertThat(StoriesCommand.parseDuration("--window", "P2D")).isEqualTo(Duration.ofDays(2));
   }
 
   private static String line(String id, String title, String text, String lang) {

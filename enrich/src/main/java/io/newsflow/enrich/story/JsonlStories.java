@@ -143,7 +143,8 @@ public final class JsonlStories {
             ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
             : Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
     Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-    Summary s = run(in, out, standard(StorySettings.defaults()), System.err::println);
+    Summary s =
+        run(in, out, standard(StorySettings.defaults().withLateness(null)), System.err::println);
     System.err.println(s);
   }
 }

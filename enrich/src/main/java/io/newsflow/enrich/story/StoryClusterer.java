@@ -205,16 +205,17 @@ public final class StoryClusterer {
     }
   }
 
-  /** Closes stories past the window or beyond the bound, least recently updated first. */
+  /** Closes stories past window and lateness or beyond the bound, least recently updated first. */
   private void evict() {
     Iterator<Story> it = open.values().iterator();
     while (it.hasNext()) {
       Story s = it.next();
       boolean tooMany = open.size() > settings.maxOpenStories();
       boolean tooOld =
-          clock != null
+          settings.lateness() != null
+              && clock != null
               && s.lastSeen != null
-              && s.lastSeen.isBefore(clock.minus(settings.window()));
+              && s.lastSeen.isBefore(clock.minus(settings.window()).minus(settings.lateness()));
       if (!tooMany && !tooOld) {
         return;
       }

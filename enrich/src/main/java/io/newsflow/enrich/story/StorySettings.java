@@ -7,6 +7,10 @@ import java.time.Duration;
  *
  * @param window how far back in publication time an article is compared: a story whose newest
  *     article is older than the newest publication time seen minus this window is closed
+ * @param lateness how long past the window a story is kept open for articles that arrive late
+ *     (published long before the newest one): a story closes when its newest article is older
+ *     than the newest publication time seen minus window minus lateness; null keeps stories open
+ *     until {@code maxOpenStories} pushes them out (for files whose order is not time order)
  * @param maxOpenStories the most stories kept open at once; beyond it the least recently updated
  *     story is closed, so memory is bounded even when articles carry no dates
  * @param joinThreshold the similarity an article needs to join a story (0..1)
@@ -21,6 +25,7 @@ import java.time.Duration;
  */
 public record StorySettings(
     Duration window,
+    Duration lateness,
     int maxOpenStories,
     double joinThreshold,
     double mergeThreshold,
@@ -29,14 +34,21 @@ public record StorySettings(
     int maxTermsPerStory,
     int maxVocabulary) {
 
-  /** Three days of publication time, 200,000 open stories, thresholds measured on the dev split. */
+  /**
+   * A window of three days of publication time, one day of lateness, 200,000 open stories,
+   * thresholds measured on the dev split (docs/stories.md).
+   */
   public static StorySettings defaults() {
-    return new StorySettings(Duration.ofDays(3), 200_000, 0.22, 0.5, 0.5, 3, 256, 1_000_000);
+    return new StorySettings(
+        Duration.ofDays(3), Duration.ofDays(1), 200_000, 0.22, 0.5, 0.5, 3, 256, 1_000_000);
   }
 
   public StorySettings {
     if (window == null || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("story window must be a positive duration: " + window);
+    }
+    if (lateness != null && lateness.isNegative()) {
+      throw new IllegalArgumentException("story lateness must not be negative: " + lateness);
     }
     if (maxOpenStories < 1) {
       throw new IllegalArgumentException("maxOpenStories must be at least 1: " + maxOpenStories);
@@ -56,6 +68,7 @@ public record StorySettings(
   public StorySettings withWindow(Duration w) {
     return new StorySettings(
         w,
+        lateness,
         maxOpenStories,
         joinThreshold,
         mergeThreshold,
@@ -68,13 +81,36 @@ public record StorySettings(
   /** The same settings with other thresholds (for measurement). */
   public StorySettings withThresholds(double join, double merge, double words) {
     return new StorySettings(
-        window, maxOpenStories, join, merge, words, duplicateBits, maxTermsPerStory, maxVocabulary);
+        window,
+        lateness,
+        maxOpenStories,
+        join,
+        merge,
+        words,
+        duplicateBits,
+        maxTermsPerStory,
+        maxVocabulary);
+  }
+
+  /** The same settings with another lateness (null: never close a story by time). */
+  public StorySettings withLateness(Duration l) {
+    return new StorySettings(
+        window,
+        l,
+        maxOpenStories,
+        joinThreshold,
+        mergeThreshold,
+        wordShare,
+        duplicateBits,
+        maxTermsPerStory,
+        maxVocabulary);
   }
 
   /** The same settings with another bound on open stories. */
   public StorySettings withMaxOpenStories(int n) {
     return new StorySettings(
         window,
+        lateness,
         n,
         joinThreshold,
         mergeThreshold,

@@ -113,6 +113,25 @@ class StoryClustererTest {
   }
 
   @Test
+  void shouldKeepTwoLookAlikeEventsYearsApartApartEvenWhenTheirArticlesAreInterleaved() {
+    StoryClusterer c = new StoryClusterer(StorySettings.defaults().withLateness(null));
+    Instant y2019 = Instant.parse("2019-08-01T10:00:00Z");
+    Instant y2023 = Instant.parse("2023-02-10T10:00:00Z");
+    String a1 = c.assign(dated("a1", QUAKE_EN, y2019)).storyId();
+    String b1 = c.assign(dated("b1", QUAKE_EN_REWRITE, y2023)).storyId();
+    String a2 = c.assign(dated("a2", QUAKE_EN_REWRITE, y2019.plus(Duration.ofHours(5)))).storyId();
+    String b2 = c.assign(dated("b2", QUAKE_EN, y2023.plus(Duration.ofHours(2)))).storyId();
+
+    assertThat(b1).isNotEqualTo(a1);
+    assertThat(a2).as("a late 2019 article still finds its story").isEqualTo(a1);
+    assertThat(b2).isEqualTo(b1);
+  }
+
+  private static StoryArticle dated(String id, String text, Instant published) {
+    return new StoryArticle(id, QUAKE_EN_TITLE, text, id, published, "en", List.of());
+  }
+
+  @Test
   void shouldKeepNoMoreOpenStoriesThanTheBoundHoweverLongItRuns() {
     StoryClusterer c = new StoryClusterer(StorySettings.defaults().withMaxOpenStories(50));
     for (int i = 0; i < 2_000; i++) {
