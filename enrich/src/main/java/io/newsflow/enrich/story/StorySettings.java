@@ -8,9 +8,9 @@ import java.time.Duration;
  * @param window how far back in publication time an article is compared: a story whose newest
  *     article is older than the newest publication time seen minus this window is closed
  * @param lateness how long past the window a story is kept open for articles that arrive late
- *     (published long before the newest one): a story closes when its newest article is older
- *     than the newest publication time seen minus window minus lateness; null keeps stories open
- *     until {@code maxOpenStories} pushes them out (for files whose order is not time order)
+ *     (published long before the newest one): a story closes when its newest article is older than
+ *     the newest publication time seen minus window minus lateness; null keeps stories open until
+ *     {@code maxOpenStories} pushes them out (for files whose order is not time order)
  * @param maxOpenStories the most stories kept open at once; beyond it the least recently updated
  *     story is closed, so memory is bounded even when articles carry no dates
  * @param joinThreshold the similarity an article needs to join a story (0..1)
