@@ -19,20 +19,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Groups JSON Lines articles into stories offline, in file order, as the enrich topology's story
- * step does: one {@code {id, title, text, outlet?, published?, lang?}} object per input line, one
- * {@code {id, story[, duplicateOf]}} object per output line, which {@code bench/stories/score.py
- * --pred} reads.
+ * Groups JSON Lines articles into stories offline, in file order, with the pure story clustering
+ * core ({@code io.newsflow.enrich.story}): one {@code {id, title, text, outlet?, published?,
+ * lang?}} object per input line, one {@code {id, story[, duplicateOf]}} object per output line,
+ * which {@code bench/stories/score.py --pred} reads.
  */
 @Command(
     name = "stories",
     mixinStandardHelpOptions = true,
     description = {
       "Group JSON Lines articles {id, title, text, outlet?, published?, lang?, tags?} into stories.",
-      "Articles are read in file order as a stream, each assigned when it arrives, with the same code",
-      "as the enrich topology. Writes {\"id\", \"story\"} per line (plus \"duplicateOf\" for a near-copy);",
-      "a story later merged into another is written under the id that stands at the end.",
-      "'published' is ISO-8601 (2026-03-03 or 2026-03-03T10:00:00Z); without it, only --max-open bounds the window."
+      "",
+      "Articles are read in file order as a stream and each is assigned when it arrives, by the"
+          + " story clustering core (io.newsflow.enrich.story). Writes {\"id\", \"story\"} per"
+          + " line, plus \"duplicateOf\" for a near-copy of an earlier article; a story merged"
+          + " into another later on is written under the id that stands at the end. The output"
+          + " is what bench/stories/score.py --pred reads.",
+      "",
+      "'published' is ISO-8601 (2026-03-03 or 2026-03-03T10:00:00Z). An article without it is"
+          + " compared with every open story; with it, only with stories within --window of it."
     })
 public final class StoriesCommand implements Callable<Integer> {
   @Parameters(
@@ -59,11 +64,11 @@ public final class StoriesCommand implements Callable<Integer> {
   @Option(
       names = "--lateness",
       paramLabel = "DURATION|none",
-      description = {
-        "How long past the window a story stays open for articles that arrive late (published",
-        "well before the newest article seen). 'none' (the default here) closes stories only when",
-        "--max-open pushes them out, so a file in any order is read right; a live stream uses 1d."
-      },
+      description =
+          "How long past the window a story stays open for articles that arrive late (published"
+              + " well before the newest article seen). 'none', the default here, closes stories"
+              + " only when --max-open pushes them out, so a file in any order is read right; for"
+              + " a live stream, 1d.",
       defaultValue = "none")
   String lateness;
 
