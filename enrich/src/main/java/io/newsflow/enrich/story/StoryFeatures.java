@@ -12,7 +12,7 @@ import java.util.Set;
  * (language-neutral: capitalised words and runs of them, numbers, month names mapped to a number),
  * each with its count, and a SimHash of the text for near-copy detection.
  *
- * <p>Names are what survives translation: "Vincent Jackson", "San Diego", "2009", "1.000" and
+ * <p>Names are what survives translation: "Marta Quiroga", "Puerto Montt", "2009", "1.000" and
  * "1,000", "January" and "enero" come out the same in an English and a Spanish article. Words are
  * lower-cased and stripped of accents; short words and function words are left out.
  */
@@ -286,7 +286,7 @@ public final class StoryFeatures {
       }
     }
 
-    /** A run of two or more capitalised words is a name of its own ("vincent jackson"). */
+    /** A run of two or more capitalised words is a name of its own ("marta quiroga"). */
     void flushRun() {
       if (run.size() >= 2) {
         add(names, NAME + String.join(" ", run));
