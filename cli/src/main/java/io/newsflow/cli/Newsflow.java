@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       TagCommand.class,
       TrainTaggerCommand.class,
+      StoriesCommand.class,
       StageCommands.Ingest.class,
       StageCommands.Enrich.class,
       StageCommands.Sink.class,

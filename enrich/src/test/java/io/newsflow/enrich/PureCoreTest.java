@@ -10,15 +10,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The text core stays pure: extraction, tagging and evaluation import no Kafka type, so they are
- * tested and benchmarked without a broker and reused by the eval and tag commands.
+ * The text core stays pure: extraction, tagging, evaluation and story clustering import no Kafka
+ * type, so they are tested and benchmarked without a broker and reused by the eval and tag
+ * commands.
  */
 class PureCoreTest {
   static final Path MAIN = Path.of("src/main/java/io/newsflow/enrich");
 
   @Test
   void shouldKeepKafkaOutOfTheTextTaggingAndEvalPackages() throws IOException {
-    for (String pkg : List.of("text", "tag", "eval")) {
+    for (String pkg : List.of("text", "tag", "eval", "story")) {
       Path dir = MAIN.resolve(pkg);
       if (!Files.isDirectory(dir)) {
         continue;

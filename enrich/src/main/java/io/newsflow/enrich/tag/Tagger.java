@@ -86,6 +86,25 @@ public final class Tagger {
   }
 
   /**
+   * The keys of the taxonomy's entity lexicon {@code type} (for example "country") that {@code
+   * text} mentions, in order of first mention; empty when the taxonomy has no such lexicon. Keys
+   * are the same in every language the lexicon covers ("Estados Unidos" and "U.S." both give
+   * "usa"), which is what the story step uses them for.
+   */
+  public Set<String> entities(String type, String text) {
+    EntityLexicon lexicon = taxonomy.entities.get(Objects.requireNonNull(type, "type"));
+    if (lexicon == null || text == null || text.isEmpty()) {
+      return Set.of();
+    }
+    Field f = taxonomy.field("text", text, 0);
+    Set<String> keys = new LinkedHashSet<>();
+    for (int[] hit : lexicon.scan(f).firstOfEach(0, text.length(), new java.util.BitSet())) {
+      keys.add(lexicon.keys().get(hit[2]));
+    }
+    return keys;
+  }
+
+  /**
    * Tags an article from its title and clean body.
    *
    * @param title the headline; null is read as empty

@@ -1,0 +1,168 @@
+package io.newsflow.bench.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.story.StoryArticle;
+import io.newsflow.enrich.story.StoryClusterer;
+import io.newsflow.enrich.story.StorySettings;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Story-step speed alone: articles/s for {@link StoryClusterer#assign} on one thread with a full
+ * window. The window is first filled with {@code --stories} open stories made of synthetic articles
+ * (Zipf-distributed words over a 30,000-word vocabulary, names from a pool of 200,000, numbers;
+ * fixed seed); the bound on open stories is set to the same number, so it stays full. Then each
+ * round assigns the articles of a JSON Lines file ({@code {id, title, text}}, e.g.
+ * bench/stories/ecbplus.jsonl) under fresh ids for {@code --seconds}; the first {@code --warmup}
+ * rounds are not counted and the median of the rest is printed, by wall clock and by thread CPU.
+ *
+ * <pre>
+ * java -cp ... io.newsflow.bench.story.StoryBench ARTICLES.jsonl [--stories N] [--rounds N] [--warmup N] [--seconds S]
+ * </pre>
+ */
+public final class StoryBench {
+  private StoryBench() {}
+
+  public static void main(String[] args) throws IOException {
+    List<String> pos = new ArrayList<>();
+    int stories = 100_000;
+    int rounds = 10;
+    int warmup = 5;
+    double seconds = 2.0;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--stories" -> stories = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        default -> pos.add(args[i]);
+      }
+    }
+    if (pos.size() != 1) {
+      System.err.println(
+          "usage: StoryBench ARTICLES.jsonl [--stories N] [--rounds N] [--warmup N] [--seconds S]");
+      System.exit(2);
+    }
+    List<String[]> items = read(Path.of(pos.get(0)));
+    StoryClusterer clusterer =
+        new StoryClusterer(StorySettings.defaults().withMaxOpenStories(stories));
+    long t0 = System.nanoTime();
+    fill(clusterer, stories);
+    System.out.printf(
+        Locale.ROOT,
+        "window filled: %d open stories, %d terms counted, in %.1f s; %d articles to assign%n",
+        clusterer.openStories(),
+        clusterer.vocabulary(),
+        (System.nanoTime() - t0) / 1e9,
+        items.size());
+
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    double[] wall = new double[rounds];
+    double[] cpu = new double[rounds];
+    long n = 0;
+    for (int r = -warmup; r < rounds; r++) {
+      long w0 = System.nanoTime();
+      long c0 = mx.getCurrentThreadCpuTime();
+      long deadline = w0 + (long) (seconds * 1e9);
+      long done = 0;
+      while (System.nanoTime() < deadline) {
+        String[] it = items.get((int) (n % items.size()));
+        clusterer.assign(new StoryArticle("b" + n, it[0], it[1], null, null, "en", List.of()));
+        n++;
+        done++;
+      }
+      if (r >= 0) {
+        wall[r] = done / ((System.nanoTime() - w0) / 1e9);
+        cpu[r] = done / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "story step, %d open stories: median %.0f articles/s wall, %.0f articles/s CPU"
+            + " (%.3f ms CPU per article; %d rounds of %.1f s after %d warm-up)%n",
+        clusterer.openStories(),
+        median(wall),
+        median(cpu),
+        1000 / median(cpu),
+        rounds,
+        seconds,
+        warmup);
+  }
+
+  /** Fills the window with synthetic one-article stories. */
+  private static void fill(StoryClusterer clusterer, int stories) {
+    SplittableRandom rnd = new SplittableRandom(13);
+    Zipf words = new Zipf(30_000, 1.05, rnd);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < stories; i++) {
+      text.setLength(0);
+      for (int w = 0; w < 180; w++) {
+        if (w % 12 == 0) {
+          text.append(". Name")
+              .append(rnd.nextInt(200_000))
+              .append(" Place")
+              .append(rnd.nextInt(200_000));
+        } else if (w % 40 == 1) {
+          text.append(' ').append(10 + rnd.nextInt(5000));
+        } else {
+          text.append(" w").append(Integer.toString(words.next(), 36));
+        }
+      }
+      text.append('.');
+      clusterer.assign(
+          new StoryArticle("s" + i, "Headline " + i, text.toString(), null, null, "en", List.of()));
+    }
+  }
+
+  /** Zipf-distributed ranks by inverse CDF over a precomputed table. */
+  private static final class Zipf {
+    private final double[] cdf;
+    private final SplittableRandom rnd;
+
+    Zipf(int n, double s, SplittableRandom rnd) {
+      this.rnd = rnd;
+      cdf = new double[n];
+      double sum = 0;
+      for (int k = 1; k <= n; k++) {
+        sum += 1 / Math.pow(k, s);
+        cdf[k - 1] = sum;
+      }
+      for (int k = 0; k < n; k++) {
+        cdf[k] /= sum;
+      }
+    }
+
+    int next() {
+      int i = Arrays.binarySearch(cdf, rnd.nextDouble());
+      return i >= 0 ? i : -i - 1;
+    }
+  }
+
+  private static List<String[]> read(Path p) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String[]> out = new ArrayList<>();
+    for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        JsonNode n = json.readTree(line);
+        out.add(new String[] {n.path("title").asText(""), n.path("text").asText("")});
+      }
+    }
+    return out;
+  }
+
+  private static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+}

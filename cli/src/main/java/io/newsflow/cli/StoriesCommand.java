@@ -1,0 +1,157 @@
+package io.newsflow.cli;
+
+import io.newsflow.enrich.story.JsonlStories;
+import io.newsflow.enrich.story.StorySettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Groups JSON Lines articles into stories offline, in file order, with the pure story clustering
+ * core ({@code io.newsflow.enrich.story}): one {@code {id, title, text, outlet?, published?,
+ * lang?}} object per input line, one {@code {id, story[, duplicateOf]}} object per output line,
+ * which {@code bench/stories/score.py --pred} reads.
+ */
+@Command(
+    name = "stories",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Group JSON Lines articles {id, title, text, outlet?, published?, lang?, tags?} into stories.",
+      "",
+      "Articles are read in file order as a stream and each is assigned when it arrives, by the"
+          + " story clustering core (io.newsflow.enrich.story). Writes {\"id\", \"story\"} per"
+          + " line, plus \"duplicateOf\" for a near-copy of an earlier article; a story merged"
+          + " into another later on is written under the id that stands at the end. The output"
+          + " is what bench/stories/score.py --pred reads.",
+      "",
+      "'published' is ISO-8601 (2026-03-03 or 2026-03-03T10:00:00Z). An article without it is"
+          + " compared with every open story; with it, only with stories within --window of it."
+    })
+public final class StoriesCommand implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "Input JSON Lines; '-' or none reads standard input.")
+  Path input;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write here instead of standard output.")
+  Path output;
+
+  @Option(
+      names = "--window",
+      paramLabel = "DURATION",
+      description =
+          "How far back in publication time an article is compared: 3d, 36h, 90m or ISO-8601 (P3D). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "3d")
+  String window;
+
+  @Option(
+      names = "--lateness",
+      paramLabel = "DURATION|none",
+      description =
+          "How long past the window a story stays open for articles that arrive late (published"
+              + " well before the newest article seen). 'none', the default here, closes stories"
+              + " only when --max-open pushes them out, so a file in any order is read right; for"
+              + " a live stream, 1d.",
+      defaultValue = "none")
+  String lateness;
+
+  @Option(
+      names = "--max-open",
+      paramLabel = "N",
+      description = "The most stories kept open at once (memory bound). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "200000")
+  int maxOpen;
+
+  @Override
+  public Integer call() throws IOException {
+    StorySettings settings;
+    try {
+      settings =
+          StorySettings.defaults()
+              .withWindow(parseDuration("--window", window))
+              .withLateness(
+                  lateness.equalsIgnoreCase("none") ? null : parseDuration("--lateness", lateness))
+              .withMaxOpenStories(maxOpen);
+    } catch (IllegalArgumentException e) {
+      System.err.println("newsflow stories: " + e.getMessage());
+      return 2;
+    }
+    JsonlStories.Summary s;
+    try (Reader in = open();
+        Writer out = create()) {
+      s =
+          JsonlStories.run(
+              in,
+              out,
+              JsonlStories.standard(settings),
+              p -> System.err.println("newsflow stories: " + p));
+    }
+    System.err.printf(
+        Locale.ROOT,
+        "newsflow stories: %d articles in %d stories (%d near-copies, %d merges)%s%n",
+        s.articles(),
+        s.stories(),
+        s.duplicates(),
+        s.merges(),
+        s.bad() > 0 ? ", " + s.bad() + " unreadable lines skipped (listed above)" : "");
+    return s.bad() > 0 ? 1 : 0;
+  }
+
+  /** "3d", "36h", "90m", "45s" or an ISO-8601 duration. */
+  static Duration parseDuration(String option, String s) {
+    String t = s.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (t.startsWith("p")) {
+        return Duration.parse(t.toUpperCase(Locale.ROOT));
+      }
+      long n = Long.parseLong(t.substring(0, t.length() - 1));
+      return switch (t.charAt(t.length() - 1)) {
+        case 'd' -> Duration.ofDays(n);
+        case 'h' -> Duration.ofHours(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 's' -> Duration.ofSeconds(n);
+        default -> throw new NumberFormatException();
+      };
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          option + ": not a duration: '" + s + "' (try 3d, 36h, 90m or P3D)");
+    }
+  }
+
+  private Reader open() throws IOException {
+    if (input == null || input.toString().equals("-")) {
+      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+    return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+  }
+
+  private Writer create() throws IOException {
+    if (output == null) {
+      // never close standard output: closing the writer only flushes it
+      return new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
+        @Override
+        public void close() throws IOException {
+          flush();
+        }
+      };
+    }
+    return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,242 @@
+package io.newsflow.enrich.story;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Online single-pass story clustering over a bounded window of open stories.
+ *
+ * <p>Each article, as it arrives: its features are weighted by document frequencies learned from
+ * the stream; candidate stories are found through blocking keys (the article's heaviest names and
+ * words); it joins the candidate with the highest similarity if that reaches the join threshold,
+ * else opens a story of its own. Similarity mixes word cosine and name cosine when the article's
+ * language is among the story's, and is name cosine alone across languages. After joining, the
+ * story is compared with the other candidates and any that now reach the merge threshold are merged
+ * into it (their snapshots then carry {@code mergedInto}). An article within {@code duplicateBits}
+ * SimHash bits of an earlier article of its story is marked a near-copy of it.
+ *
+ * <p>Not thread-safe: one instance per partition of the story key space.
+ */
+public final class StoryClusterer {
+  /** Heaviest features of an article used to look up candidate stories. */
+  private static final int QUERY_KEYS = 24;
+
+  /** Heaviest features of an article under which its story is indexed. */
+  private static final int INDEX_KEYS = 12;
+
+  /** Stories scored in full per article: those sharing the most key weight with it. */
+  private static final int MAX_CANDIDATES = 32;
+
+  /** Stories kept per blocking key (the most recent); a key on more stories says little. */
+  private static final int MAX_POSTING = 300;
+
+  /** Fewer word tokens than this and SimHash says nothing reliable about near-copies. */
+  private static final int MIN_WORDS_FOR_COPY = 12;
+
+  private final StorySettings settings;
+  private final TermStats stats;
+  private final LinkedHashMap<String, Story> open = new LinkedHashMap<>();
+  private final Map<String, LinkedHashSet<String>> postings = new HashMap<>();
+  private Instant clock;
+  private long arrivals;
+
+  private final Places places;
+
+  /** A clusterer that finds no places (names, numbers and dates only). */
+  public StoryClusterer(StorySettings settings) {
+    this(settings, Places.NONE);
+  }
+
+  /** A clusterer that also reads {@code places} as language-neutral names. */
+  public StoryClusterer(StorySettings settings, Places places) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.places = Objects.requireNonNull(places, "places");
+    this.stats = new TermStats(settings.maxVocabulary());
+  }
+
+  /** Assigns one article; never null. Articles are expected once each (a re-sent id is a copy). */
+  public Assignment assign(StoryArticle article) {
+    Objects.requireNonNull(article, "article");
+    arrivals++;
+    StoryFeatures f = StoryFeatures.of(article.title(), article.text(), places);
+    stats.add(f);
+    advanceClock(article.published());
+    Vector v = Vector.of(f, stats);
+    List<Scored> candidates = score(v, article);
+    Scored best = candidates.isEmpty() ? null : candidates.get(0);
+    Story story;
+    String duplicateOf = null;
+    if (best != null && best.score >= settings.joinThreshold()) {
+      story = best.story;
+      if (f.words().size() >= MIN_WORDS_FOR_COPY) {
+        duplicateOf = story.nearCopy(f.simhash(), settings.duplicateBits());
+      }
+    } else {
+      story = new Story("story-" + article.id(), arrivals);
+    }
+    story.add(article, f, duplicateOf, settings.maxTermsPerStory());
+    List<StorySnapshot> merged = mergeInto(story, candidates);
+    touch(story, v);
+    List<StorySnapshot> changed = new ArrayList<>(1 + merged.size());
+    changed.add(story.snapshot(null));
+    changed.addAll(merged);
+    evict();
+    return new Assignment(article.id(), story.id, duplicateOf, changed);
+  }
+
+  /** How many stories are open now. */
+  public int openStories() {
+    return open.size();
+  }
+
+  /** How many terms the document-frequency table holds now. */
+  public int vocabulary() {
+    return stats.size();
+  }
+
+  private void advanceClock(Instant published) {
+    if (published != null && (clock == null || published.isAfter(clock))) {
+      clock = published;
+    }
+  }
+
+  /**
+   * Candidate stories by blocking key, best first, each with its similarity to the article. Only
+   * the {@link #MAX_CANDIDATES} stories that share the most key weight with the article are scored
+   * in full, so the cost per article does not grow with the number of open stories.
+   */
+  private List<Scored> score(Vector v, StoryArticle a) {
+    Map<String, Double> hits = new HashMap<>();
+    for (Map.Entry<String, Double> key : v.heaviestWeighted(QUERY_KEYS)) {
+      Set<String> posting = postings.get(key.getKey());
+      if (posting != null) {
+        for (String id : posting) {
+          hits.merge(id, key.getValue(), Double::sum);
+        }
+      }
+    }
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>(hits.entrySet());
+    if (ranked.size() > MAX_CANDIDATES) {
+      ranked.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
+      ranked = ranked.subList(0, MAX_CANDIDATES);
+    }
+    List<Scored> out = new ArrayList<>(ranked.size());
+    for (Map.Entry<String, Double> e : ranked) {
+      Story s = open.get(e.getKey());
+      if (s != null && withinWindow(s, a.published())) {
+        boolean sameLanguage =
+            a.language() == null || s.languages.isEmpty() || s.languages.contains(a.language());
+        out.add(new Scored(s, v.similarity(s, stats, sameLanguage, settings)));
+      }
+    }
+    out.sort((x, y) -> Double.compare(y.score, x.score));
+    return out;
+  }
+
+  private boolean withinWindow(Story s, Instant published) {
+    if (published == null || s.firstSeen == null) {
+      return true;
+    }
+    return !published.isBefore(s.firstSeen.minus(settings.window()))
+        && !published.isAfter(s.lastSeen.plus(settings.window()));
+  }
+
+  /** Merges into {@code story} every other candidate now similar enough to it. */
+  private List<StorySnapshot> mergeInto(Story story, List<Scored> candidates) {
+    List<StorySnapshot> out = new ArrayList<>();
+    Vector mine = null;
+    for (Scored c : candidates) {
+      if (c.story == story || c.score < settings.joinThreshold() || !open.containsKey(c.story.id)) {
+        continue;
+      }
+      mine = mine == null ? Vector.of(story, stats) : mine;
+      boolean shared =
+          story.languages.isEmpty()
+              || c.story.languages.isEmpty()
+              || story.languages.stream().anyMatch(c.story.languages::contains);
+      double s = mine.similarity(Vector.of(c.story, stats), shared, settings);
+      if (s >= settings.mergeThreshold()) {
+        out.add(absorb(story, c.story));
+        mine = null;
+      }
+    }
+    return out;
+  }
+
+  /** {@code other}'s content moves into {@code into}, the story the article joined. */
+  private StorySnapshot absorb(Story into, Story other) {
+    close(other);
+    into.absorb(other, settings.maxTermsPerStory());
+    for (String k : other.keys) {
+      if (into.keys.size() < Story.MAX_KEYS && into.keys.add(k)) {
+        post(k, into.id);
+      }
+    }
+    return other.snapshot(into.id);
+  }
+
+  /** Moves the story to the young end of the open list and indexes it under the article's keys. */
+  private void touch(Story s, Vector v) {
+    open.remove(s.id);
+    open.put(s.id, s);
+    for (Map.Entry<String, Double> e : v.heaviestWeighted(INDEX_KEYS)) {
+      String k = e.getKey();
+      if (s.keys.size() < Story.MAX_KEYS && s.keys.add(k)) {
+        post(k, s.id);
+      }
+    }
+  }
+
+  private void post(String key, String storyId) {
+    LinkedHashSet<String> p = postings.computeIfAbsent(key, k -> new LinkedHashSet<>());
+    p.add(storyId);
+    if (p.size() > MAX_POSTING) {
+      Iterator<String> it = p.iterator();
+      it.next();
+      it.remove();
+    }
+  }
+
+  /** Closes stories past window and lateness or beyond the bound, least recently updated first. */
+  private void evict() {
+    Iterator<Story> it = open.values().iterator();
+    while (it.hasNext()) {
+      Story s = it.next();
+      boolean tooMany = open.size() > settings.maxOpenStories();
+      boolean tooOld =
+          settings.lateness() != null
+              && clock != null
+              && s.lastSeen != null
+              && s.lastSeen.isBefore(clock.minus(settings.window()).minus(settings.lateness()));
+      if (!tooMany && !tooOld) {
+        return;
+      }
+      it.remove();
+      unindex(s);
+    }
+  }
+
+  private void close(Story s) {
+    open.remove(s.id);
+    unindex(s);
+  }
+
+  private void unindex(Story s) {
+    for (String k : s.keys) {
+      Set<String> p = postings.get(k);
+      if (p != null && p.remove(s.id) && p.isEmpty()) {
+        postings.remove(k);
+      }
+    }
+  }
+
+  private record Scored(Story story, double score) {}
+}

@@ -1,0 +1,128 @@
+package io.newsflow.enrich.story;
+
+import java.time.Duration;
+
+/**
+ * How the story step decides and how much it keeps.
+ *
+ * @param window how far back in publication time an article is compared: a story whose newest
+ *     article is older than the newest publication time seen minus this window is closed
+ * @param lateness how long past the window a story is kept open for articles that arrive late
+ *     (published long before the newest one): a story closes when its newest article is older than
+ *     the newest publication time seen minus window minus lateness; null keeps stories open until
+ *     {@code maxOpenStories} pushes them out (for files whose order is not time order)
+ * @param maxOpenStories the most stories kept open at once; beyond it the least recently updated
+ *     story is closed, so memory is bounded even when articles carry no dates
+ * @param joinThreshold the similarity an article needs to join a story (0..1)
+ * @param mergeThreshold the similarity two stories need to be merged into one (0..1)
+ * @param wordShare the share of word similarity in the score when article and story share a
+ *     language; the rest is name similarity (names, numbers, dates), which alone decides across
+ *     languages
+ * @param duplicateBits the most SimHash bits two texts may differ in to count as near-copies
+ * @param maxTermsPerStory the most terms kept in a story's profile (bounds memory per story)
+ * @param maxVocabulary the most terms whose document frequency is counted (bounds memory of the
+ *     term statistics; beyond it the counts are halved and the rarest dropped)
+ */
+public record StorySettings(
+    Duration window,
+    Duration lateness,
+    int maxOpenStories,
+    double joinThreshold,
+    double mergeThreshold,
+    double wordShare,
+    int duplicateBits,
+    int maxTermsPerStory,
+    int maxVocabulary) {
+
+  /**
+   * A window of three days of publication time, one day of lateness, 200,000 open stories,
+   * thresholds measured on the dev split (docs/stories.md).
+   */
+  public static StorySettings defaults() {
+    return new StorySettings(
+        Duration.ofDays(3), Duration.ofDays(1), 200_000, 0.22, 0.5, 0.5, 3, 256, 1_000_000);
+  }
+
+  public StorySettings {
+    if (window == null || window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("story window must be a positive duration: " + window);
+    }
+    if (lateness != null && lateness.isNegative()) {
+      throw new IllegalArgumentException("story lateness must not be negative: " + lateness);
+    }
+    if (maxOpenStories < 1) {
+      throw new IllegalArgumentException("maxOpenStories must be at least 1: " + maxOpenStories);
+    }
+    requireShare("joinThreshold", joinThreshold);
+    requireShare("mergeThreshold", mergeThreshold);
+    requireShare("wordShare", wordShare);
+    if (duplicateBits < 0 || duplicateBits > 64) {
+      throw new IllegalArgumentException("duplicateBits must be in 0..64: " + duplicateBits);
+    }
+    if (maxTermsPerStory < 8 || maxVocabulary < 1000) {
+      throw new IllegalArgumentException("maxTermsPerStory >= 8 and maxVocabulary >= 1000 please");
+    }
+  }
+
+  /** The same settings with another window. */
+  public StorySettings withWindow(Duration w) {
+    return new StorySettings(
+        w,
+        lateness,
+        maxOpenStories,
+        joinThreshold,
+        mergeThreshold,
+        wordShare,
+        duplicateBits,
+        maxTermsPerStory,
+        maxVocabulary);
+  }
+
+  /** The same settings with other thresholds (for measurement). */
+  public StorySettings withThresholds(double join, double merge, double words) {
+    return new StorySettings(
+        window,
+        lateness,
+        maxOpenStories,
+        join,
+        merge,
+        words,
+        duplicateBits,
+        maxTermsPerStory,
+        maxVocabulary);
+  }
+
+  /** The same settings with another lateness (null: never close a story by time). */
+  public StorySettings withLateness(Duration l) {
+    return new StorySettings(
+        window,
+        l,
+        maxOpenStories,
+        joinThreshold,
+        mergeThreshold,
+        wordShare,
+        duplicateBits,
+        maxTermsPerStory,
+        maxVocabulary);
+  }
+
+  /** The same settings with another bound on open stories. */
+  public StorySettings withMaxOpenStories(int n) {
+    return new StorySettings(
+        window,
+        lateness,
+        n,
+        joinThreshold,
+        mergeThreshold,
+        wordShare,
+        duplicateBits,
+        maxTermsPerStory,
+        maxVocabulary);
+  }
+
+  private static void requireShare(String name, double v) {
+    if (!(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(name + " must be in 0..1: " + v);
+    }
+  }
+}

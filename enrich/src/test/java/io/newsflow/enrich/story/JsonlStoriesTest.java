@@ -1,0 +1,51 @@
+package io.newsflow.enrich.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The JSON Lines runner behind {@code newsflow stories}. */
+class JsonlStoriesTest {
+  @Test
+  void shouldReportBadLinesWithTheirNumberAndStillClusterTheRest() throws Exception {
+    String in =
+        String.join(
+            "\n",
+            "{\"id\":\"1\",\"title\":\""
+                + StoryClustererTest.QUAKE_EN_TITLE
+                + "\",\"text\":\""
+                + StoryClustererTest.QUAKE_EN
+                + "\",\"published\":\"2026-03-03\"}",
+            "not json",
+            "{\"title\":\"no id\"}",
+            "{\"id\":\"2\",\"published\":\"yesterday\"}",
+            "{\"id\":\"3\",\"title\":\""
+                + StoryClustererTest.QUAKE_EN_TITLE
+                + "\",\"text\":\""
+                + StoryClustererTest.QUAKE_EN_REWRITE
+                + "\",\"lang\":\"en\","
+                + "\"published\":\"2026-03-03T10:00:00-05:00\"}");
+    StringWriter out = new StringWriter();
+    List<String> problems = new ArrayList<>();
+    JsonlStories.Summary s =
+        JsonlStories.run(
+            new StringReader(in),
+            out,
+            JsonlStories.standard(StorySettings.defaults()),
+            problems::add);
+
+    assertThat(s.articles()).isEqualTo(2);
+    assertThat(s.bad()).isEqualTo(3);
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).startsWith("line 2:"))
+        .anySatisfy(p -> assertThat(p).startsWith("line 3:").contains("id"))
+        .anySatisfy(p -> assertThat(p).startsWith("line 4:").contains("ISO-8601"));
+    assertThat(out.toString().strip().split("\n"))
+        .containsExactly(
+            "{\"id\":\"1\",\"story\":\"story-1\"}", "{\"id\":\"3\",\"story\":\"story-1\"}");
+  }
+}
