@@ -192,9 +192,11 @@ final class RunCommand implements Callable<Integer> {
       for (OutletStatus s : monitor.status()) {
         String next =
             s.nextPollAt() == null
-                ? "polling now (its fetches wait in a queue of "
-                    + monitor.queued()
-                    + ", paced per host)"
+                ? s.waitingFor() != null
+                    ? "polling now: " + s.waitingFor()
+                    : "polling now (its fetches wait in a queue of "
+                        + monitor.queued()
+                        + ", paced per host)"
                 : "next poll in "
                     + Progress.format(
                         Duration.between(now, s.nextPollAt()).isNegative()
@@ -214,7 +216,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static String abbreviate(String s) {
-      return s.length() > 100 ? s.substring(0, 97) + "..." : s;
+      return s.length() > 200 ? s.substring(0, 197) + "..." : s;
     }
   }
 }

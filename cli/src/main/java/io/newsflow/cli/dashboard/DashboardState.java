@@ -177,7 +177,10 @@ public final class DashboardState {
             o.put(
                 "waitingFor",
                 s.nextPollAt() == null
-                    ? "polling now: " + (waiting == null ? "its fetches" : waiting)
+                    ? "polling now: "
+                        + (s.waitingFor() != null
+                            ? s.waitingFor()
+                            : waiting == null ? "its fetches" : waiting)
                     : "next poll in "
                         + seconds(Duration.between(now, s.nextPollAt()))
                         + " (its poll interval)");
