@@ -37,15 +37,8 @@ public final class ArticleJson {
       tn.put("name", t.getName());
       tn.put("score", t.getScore());
       tn.put("taxonomyVersion", t.getTaxonomyVersion());
-      ArrayNode ev = tn.putArray("evidence");
-      for (Evidence e : t.getEvidence()) {
-        ev.addObject()
-            .put("phrase", e.getPhrase())
-            .put("field", e.getField())
-            .put("start", e.getStart())
-            .put("end", e.getEnd())
-            .put("rule", e.getRule());
-      }
+      evidence(tn.putArray("evidence"), t.getEvidence());
+      evidence(tn.putArray("sentences"), t.getSentences());
     }
     ArrayNode removed = o.putArray("removed");
     for (Removal r : a.getRemoved()) {
@@ -56,5 +49,16 @@ public final class ArticleJson {
     o.put("extractorVersion", a.getExtractorVersion());
     o.put("taxonomyVersion", a.getTaxonomyVersion());
     return o;
+  }
+
+  private static void evidence(ArrayNode into, java.util.List<Evidence> list) {
+    for (Evidence e : list) {
+      into.addObject()
+          .put("phrase", e.getPhrase())
+          .put("field", e.getField())
+          .put("start", e.getStart())
+          .put("end", e.getEnd())
+          .put("rule", e.getRule());
+    }
   }
 }

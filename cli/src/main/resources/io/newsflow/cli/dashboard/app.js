@@ -176,6 +176,8 @@
     h += '<div class="card text" id="article-text">' + marked(a.text, spans.text) + "</div></div>";
     h += '<div><h2>Evidence</h2><ul id="evidence">';
     for (const t of a.topics) for (const e of t.evidence) h += "<li><mark>" + esc(e.phrase) + '</mark> <span class="reason">' + esc(t.name + " · " + e.rule + " · " + e.field) + "</span></li>";
+    h += '</ul><h2>Deciding sentences</h2><ul id="sentences">';
+    for (const t of a.topics) for (const e of (t.sentences || [])) h += "<li>" + esc(e.phrase) + ' <span class="reason">' + esc(t.name + " · " + e.rule + " · " + e.field) + "</span></li>";
     h += '</ul><h2>Removed lines (' + a.removed.length + ')</h2><ul class="removed" id="removed">';
     for (const r of a.removed) h += "<li>" + esc(r.text) + ' <span class="reason">' + esc(r.reason) + "</span></li>";
     view.innerHTML = h + "</ul></div></div>";
