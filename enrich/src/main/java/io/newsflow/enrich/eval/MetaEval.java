@@ -131,8 +131,7 @@ public final class MetaEval {
       }
     }
     double rate = nanos == 0 ? 0.0 : (pages.size() - missing) / (nanos / 1e9);
-    return new Result(
-        pages, meta, ShingleScore.summarize(bodies), bodies.size(), missing, rate);
+    return new Result(pages, meta, ShingleScore.summarize(bodies), bodies.size(), missing, rate);
   }
 
   /** What an extraction predicts, in the metric's terms; null for no extraction. */

@@ -58,7 +58,8 @@ public final class MetaScore {
   public void add(String id, Gold gold, Predicted predicted) {
     Predicted p = predicted == null ? new Predicted(null, List.of(), null, null) : predicted;
     if (notBlank(gold.title())) {
-      count("title", id, normText(gold.title()).equals(normText(p.title())), gold.title(), p.title());
+      count(
+          "title", id, normText(gold.title()).equals(normText(p.title())), gold.title(), p.title());
     }
     if (day(gold.published()) != null) {
       boolean ok = day(gold.published()).equals(day(p.published()));

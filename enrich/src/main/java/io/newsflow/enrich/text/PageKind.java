@@ -3,8 +3,9 @@ package io.newsflow.enrich.text;
 import java.util.Locale;
 
 /**
- * What kind of page a fetched page is. Only {@link #ARTICLE} and {@link #LIVEBLOG} are news stories;
- * the topology routes the other kinds to their own topic so they are kept but not published as news.
+ * What kind of page a fetched page is. Only {@link #ARTICLE} and {@link #LIVEBLOG} are news
+ * stories; the topology routes the other kinds to their own topic so they are kept but not
+ * published as news.
  */
 public enum PageKind {
   /** One story: a news report, feature, column, review or blog post. */
@@ -12,8 +13,8 @@ public enum PageKind {
   /** A running story of time-stamped updates (live blog, live ticker). */
   LIVEBLOG,
   /**
-   * A page that lists other pages: a section front, tag, topic, author or search page, an archive, a
-   * category of products.
+   * A page that lists other pages: a section front, tag, topic, author or search page, an archive,
+   * a category of products.
    */
   LISTING,
   /** A page whose content is a video or a gallery, with little text of its own. */
