@@ -63,6 +63,9 @@ public final class HtmlArticle {
       f.readMetaLines(removed, paragraphs, language);
     }
     if (f.published == null) {
+      f.published = DateLines.published(body, language);
+    }
+    if (f.published == null) {
       f.published = first(TextDates.fromUrl(meta.canonicalUrl()), TextDates.fromUrl(sourceUrl));
     }
     String site = meta.siteName();
