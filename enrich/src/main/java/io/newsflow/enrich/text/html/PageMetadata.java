@@ -22,6 +22,8 @@ import org.jsoup.select.NodeTraversor;
  *
  * @param jsonLdBody the JSON-LD {@code articleBody}, or null; used to confirm the body found in the
  *     markup
+ * @param ldTypes every JSON-LD {@code @type} on the page, lower case
+ * @param ogType the OpenGraph {@code og:type}, lower case, or null
  */
 public record PageMetadata(
     String title,
@@ -32,7 +34,9 @@ public record PageMetadata(
     String canonicalUrl,
     String imageUrl,
     String language,
-    String jsonLdBody) {
+    String jsonLdBody,
+    Set<String> ldTypes,
+    String ogType) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ARTICLE_TYPES =
@@ -119,7 +123,9 @@ public record PageMetadata(
         canonical,
         image,
         lang,
-        text(ld, "articleBody"));
+        text(ld, "articleBody"),
+        types(roots),
+        lower(meta(tags, "og:type")));
   }
 
   /**
@@ -232,6 +238,38 @@ public record PageMetadata(
 
   private static String part(String t, int[] span) {
     return t.substring(span[0], span[1]);
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every {@code @type} in the JSON-LD, at any depth up to 6. */
+  private static Set<String> types(List<JsonNode> roots) {
+    Set<String> out = new java.util.HashSet<>();
+    for (JsonNode r : roots) {
+      collectTypes(r, 0, out);
+    }
+    return Set.copyOf(out);
+  }
+
+  private static void collectTypes(JsonNode n, int depth, Set<String> out) {
+    if (n == null || depth > 6 || out.size() > 50) {
+      return;
+    }
+    if (n.isArray()) {
+      n.forEach(c -> collectTypes(c, depth + 1, out));
+    } else if (n.isObject()) {
+      JsonNode t = n.get("@type");
+      if (t != null) {
+        for (JsonNode x : t.isArray() ? t : JSON.createArrayNode().add(t)) {
+          if (x.isTextual()) {
+            out.add(x.asText().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      n.properties().forEach(e -> collectTypes(e.getValue(), depth + 1, out));
+    }
   }
 
   private static List<JsonNode> parse(List<String> scripts) {
