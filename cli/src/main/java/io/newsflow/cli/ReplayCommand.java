@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,7 +113,7 @@ final class ReplayCommand implements Callable<Integer> {
     long stallNanos = config.getLong(NewsflowConfig.STALL_TIMEOUT_CONFIG) * 1_000_000L;
     long t0 = System.nanoTime();
     while (tracker.done() < tracker.expectedCount()) {
-      dlq.poll(Duration.ofMillis(200), tracker::dead);
+      dlq.poll(Duration.ofMillis(200), tracker::dead, tracker::page);
       progress.bar("enrich", tracker.done(), tracker.expectedCount(), t0);
       String failure = pipeline.failure();
       if (failure != null) {
@@ -137,6 +138,12 @@ final class ReplayCommand implements Callable<Integer> {
     int dead = tracker.deadByReason().values().stream().mapToInt(Integer::intValue).sum();
     out.printf("  dead-lettered    %d%n", dead);
     tracker.deadByReason().forEach((reason, n) -> out.printf("    %3d  %s%n", n, reason));
+    Map<String, Integer> pages = tracker.pageKinds();
+    if (!pages.isEmpty()) {
+      out.printf(
+          "  not news         %d  %s (in news.pages)%n",
+          pages.values().stream().mapToInt(Integer::intValue).sum(), pages);
+    }
     if (!report.skipped().isEmpty()) {
       out.printf("  skipped files    %d (not .txt/.html)%n", report.skipped().size());
     }

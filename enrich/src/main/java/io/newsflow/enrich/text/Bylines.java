@@ -259,8 +259,7 @@ public final class Bylines {
    */
   private static List<String> names(String s) {
     List<String> out = new ArrayList<>();
-    String rest =
-        TRAILING_PUNCT.matcher(BRACKETS.matcher(s).replaceAll("").strip()).replaceAll("");
+    String rest = TRAILING_PUNCT.matcher(BRACKETS.matcher(s).replaceAll("").strip()).replaceAll("");
     boolean recognised = false;
     String[] items = LIST_SEPARATOR.split(rest);
     for (int i = 0; i < items.length; i++) {

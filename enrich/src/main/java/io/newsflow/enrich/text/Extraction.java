@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param language ISO 639-1 code, or null
  * @param published ISO-8601 publication date ("2026-11-20") or time ("2026-11-20T10:15:00-05:00",
  *     with an offset only when the source gives a zone), from the structured metadata, else a date
- *     line in the text, else a date in the URL's path; null if unknown. A structured value that is
- *     not a date is passed through as given.
+ *     line in the text, else a date in the URL's path; null if unknown. Always ISO-8601: a
+ *     structured value that is no date is skipped for the next source.
  * @param modified ISO-8601 modification time (from the metadata, else an "Updated" date line), or
  *     null
  * @param authors byline names in order, without "By", agencies, roles or dates; no duplicates

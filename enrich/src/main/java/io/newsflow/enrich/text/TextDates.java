@@ -47,10 +47,12 @@ public final class TextDates {
           + "|pubblicato|pubblicata|aggiornato|aggiornata)(?:\\s+(?:on|at|el|a las|am|um|le|em|il|à|às))?\\s*[:\\-–—]?\\s*)?";
   private static final String DATE =
       "(?:(?<d1>\\d{1,2})(?:st|nd|rd|th|º|°|er|\\.)?\\s*(?:de\\s+)?"
-          + "(?<m1>" + MONTH.substring(1)
+          + "(?<m1>"
+          + MONTH.substring(1)
           + ",?\\s+(?:de\\s+|del\\s+)?(?<y1>\\d{4})"
           + "|"
-          + "(?<m2>" + MONTH.substring(1)
+          + "(?<m2>"
+          + MONTH.substring(1)
           + "\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})"
           + "|(?<y3>\\d{4})[-/](?<m3>\\d{1,2})[-/](?<d3>\\d{1,2})"
           + "|(?<a4>\\d{1,2})(?<s4>[/.\\-])(?<b4>\\d{1,2})\\k<s4>(?<y4>\\d{4}))";
@@ -321,21 +323,56 @@ public final class TextDates {
   private static Map<String, Integer> months() {
     String[][] names = {
       // English, Spanish, German, French, Portuguese, Italian; with and without accents
-      {"january", "jan", "enero", "ene", "januar", "jänner", "janvier", "janv", "janeiro", "gennaio"},
-      {"february", "feb", "febrero", "februar", "février", "fevrier", "févr", "fevereiro", "fev",
-        "febbraio"},
+      {
+        "january", "jan", "enero", "ene", "januar", "jänner", "janvier", "janv", "janeiro",
+        "gennaio"
+      },
+      {
+        "february",
+        "feb",
+        "febrero",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "fevereiro",
+        "fev",
+        "febbraio"
+      },
       {"march", "mar", "marzo", "märz", "maerz", "mär", "mrz", "mars", "março", "marco"},
       {"april", "apr", "abril", "abr", "avril", "avr", "aprile"},
       {"may", "mayo", "mai", "maio", "maggio", "mag"},
       {"june", "jun", "junio", "juni", "juin", "junho", "giugno", "giu"},
       {"july", "jul", "julio", "juli", "juillet", "juil", "julho", "luglio", "lug"},
       {"august", "aug", "agosto", "ago", "août", "aout"},
-      {"september", "sep", "sept", "septiembre", "setiembre", "set", "septembre", "setembro",
-        "settembre"},
-      {"october", "oct", "octubre", "oktober", "okt", "octobre", "outubro", "out", "ottobre", "ott"},
+      {
+        "september",
+        "sep",
+        "sept",
+        "septiembre",
+        "setiembre",
+        "set",
+        "septembre",
+        "setembro",
+        "settembre"
+      },
+      {
+        "october", "oct", "octubre", "oktober", "okt", "octobre", "outubro", "out", "ottobre", "ott"
+      },
       {"november", "nov", "noviembre", "novembre", "novembro"},
-      {"december", "dec", "diciembre", "dic", "dezember", "dez", "décembre", "decembre", "déc",
-        "dezembro", "dicembre"}
+      {
+        "december",
+        "dec",
+        "diciembre",
+        "dic",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "dezembro",
+        "dicembre"
+      }
     };
     Map<String, Integer> out = new java.util.HashMap<>();
     for (int i = 0; i < names.length; i++) {

@@ -40,8 +40,7 @@ final class PageAuthors {
           JsonNode name = x.path("name");
           out.addAll(
               Bylines.fromStructured(
-                  Titles.clean(name.isArray() ? name.path(0).asText("") : name.asText("")),
-                  site));
+                  Titles.clean(name.isArray() ? name.path(0).asText("") : name.asText("")), site));
         }
       }
     }

@@ -175,9 +175,9 @@ public record PageMetadata(
 
   /**
    * Drops the parts of a page title that name the site ("Title | Site", "Site - Title", "Title |
-   * Section | Site"): a part equal to the site name, a first or last part that names the host
-   * ("… | WRAL" on wral.com, "… | Occupational Safety and Health Administration" on osha.gov), else
-   * a short last part.
+   * Section | Site"): a part equal to the site name, a first or last part that names the host ("… |
+   * WRAL" on wral.com, "… | Occupational Safety and Health Administration" on osha.gov), else a
+   * short last part.
    *
    * @param host the page's host name, or null
    */

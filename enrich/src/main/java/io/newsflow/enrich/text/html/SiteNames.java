@@ -107,8 +107,8 @@ final class SiteNames {
 
   /**
    * The distinctive label of a host name: the longest label that is not {@code www}, a generic
-   * second-level label or the top-level domain ("home.tarkett.co.uk" gives "tarkett"); null for
-   * no host.
+   * second-level label or the top-level domain ("home.tarkett.co.uk" gives "tarkett"); null for no
+   * host.
    */
   static String hostLabel(String host) {
     if (host == null || host.isBlank()) {
@@ -126,9 +126,9 @@ final class SiteNames {
   }
 
   /**
-   * Whether a part of a page title names the site: it is the site name (spaces and case aside),
-   * or, given a host label, a short part whose letters hold the label, that the label holds, or
-   * whose words' initials spell it ("Occupational Safety and Health Administration", "osha").
+   * Whether a part of a page title names the site: it is the site name (spaces and case aside), or,
+   * given a host label, a short part whose letters hold the label, that the label holds, or whose
+   * words' initials spell it ("Occupational Safety and Health Administration", "osha").
    */
   static boolean names(String part, String site, String label) {
     String p = BodyFinder.norm(part).replace(" ", "");

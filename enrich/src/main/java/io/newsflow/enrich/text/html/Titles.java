@@ -13,12 +13,13 @@ import org.jsoup.parser.Parser;
 /**
  * Chooses a page's headline among its candidates by agreement, not by a fixed order: the first
  * visible {@code <h1>} that agrees with a metadata title (or any, when the page has no metadata
- * title), else the metadata title that most other metadata titles agree with. Every
- * candidate is decoded (HTML entities, twice-escaped ones too) and loses its site-name part; a
- * kicker the metadata glues on ("Topic: Headline") goes when the visible headline has none. Pure.
+ * title), else the metadata title that most other metadata titles agree with. Every candidate is
+ * decoded (HTML entities, twice-escaped ones too) and loses its site-name part; a kicker the
+ * metadata glues on ("Topic: Headline") goes when the visible headline has none. Pure.
  */
 final class Titles {
-  private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|\\w{2,10});");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|\\w{2,10});");
   private static final Pattern KICKER_END = Pattern.compile("[:|–—\\-·•»]$");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern KICKER_CLASS =
@@ -27,7 +28,8 @@ final class Titles {
               + "|roofline|antetitulo|surtitre|label|rubric|category|section",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern MENU = Pattern.compile("(?:^|\\s|[-_])(?:menu|navbar|nav|navigation)(?:$|\\s)");
+  private static final Pattern MENU =
+      Pattern.compile("(?:^|\\s|[-_])(?:menu|navbar|nav|navigation)(?:$|\\s)");
 
   /** Share of a title's words another must hold for the two to agree. */
   private static final double AGREE = 0.5;
