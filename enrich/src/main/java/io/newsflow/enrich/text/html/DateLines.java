@@ -31,6 +31,29 @@ final class DateLines {
     return f.afterHeading != null ? f.afterHeading : f.sawHeading ? null : f.beforeHeading;
   }
 
+  /** A line-sized element: a few children, each a leaf or nearly (its text is cheap to build). */
+  private static boolean small(Element p) {
+    if (p.childNodeSize() > 6) {
+      return false;
+    }
+    for (Element c : p.children()) {
+      if (c.childNodeSize() > 2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final class Finder implements NodeFilter {
     final String language;
     boolean sawHeading;
@@ -62,16 +85,22 @@ final class DateLines {
     }
 
     private String date(TextNode t) {
-      String text = t.text().strip();
-      if (text.length() > MAX_CHARS) {
-        return null;
+      String raw = t.getWholeText();
+      TextDates.Found f = null;
+      if (raw.length() <= 4 * MAX_CHARS && hasDigit(raw)) {
+        String text = t.text().strip();
+        if (text.length() >= MIN_CHARS && text.length() <= MAX_CHARS) {
+          f = TextDates.parseLine(text, language);
+        }
       }
-      TextDates.Found f = text.length() >= MIN_CHARS ? TextDates.parseLine(text, language) : null;
       Node parent = t.parent();
-      if (f == null && parent instanceof Element p && t.siblingIndex() == 0) {
+      if (f == null && parent instanceof Element p && t.siblingIndex() == 0 && small(p)) {
         // "<span>Published</span> <time>Dec 12, 2025</time>": the line is the parent's text
         String whole = p.text();
-        f = whole.length() <= MAX_CHARS ? TextDates.parseLine(whole, language) : null;
+        f =
+            whole.length() <= MAX_CHARS && hasDigit(whole)
+                ? TextDates.parseLine(whole, language)
+                : null;
       }
       return f == null || f.updated() ? null : f.iso();
     }

@@ -168,7 +168,7 @@ final class PageKinds {
     return false;
   }
 
-  /** Counts in one pass over the body. */
+  /** Counts in one pass over the body, without building any text. */
   private static final class Counter implements NodeVisitor {
     int chars;
     int linkChars;
@@ -179,24 +179,30 @@ final class PageKinds {
     int code;
     int times;
     private int inLink;
+    private int inHeading;
+    private boolean headingCounted;
 
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode t) {
-        int n = t.text().strip().length();
-        chars += n;
-        linkChars += inLink > 0 ? n : 0;
-        if (n > 1 && n < 40 && PRICE.matcher(t.text()).find()) {
-          prices++;
-        }
+        text(t.getWholeText());
         return;
       }
       if (!(node instanceof Element e)) {
         return;
       }
       switch (e.normalName()) {
-        case "a" -> inLink++;
-        case "h2", "h3", "h4" -> linkedHeadings += e.selectFirst("a") != null ? 1 : 0;
+        case "a" -> {
+          inLink++;
+          if (inHeading > 0 && !headingCounted) {
+            linkedHeadings++;
+            headingCounted = true;
+          }
+        }
+        case "h2", "h3", "h4" -> {
+          inHeading++;
+          headingCounted = inHeading > 1 && headingCounted;
+        }
         case "article" -> articles++;
         case "pre" -> code++;
         case "time" -> times++;
@@ -207,10 +213,32 @@ final class PageKinds {
       }
     }
 
+    private void text(String w) {
+      int n = 0;
+      boolean digit = false;
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (!Character.isWhitespace(c)) {
+          n++;
+          digit |= c >= '0' && c <= '9';
+        }
+      }
+      chars += n;
+      linkChars += inLink > 0 ? n : 0;
+      if (digit && n > 1 && n < 40 && PRICE.matcher(w).find()) {
+        prices++;
+      }
+    }
+
     @Override
     public void tail(Node node, int depth) {
-      if (node instanceof Element e && e.normalName().equals("a")) {
-        inLink--;
+      if (!(node instanceof Element e)) {
+        return;
+      }
+      switch (e.normalName()) {
+        case "a" -> inLink--;
+        case "h2", "h3", "h4" -> inHeading--;
+        default -> {}
       }
     }
   }
