@@ -28,7 +28,7 @@ class MetaQualityGateTest {
     MetaEval.Result val = MetaEval.run(x, dir.resolve("html"), gold, MetaEval.Split.VALIDATION);
 
     // measured dev / validation: title 0.775 / 0.723, published 0.807 / 0.767,
-    // authors 0.568 / 0.557, not-an-article recall 0.484 / 0.617 at precision 0.960 / 0.947
+    // authors 0.568 / 0.557, not-an-article recall 0.482 / 0.612 at precision 0.960 / 0.946
     assertThat(dev.meta().tally("title").share()).isGreaterThan(0.76);
     assertThat(val.meta().tally("title").share()).isGreaterThan(0.70);
     assertThat(dev.meta().tally("published").share()).isGreaterThan(0.79);
