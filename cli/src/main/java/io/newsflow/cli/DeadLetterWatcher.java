@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads the dead letters written from now on (no consumer group; nothing is committed). */
+/**
+ * Reads the dead letters, and the pages that are not news ({@code news.pages}), written from now on
+ * (no consumer group; nothing is committed): the two ends of a run besides the sink.
+ */
 final class DeadLetterWatcher implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
 
@@ -23,7 +27,8 @@ final class DeadLetterWatcher implements AutoCloseable {
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> parts =
-        consumer.partitionsFor(Topics.DLQ.name()).stream()
+        java.util.stream.Stream.of(Topics.DLQ.name(), Topics.PAGES.name())
+            .flatMap(t -> consumer.partitionsFor(t).stream())
             .map(i -> new TopicPartition(i.topic(), i.partition()))
             .toList();
     consumer.assign(parts);
@@ -32,11 +37,19 @@ final class DeadLetterWatcher implements AutoCloseable {
   }
 
   void poll(Duration timeout, Consumer<DeadLetter> onDead) {
+    poll(timeout, onDead, page -> {});
+  }
+
+  void poll(Duration timeout, Consumer<DeadLetter> onDead, Consumer<EnrichedArticle> onPage) {
     for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
       try {
-        onDead.accept(Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+        if (r.topic().equals(Topics.PAGES.name())) {
+          onPage.accept(Topics.PAGES.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+        } else {
+          onDead.accept(Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+        }
       } catch (RuntimeException e) {
-        // a foreign record on the dead-letter topic: not one of ours, nothing to track
+        // a foreign record on the topic: not one of ours, nothing to track
       }
     }
   }

@@ -70,6 +70,12 @@ public final class NewsflowConfig extends AbstractConfig {
       "Watch each outlet's extraction figures in run and replay, and alert (news.alerts, console, "
           + "dashboard) when they break from the outlet's history, e.g. after a template change.";
 
+  public static final String NEWS_KINDS_CONFIG = "enrich.news.kinds";
+  static final String NEWS_KINDS_DOC =
+      "Page kinds published as news (news.enriched, news.articles, news.topic.*), comma-separated,"
+          + " from article, liveblog, listing, video, other. Every other kind goes to news.pages."
+          + " Add listing,video,other to publish every page as before.";
+
   static final String ENV_PREFIX = "NEWSFLOW_";
   static final String KAFKA_PREFIX = "kafka.";
 
@@ -115,6 +121,13 @@ public final class NewsflowConfig extends AbstractConfig {
               MAX_BYTES_DOC)
           .define(TAXONOMY_CONFIG, Type.STRING, "", Importance.MEDIUM, TAXONOMY_DOC)
           .define(
+              NEWS_KINDS_CONFIG,
+              Type.LIST,
+              "article,liveblog",
+              NewsflowConfig::validateKinds,
+              Importance.MEDIUM,
+              NEWS_KINDS_DOC)
+          .define(
               STALL_TIMEOUT_CONFIG,
               Type.LONG,
               120_000L,
@@ -133,6 +146,33 @@ public final class NewsflowConfig extends AbstractConfig {
               UI_PORT_CONFIG, Type.INT, 8642, Range.between(0, 65535), Importance.LOW, UI_PORT_DOC)
           .define(UI_BIND_CONFIG, Type.STRING, "127.0.0.1", Importance.LOW, UI_BIND_DOC)
           .define(ALERTS_CONFIG, Type.BOOLEAN, true, Importance.LOW, ALERTS_DOC);
+
+  private static void validateKinds(String name, Object value) {
+    @SuppressWarnings("unchecked")
+    java.util.List<String> kinds = (java.util.List<String>) value;
+    if (kinds == null || kinds.isEmpty()) {
+      throw new org.apache.kafka.common.config.ConfigException(
+          name, value, "name at least one page kind, e.g. article,liveblog");
+    }
+    for (String k : kinds) {
+      if (!java.util.Set.of("article", "liveblog", "listing", "video", "other")
+          .contains(k.strip().toLowerCase(Locale.ROOT))) {
+        throw new org.apache.kafka.common.config.ConfigException(
+            name,
+            value,
+            "'" + k + "' is not a page kind: use article, liveblog, listing, video, other");
+      }
+    }
+  }
+
+  /** The page kinds published as news. */
+  public java.util.Set<io.newsflow.enrich.text.PageKind> newsKinds() {
+    java.util.Set<io.newsflow.enrich.text.PageKind> out = new java.util.HashSet<>();
+    for (String k : getList(NEWS_KINDS_CONFIG)) {
+      out.add(io.newsflow.enrich.text.PageKind.of(k));
+    }
+    return out;
+  }
 
   private NewsflowConfig(Map<String, Object> props) {
     super(DEF, props, false);

@@ -56,7 +56,8 @@ final class Pipeline implements AutoCloseable {
 
   static EnrichSettings enrichSettings(NewsflowConfig config, Tagger tagger) {
     return new EnrichSettings(
-        new ExtractorSettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG)), tagger);
+            new ExtractorSettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG)), tagger)
+        .withNewsKinds(config.newsKinds());
   }
 
   static Tagger tagger(NewsflowConfig config) {

@@ -149,7 +149,7 @@ final class ReplayCommand implements Callable<Integer> {
     long stallNanos = config.getLong(NewsflowConfig.STALL_TIMEOUT_CONFIG) * 1_000_000L;
     long t0 = System.nanoTime();
     while (tracker.done() < tracker.expectedCount()) {
-      dlq.poll(Duration.ofMillis(200), tracker::dead);
+      dlq.poll(Duration.ofMillis(200), tracker::dead, tracker::page);
       progress.bar("enrich", tracker.done(), tracker.expectedCount(), t0);
       String failure = pipeline.failure();
       if (failure != null) {
@@ -174,6 +174,12 @@ final class ReplayCommand implements Callable<Integer> {
     int dead = tracker.deadByReason().values().stream().mapToInt(Integer::intValue).sum();
     out.printf("  dead-lettered    %d%n", dead);
     tracker.deadByReason().forEach((reason, n) -> out.printf("    %3d  %s%n", n, reason));
+    Map<String, Integer> pages = tracker.pageKinds();
+    if (!pages.isEmpty()) {
+      out.printf(
+          "  not news         %d  %s (in news.pages)%n",
+          pages.values().stream().mapToInt(Integer::intValue).sum(), pages);
+    }
     if (!report.skipped().isEmpty()) {
       out.printf("  skipped files    %d (not .txt/.html)%n", report.skipped().size());
     }

@@ -11,12 +11,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Follows the articles of one run from ingest to the sink or the dead-letter topic. */
+/**
+ * Follows the articles of one run from ingest to the sink, the dead-letter topic or, for pages that
+ * are not news, {@code news.pages}.
+ */
 final class Tracker {
   private final Set<String> expected = ConcurrentHashMap.newKeySet();
   private final Map<String, EnrichedArticle> sunk = new ConcurrentHashMap<>();
   private final Map<String, ArticleWriter.Outcome> outcomes = new ConcurrentHashMap<>();
   private final Map<String, DeadLetter> dead = new ConcurrentHashMap<>();
+  private final Map<String, String> pages = new ConcurrentHashMap<>();
   private volatile long lastChange = System.nanoTime();
 
   void expect(Collection<String> ids) {
@@ -37,11 +41,30 @@ final class Tracker {
     }
   }
 
-  /** How many expected articles have reached the sink or the dead-letter topic. */
+  /** A page that is not news reached {@code news.pages}. */
+  void page(EnrichedArticle a) {
+    pages.put(a.getId(), a.getPageKind());
+    lastChange = System.nanoTime();
+  }
+
+  /** Expected pages that went to {@code news.pages}, by kind. */
+  Map<String, Integer> pageKinds() {
+    Map<String, Integer> counts = new TreeMap<>();
+    expected.forEach(
+        id -> {
+          String kind = pages.get(id);
+          if (kind != null && !sunk.containsKey(id)) {
+            counts.merge(kind, 1, Integer::sum);
+          }
+        });
+    return counts;
+  }
+
+  /** How many expected articles have reached the sink, the dead-letter topic or news.pages. */
   int done() {
     int n = 0;
     for (String id : expected) {
-      if (sunk.containsKey(id) || dead.containsKey(id)) {
+      if (sunk.containsKey(id) || dead.containsKey(id) || pages.containsKey(id)) {
         n++;
       }
     }
@@ -60,6 +83,7 @@ final class Tracker {
     Set<String> m = new HashSet<>(expected);
     m.removeAll(sunk.keySet());
     m.removeAll(dead.keySet());
+    m.removeAll(pages.keySet());
     return m;
   }
 

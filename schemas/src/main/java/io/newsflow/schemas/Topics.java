@@ -24,6 +24,14 @@ public final class Topics {
   public static final TopicSpec<String, EnrichedArticle> ARTICLES =
       new TopicSpec<>("news.articles", Serdes.String(), ENRICHED.valueSerde(), true);
 
+  /**
+   * Pages that are not news (section fronts, tag pages, product and service pages, videos…),
+   * enriched like articles and marked with their {@code pageKind}; kept here so nothing is lost and
+   * users can opt in. Key = id.
+   */
+  public static final TopicSpec<String, EnrichedArticle> PAGES =
+      new TopicSpec<>("news.pages", Serdes.String(), ENRICHED.valueSerde(), false);
+
   /** Records some stage could not process, with the reason and the original bytes. */
   public static final TopicSpec<String, DeadLetter> DLQ =
       new TopicSpec<>("news.dlq", Serdes.String(), new AvroSerde<>(DeadLetter.class), false);
@@ -48,6 +56,6 @@ public final class Topics {
 
   /** The fixed topics (the per-tag ones depend on the taxonomy). */
   public static List<TopicSpec<String, ?>> fixed() {
-    return List.of(RAW, ENRICHED, ARTICLES, DLQ);
+    return List.of(RAW, ENRICHED, ARTICLES, PAGES, DLQ);
   }
 }

@@ -40,7 +40,7 @@ class AvroCodecTest {
   }
 
   @Test
-  void shouldReadEnrichedArticleWrittenWithThePreviousSchemaVersion() {
+  void shouldReadEnrichedArticleWrittenWithTheFirstSchemaVersion() {
     AvroCodec<EnrichedArticle> codec = AvroCodec.of(EnrichedArticle.class);
     List<Schema> history = codec.history();
     assertThat(history).hasSizeGreaterThanOrEqualTo(2);
@@ -74,6 +74,31 @@ class AvroCodecTest {
     assertThat(read.getAuthors()).containsExactly("A. Writer");
     assertThat(read.getCanonicalUrl()).isNull();
     assertThat(read.getImageUrl()).isNull();
+    assertThat(read.getPageKind()).isEqualTo("article");
+  }
+
+  @Test
+  void shouldReadAnEnrichedArticleFromBeforePageKindsAsAnArticle() {
+    AvroCodec<EnrichedArticle> codec = AvroCodec.of(EnrichedArticle.class);
+    Schema v2 = codec.history().get(1);
+    assertThat(v2.getField("pageKind")).as("field added in v3").isNull();
+    GenericRecord old = new GenericData.Record(v2);
+    old.put("id", "id-2");
+    old.put("source", "https://example.org/b");
+    old.put("text", "Body.");
+    old.put("removed", new GenericData.Array<>(v2.getField("removed").schema(), List.of()));
+    old.put("topics", new GenericData.Array<>(v2.getField("topics").schema(), List.of()));
+    old.put("authors", new GenericData.Array<>(v2.getField("authors").schema(), List.of()));
+    old.put("fetchedAt", 1_700_000_000_000L);
+    old.put("version", 3);
+    old.put("extractorVersion", "x2");
+    old.put("taxonomyVersion", "t2");
+
+    EnrichedArticle read = codec.decode(encodeGeneric(v2, old));
+
+    assertThat(read.getId()).isEqualTo("id-2");
+    assertThat(read.getVersion()).isEqualTo(3);
+    assertThat(read.getPageKind()).isEqualTo("article");
   }
 
   @Test
@@ -112,7 +137,7 @@ class AvroCodecTest {
 
     assertThat(read.getTopics()).hasSize(1);
     assertThat(read.getTopics().get(0).getName()).isEqualTo("sovereignty");
-    assertThat(read.getTopics().get(0).getSentences()).isEmpty();
+    assertThat(read.getTopics().get(0).getSentences()).isNull();
   }
 
   @Test

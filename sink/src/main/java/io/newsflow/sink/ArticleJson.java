@@ -7,6 +7,7 @@ import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Evidence;
 import io.newsflow.schemas.Removal;
 import io.newsflow.schemas.TopicTag;
+import java.util.List;
 
 /** The JSON form of an enriched article, as written to files and printed by {@code tail --json}. */
 public final class ArticleJson {
@@ -38,7 +39,7 @@ public final class ArticleJson {
       tn.put("score", t.getScore());
       tn.put("taxonomyVersion", t.getTaxonomyVersion());
       evidence(tn.putArray("evidence"), t.getEvidence());
-      evidence(tn.putArray("sentences"), t.getSentences());
+      evidence(tn.putArray("sentences"), t.getSentences() == null ? List.of() : t.getSentences());
     }
     ArrayNode removed = o.putArray("removed");
     for (Removal r : a.getRemoved()) {
@@ -51,7 +52,7 @@ public final class ArticleJson {
     return o;
   }
 
-  private static void evidence(ArrayNode into, java.util.List<Evidence> list) {
+  private static void evidence(ArrayNode into, List<Evidence> list) {
     for (Evidence e : list) {
       into.addObject()
           .put("phrase", e.getPhrase())

@@ -18,10 +18,26 @@ import java.util.regex.Pattern;
 public final class Bylines {
   private static final Pattern PREFIX =
       Pattern.compile(
-          "^(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de)[:\\s]\\s*");
+          "^(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
+              + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]\\s*");
   private static final Pattern LIST_SEPARATOR =
-      Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\by\\b|\\be\\b)\\s*");
-  private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s.,;:|]+$");
+      Pattern.compile(
+          "\\s*(?:,|;|&|\\band\\b|\\by\\b|\\be\\b|\\bund\\b|\\bet\\b|\\bsowie\\b)\\s*",
+          Pattern.UNICODE_CHARACTER_CLASS);
+  // an editor's initials or a short note in brackets after a name: "Elena Oberholzer (obe)"
+  private static final Pattern BRACKETS =
+      Pattern.compile(
+          "\\s*[(\\[][^()\\[\\]]{1,24}[)\\]](?=\\s*(?:$|[,;&|]|\\b(?:and|und|y|et|e)\\b))",
+          Pattern.UNICODE_CHARACTER_CLASS);
+  // a template's unfilled key, not a name: "page.head.extra.author"
+  private static final Pattern TEMPLATE_KEY = Pattern.compile("\\S+\\.\\S+\\.\\S+|.*\\{\\{.*");
+  // someone credited for another job than writing: "Updated by …", "Reviewed by …"
+  private static final Pattern OTHER_CREDIT =
+      Pattern.compile(
+          "^(?i:(?:updated|reviewed|medically reviewed|edited|fact[- ]checked|illustrated"
+              + "|photographed|translated|aktualisiert|bearbeitet|übersetzt|revisado|editado"
+              + "|traducido|traduit|révisé|traduzido) (?:by|von|por|par)\\b).*");
+  private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s.,;:|»›→]+$");
   private static final Pattern DIGIT = Pattern.compile("\\d");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -33,13 +49,20 @@ public final class Bylines {
   // author boxes and links: "About Jane Doe", "More from Jane Doe", "Sobre Jane Doe"
   private static final Pattern ABOUT =
       Pattern.compile(
-          "^(?i:about|more from|more by|all posts by|posts by|articles by|view all posts by|sobre|acerca de|más de|artículos de|notas de)\\s+");
+          "^(?i:about|more about|more from|more by|all posts by|posts by|articles by|view all posts by|sobre|acerca de|más de|artículos de|notas de"
+              + "|mehr von|alle artikel von|plus d'articles de|articles de|mais de)\\s+");
   private static final Pattern AFFILIATION = Pattern.compile("\\s+[|·•]\\s+|\\s+[-–—]\\s+");
   private static final Set<String> ROLE_WORDS =
       WordLists.of(
           "writer|reporter|correspondent|editor|columnist|contributor|producer|staff"
               + "|corresponsal|redactor|redactora|periodista|columnista|colaborador"
-              + "|colaboradora|enviado|enviada");
+              + "|colaboradora|enviado|enviada|redakteur|redakteurin|korrespondent"
+              + "|korrespondentin|autor|autorin|reporterin|journaliste|rédacteur|rédactrice"
+              + "|correspondant|correspondante|envoyé|envoyée|chroniqueur|chroniqueuse"
+              + "|jornalista|repórter|redator|redatora|correspondente|colunista|giornalista"
+              + "|corrispondente|inviato|inviata|director|coordinator|manager|reviewer"
+              + "|expert|specialist|strategist|analyst|consultant|ceo|founder|co-founder"
+              + "|president|officer|intern|fellow|chefredakteur|chefredakteurin");
   private static final Set<String> ORGANIZATION_WORDS =
       WordLists.of(
           "agency|association|institute|university|ministry|department|council|foundation"
@@ -57,7 +80,9 @@ public final class Bylines {
               + "|anadolu|anadolu agency|ansa|kyodo|kyodo news|yonhap|tass|ria novosti|pti|ians"
               + "|ani|upi|cna|notimex|prensa latina|aap|the canadian press|canadian press|cp|pa"
               + "|pa media|lusa|télam|telam|andina|europa press/ep|sputnik|agencias|agencies"
-              + "|wires|wire services|news agencies");
+              + "|wires|wire services|news agencies|apa|sda|keystone-sda|epd|kna|afp/dpa"
+              + "|dpa-afx|belga|ats|agência brasil|agencia brasil|agência lusa|ansa/afp"
+              + "|reuters/dpa|ap/dpa|swissinfo|agências|agenzie");
 
   /** Words for a desk or a role, not a person: dropped from names lists. */
   private static final Set<String> NOT_NAMES =
@@ -67,7 +92,10 @@ public final class Bylines {
               + "|web desk|digital desk|editorial|editorial staff|editorial board|redacción"
               + "|redaccion|corresponsal|enviado especial|enviada especial|admin|administrator"
               + "|contributor|guest contributor|team|the editors|special correspondent|agencies"
-              + "|desk|online desk");
+              + "|desk|online desk|redaktion|die redaktion|online-redaktion|la rédaction|rédaction"
+              + "|redação|redacao|da redação|redazione|la redazione|written by|posted by"
+              + "|author|authors|copy link|learn more|read more|author spotlight|view profile"
+              + "|see full bio|full bio|follow|geschrieben von|autor|autorin|auteur|autore");
 
   private static final Set<String> NOT_NAME_TOKENS =
       WordLists.of(
@@ -159,6 +187,10 @@ public final class Bylines {
         || s.contains("/") && !s.contains(" ")) {
       return out;
     }
+    s = BRACKETS.matcher(s).replaceAll("").strip();
+    if (OTHER_CREDIT.matcher(s).matches() || TEMPLATE_KEY.matcher(s).matches()) {
+      return out;
+    }
     String site = siteName == null ? null : key(siteName);
     // "Jane Doe | NJ Media for Example.com": what follows a bar or a spaced dash is affiliation
     String names = AFFILIATION.split(s, 2)[0];
@@ -227,7 +259,7 @@ public final class Bylines {
    */
   private static List<String> names(String s) {
     List<String> out = new ArrayList<>();
-    String rest = TRAILING_PUNCT.matcher(s.strip()).replaceAll("");
+    String rest = TRAILING_PUNCT.matcher(BRACKETS.matcher(s).replaceAll("").strip()).replaceAll("");
     boolean recognised = false;
     String[] items = LIST_SEPARATOR.split(rest);
     for (int i = 0; i < items.length; i++) {

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param language ISO 639-1 code, or null
  * @param published ISO-8601 publication date ("2026-11-20") or time ("2026-11-20T10:15:00-05:00",
  *     with an offset only when the source gives a zone), from the structured metadata, else a date
- *     line in the text, else a date in the URL's path; null if unknown. A structured value that is
- *     not a date is passed through as given.
+ *     line in the text, else a date in the URL's path; null if unknown. Always ISO-8601: a
+ *     structured value that is no date is skipped for the next source.
  * @param modified ISO-8601 modification time (from the metadata, else an "Updated" date line), or
  *     null
  * @param authors byline names in order, without "By", agencies, roles or dates; no duplicates
@@ -24,6 +24,7 @@ import java.util.Objects;
  *     copyright line, else the agency of the dateline or byline), or null
  * @param canonicalUrl canonical URL of the article, or null
  * @param imageUrl lead image URL, or null
+ * @param pageKind what kind of page this is (an article, a live blog, a listing…); never null
  */
 public record Extraction(
     String title,
@@ -36,12 +37,42 @@ public record Extraction(
     String dateline,
     String siteName,
     String canonicalUrl,
-    String imageUrl) {
+    String imageUrl,
+    PageKind pageKind) {
 
   public Extraction {
+    Objects.requireNonNull(pageKind, "pageKind");
     paragraphs = List.copyOf(Objects.requireNonNull(paragraphs, "paragraphs"));
     removed = List.copyOf(Objects.requireNonNull(removed, "removed"));
     authors = List.copyOf(Objects.requireNonNull(authors, "authors"));
+  }
+
+  /** An extraction of an article page (the kind of page plain text always is). */
+  public Extraction(
+      String title,
+      List<String> paragraphs,
+      List<Removed> removed,
+      String language,
+      String published,
+      String modified,
+      List<String> authors,
+      String dateline,
+      String siteName,
+      String canonicalUrl,
+      String imageUrl) {
+    this(
+        title,
+        paragraphs,
+        removed,
+        language,
+        published,
+        modified,
+        authors,
+        dateline,
+        siteName,
+        canonicalUrl,
+        imageUrl,
+        PageKind.ARTICLE);
   }
 
   /** The clean body: paragraphs separated by one blank line. */

@@ -24,28 +24,40 @@ public final class TextDates {
   /** A date found in a line, and whether the line labels it as an update. */
   public record Found(String iso, boolean updated) {}
 
+  private static final Map<String, Integer> MONTHS = months();
+  // longest names first, so "march" wins over "mar" and "märz" over "mär"
   private static final String MONTH =
-      "(january|february|march|april|may|june|july|august|september|october|november|december"
-          + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-          + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|ene|abr|ago|set|dic)\\.?";
+      "("
+          + MONTHS.keySet().stream()
+              .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+              .collect(java.util.stream.Collectors.joining("|"))
+          + ")\\.?";
   private static final String WEEKDAY =
       "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
-          + "|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\\.?,?\\s+)?";
+          + "|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+          + "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+          + "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+          + "|segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira"
+          + "|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\\.?,?\\s+)?";
   private static final String LABEL =
       "(?:(?<label>(?:first |originally )?published|publish date|posted|updated|last updated|modified|last modified|date"
           + "|publicado|publicada|actualizado|actualizada|última actualización|ultima actualizacion|actualización|fecha"
-          + "|fecha de publicación)(?:\\s+(?:on|at|el|a las))?\\s*[:\\-–—]?\\s*)?";
+          + "|fecha de publicación|veröffentlicht|erschienen|aktualisiert|zuletzt aktualisiert|stand|datum"
+          + "|publié|publiée|mis à jour|mise à jour|modifié|publicado em|atualizado|atualizada|data"
+          + "|pubblicato|pubblicata|aggiornato|aggiornata)(?:\\s+(?:on|at|el|a las|am|um|le|em|il|à|às))?\\s*[:\\-–—]?\\s*)?";
   private static final String DATE =
-      "(?:(?<d1>\\d{1,2})(?:st|nd|rd|th|º|°)?\\s+(?:de\\s+)?"
-          + MONTH.replace("(january", "(?<m1>january")
+      "(?:(?<d1>\\d{1,2})(?:st|nd|rd|th|º|°|er|\\.)?\\s*(?:de\\s+)?"
+          + "(?<m1>"
+          + MONTH.substring(1)
           + ",?\\s+(?:de\\s+|del\\s+)?(?<y1>\\d{4})"
           + "|"
-          + MONTH.replace("(january", "(?<m2>january")
+          + "(?<m2>"
+          + MONTH.substring(1)
           + "\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})"
           + "|(?<y3>\\d{4})[-/](?<m3>\\d{1,2})[-/](?<d3>\\d{1,2})"
           + "|(?<a4>\\d{1,2})(?<s4>[/.\\-])(?<b4>\\d{1,2})\\k<s4>(?<y4>\\d{4}))";
   private static final String TIME =
-      "(?<h>\\d{1,2})(?:(?::|\\.)(?<mi>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<ap>am|pm)?|\\s*(?<ap2>am|pm))\\s*(?:h|hrs|hs|horas)?\\.?";
+      "(?<h>\\d{1,2})(?:(?::|\\.|h)(?<mi>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<ap>am|pm)?|\\s*(?<ap2>am|pm))\\s*(?:h|hrs|hs|horas|uhr)?\\.?";
   private static final String ZONE =
       "(?<zone>utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|wet|west)?\\s*"
           + "(?<off>[+-]\\d{1,2}(?::?\\d{2})?)?";
@@ -55,7 +67,7 @@ public final class TextDates {
               + LABEL
               + WEEKDAY
               + DATE
-              + "(?:,?\\s*(?:at\\s+|a las\\s+|-\\s+|–\\s+|—\\s+|/\\s+)?"
+              + "(?:,?\\s*(?:at\\s+|a las\\s+|um\\s+|à\\s+|às\\s+|alle\\s+|ore\\s+|-\\s+|–\\s+|—\\s+|/\\s+)?"
               + TIME
               + "\\s*\\(?"
               + ZONE
@@ -66,8 +78,15 @@ public final class TextDates {
   private static final Pattern URL_DATE =
       Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?=[/\\-_.]|$)");
   private static final Pattern UPDATE_LABEL =
-      Pattern.compile("^(updated|last updated|modified|last modified|actualiza|última|ultima).*");
-  private static final Map<String, Integer> MONTHS = months();
+      Pattern.compile(
+          "^(updated|last updated|modified|last modified|actualiza|última|ultima|aktualisiert|zuletzt"
+              + "|stand|mis à jour|mise à jour|modifié|atualizad|aggiornat).*");
+  // java.util.Date's toString ("Fri Apr 28 19:20:36 CEST 2023"), which templates print as is
+  private static final Pattern JAVA_DATE =
+      Pattern.compile(
+          "(?:mon|tue|wed|thu|fri|sat|sun) (\\p{L}{3}) (\\d{1,2}) (\\d{2}:\\d{2}:\\d{2})"
+              + " (\\p{L}{1,5}) (\\d{4})",
+          Pattern.CASE_INSENSITIVE);
   private static final Map<String, String> ZONES =
       Map.ofEntries(
           Map.entry("et", "America/New_York"),
@@ -150,8 +169,40 @@ public final class TextDates {
     if (m.matches()) {
       return iso(m);
     }
+    String fromJava = javaDate(s);
+    if (fromJava != null) {
+      return fromJava;
+    }
+    try {
+      // RFC 1123, as in HTTP headers and RSS ("Fri, 28 Apr 2023 19:20:36 +0200")
+      return java.time.OffsetDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toString()
+          .replaceFirst("T(\\d{2}:\\d{2})([Z+-])", "T$1:00$2");
+    } catch (DateTimeException notRfc) {
+      // not that form either
+    }
     Found f = parseLine(s, language);
     return f != null ? f.iso() : s;
+  }
+
+  private static String javaDate(String s) {
+    Matcher m = JAVA_DATE.matcher(s);
+    if (!m.matches()) {
+      return null;
+    }
+    Integer month = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
+    LocalDate d = valid(m.group(5), month, Integer.parseInt(m.group(2)));
+    if (d == null) {
+      return null;
+    }
+    String zone = m.group(4).toLowerCase(Locale.ROOT);
+    String off =
+        zone.equals("utc") || zone.equals("gmt") || zone.equals("z")
+            ? "Z"
+            : ZONES.containsKey(zone) && !ZONES.get(zone).startsWith("America/")
+                ? ZONES.get(zone)
+                : null;
+    return d + "T" + m.group(3) + (off == null ? "" : off);
   }
 
   private static String iso(Matcher m) {
@@ -271,18 +322,57 @@ public final class TextDates {
 
   private static Map<String, Integer> months() {
     String[][] names = {
-      {"january", "jan", "enero", "ene"},
-      {"february", "feb", "febrero"},
-      {"march", "mar", "marzo"},
-      {"april", "apr", "abril", "abr"},
-      {"may", "mayo"},
-      {"june", "jun", "junio"},
-      {"july", "jul", "julio"},
-      {"august", "aug", "agosto", "ago"},
-      {"september", "sep", "sept", "septiembre", "setiembre", "set"},
-      {"october", "oct", "octubre"},
-      {"november", "nov", "noviembre"},
-      {"december", "dec", "diciembre", "dic"}
+      // English, Spanish, German, French, Portuguese, Italian; with and without accents
+      {
+        "january", "jan", "enero", "ene", "januar", "jänner", "janvier", "janv", "janeiro",
+        "gennaio"
+      },
+      {
+        "february",
+        "feb",
+        "febrero",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "fevereiro",
+        "fev",
+        "febbraio"
+      },
+      {"march", "mar", "marzo", "märz", "maerz", "mär", "mrz", "mars", "março", "marco"},
+      {"april", "apr", "abril", "abr", "avril", "avr", "aprile"},
+      {"may", "mayo", "mai", "maio", "maggio", "mag"},
+      {"june", "jun", "junio", "juni", "juin", "junho", "giugno", "giu"},
+      {"july", "jul", "julio", "juli", "juillet", "juil", "julho", "luglio", "lug"},
+      {"august", "aug", "agosto", "ago", "août", "aout"},
+      {
+        "september",
+        "sep",
+        "sept",
+        "septiembre",
+        "setiembre",
+        "set",
+        "septembre",
+        "setembro",
+        "settembre"
+      },
+      {
+        "october", "oct", "octubre", "oktober", "okt", "octobre", "outubro", "out", "ottobre", "ott"
+      },
+      {"november", "nov", "noviembre", "novembre", "novembro"},
+      {
+        "december",
+        "dec",
+        "diciembre",
+        "dic",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "dezembro",
+        "dicembre"
+      }
     };
     Map<String, Integer> out = new java.util.HashMap<>();
     for (int i = 0; i < names.length; i++) {

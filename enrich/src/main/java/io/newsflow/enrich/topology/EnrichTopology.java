@@ -7,6 +7,7 @@ import io.newsflow.enrich.text.ArticleExtractor;
 import io.newsflow.enrich.text.Extraction;
 import io.newsflow.enrich.text.ExtractionException;
 import io.newsflow.enrich.text.LanguageDetector;
+import io.newsflow.enrich.text.PageKind;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Topics;
@@ -25,8 +26,10 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The enrich topology: {@code news.raw} → decode → extract → strip the outlet's learned boilerplate
  * → tag → {@code news.enriched}, the compacted {@code news.articles} (latest version per id) and
- * one {@code news.topic.<name>} per tag; whatever a step cannot process goes to {@code news.dlq}.
- * Built by one function so tests drive exactly the production topology.
+ * one {@code news.topic.<name>} per tag; pages that are not news (their {@code pageKind} is not one
+ * of {@link EnrichSettings#newsKinds()}) go to {@code news.pages} instead; whatever a step cannot
+ * process goes to {@code news.dlq}. Built by one function so tests drive exactly the production
+ * topology.
  */
 public final class EnrichTopology {
   public static final String DECODE = "decode-raw";
@@ -80,8 +83,20 @@ public final class EnrichTopology {
             Topics.DLQ.name(),
             Produced.with(Serdes.String(), Topics.DLQ.valueSerde()).withName("write-dead-letters"));
 
-    KStream<String, EnrichedArticle> articles =
-        routes.get("route-enriched").mapValues(Carried::value, Named.as("unwrap-enriched"));
+    Map<String, KStream<String, EnrichedArticle>> kinds =
+        routes
+            .get("route-enriched")
+            .mapValues(Carried::value, Named.as("unwrap-enriched"))
+            .split(Named.as("route-kind-"))
+            .branch((k, a) -> isNews(settings, a), Branched.as("news"))
+            .defaultBranch(Branched.as("pages"));
+    kinds
+        .get("route-kind-pages")
+        .to(
+            Topics.PAGES.name(),
+            Produced.with(Serdes.String(), Topics.PAGES.valueSerde()).withName("write-pages"));
+
+    KStream<String, EnrichedArticle> articles = kinds.get("route-kind-news");
     articles.to(
         Topics.ENRICHED.name(),
         Produced.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("write-enriched"));
@@ -133,6 +148,11 @@ public final class EnrichTopology {
       throw new Rejected(e.getMessage(), e);
     }
     return Records.enriched(in.raw(), x, language, tags, tagger.version());
+  }
+
+  /** Whether a record's page kind is published as news (an unknown label counts as article). */
+  static boolean isNews(EnrichSettings settings, EnrichedArticle a) {
+    return settings.newsKinds().contains(PageKind.of(a.getPageKind()));
   }
 
   private static boolean hasTopic(EnrichedArticle a, String name) {

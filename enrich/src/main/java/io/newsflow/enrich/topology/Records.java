@@ -40,6 +40,7 @@ public final class Records {
         .setVersion(raw.getVersion())
         .setExtractorVersion(ArticleExtractor.VERSION)
         .setTaxonomyVersion(taxonomyVersion)
+        .setPageKind(x.pageKind().label())
         .build();
   }
 

@@ -83,6 +83,14 @@ class EnrichTopologyTest {
                           ("title".equals(e.getField()) ? out.getTitle() : out.getText())
                               .substring(e.getStart(), e.getEnd()))
                       .isEqualTo(e.getPhrase()));
+      assertThat(tag.getSentences()).as("the sentences that decided " + tag.getName()).isNotEmpty();
+      assertThat(tag.getSentences())
+          .allSatisfy(
+              s ->
+                  assertThat(
+                          ("title".equals(s.getField()) ? out.getTitle() : out.getText())
+                              .substring(s.getStart(), s.getEnd()))
+                      .isEqualTo(s.getPhrase()));
       var perTopic =
           driver.createOutputTopic(
               Topics.forTag(tag.getName()).name(),

@@ -5,6 +5,7 @@ import io.newsflow.enrich.text.Datelines;
 import io.newsflow.enrich.text.Extraction;
 import io.newsflow.enrich.text.LanguageDetector;
 import io.newsflow.enrich.text.MetaLine;
+import io.newsflow.enrich.text.PageKind;
 import io.newsflow.enrich.text.Removed;
 import io.newsflow.enrich.text.TextDates;
 import java.util.ArrayList;
@@ -37,6 +38,16 @@ public final class HtmlArticle {
 
   private HtmlArticle() {}
 
+  /** The signals the page-kind decision reads, for measuring it. */
+  public static String signals(String html) {
+    Document doc = Jsoup.parse(html, "");
+    PageMetadata meta = PageMetadata.read(doc);
+    Element body = doc.body();
+    List<Removed> removed = new ArrayList<>();
+    BodyFinder.Result found = BodyFinder.find(body, DomCleaner.clean(body), meta.title(), removed);
+    return PageKinds.read(body, meta, meta.authors(), found.paragraphs()).toString();
+  }
+
   /** Extracts article and metadata from a decoded page; never throws on malformed markup. */
   public static Extraction extract(String html, String sourceUrl) {
     Document doc = Jsoup.parse(html, sourceUrl == null ? "" : sourceUrl);
@@ -63,12 +74,16 @@ public final class HtmlArticle {
       f.readMetaLines(removed, paragraphs, language);
     }
     if (f.published == null) {
+      f.published = DateLines.published(body, language);
+    }
+    if (f.published == null) {
       f.published = first(TextDates.fromUrl(meta.canonicalUrl()), TextDates.fromUrl(sourceUrl));
     }
     String site = meta.siteName();
     if (site == null) {
       site = first(dateline == null ? null : dateline.agency(), f.agency);
     }
+    PageKind kind = PageKinds.decide(PageKinds.read(body, meta, f.authors, paragraphs));
     return new Extraction(
         meta.title(),
         paragraphs,
@@ -80,7 +95,8 @@ public final class HtmlArticle {
         dateline == null ? null : dateline.place(),
         site,
         meta.canonicalUrl(),
-        meta.imageUrl());
+        meta.imageUrl(),
+        kind);
   }
 
   /**

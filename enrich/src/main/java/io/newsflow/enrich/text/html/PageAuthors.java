@@ -35,33 +35,48 @@ final class PageAuthors {
     if (a != null) {
       for (JsonNode x : a.isArray() ? a : JsonNodeFactory.instance.arrayNode().add(a)) {
         if (x.isTextual()) {
-          out.addAll(Bylines.fromStructured(x.asText(), site));
+          out.addAll(Bylines.fromStructured(Titles.clean(x.asText()), site));
         } else if (x.isObject() && !isOrganization(x)) {
           JsonNode name = x.path("name");
           out.addAll(
               Bylines.fromStructured(
-                  name.isArray() ? name.path(0).asText("") : name.asText(""), site));
+                  Titles.clean(name.isArray() ? name.path(0).asText("") : name.asText("")), site));
         }
       }
     }
     if (out.isEmpty()) {
       for (String key : AUTHOR_META) {
-        out.addAll(Bylines.fromStructured(meta.apply(key), site));
+        out.addAll(Bylines.fromStructured(Titles.clean(meta.apply(key)), site));
         if (!out.isEmpty()) {
           break;
         }
       }
     }
     if (out.isEmpty()) {
+      // the first author element's names, and those beside it (a byline of several authors);
+      // author markup further on belongs to teasers, comments or forum posts
+      Element first = null;
       for (Element e : doc.select(AUTHOR_MARKUP)) {
         Element named = e.selectFirst("[itemprop=name]");
         String name = (named != null ? named : e).text().strip();
-        if (name.length() < 60 && !inComments(e)) {
-          out.addAll(Bylines.fromStructured(name, site));
+        if (name.length() < 60 && !inComments(e) && (first == null || near(first, e))) {
+          List<String> names = Bylines.fromStructured(name, site);
+          first = first == null && !names.isEmpty() ? e : first;
+          out.addAll(names);
         }
       }
     }
     return Bylines.dedupe(out);
+  }
+
+  /** Whether two author elements share a parent or a grandparent: one byline. */
+  private static boolean near(Element a, Element b) {
+    Element pa = a.parent();
+    Element pb = b.parent();
+    if (pa == null || pb == null) {
+      return false;
+    }
+    return pa == pb || pa.parent() == pb.parent() || pa == pb.parent() || pb == pa.parent();
   }
 
   /** Commenters' names are marked up as authors too. */

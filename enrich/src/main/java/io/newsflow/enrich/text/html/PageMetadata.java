@@ -22,6 +22,8 @@ import org.jsoup.select.NodeTraversor;
  *
  * @param jsonLdBody the JSON-LD {@code articleBody}, or null; used to confirm the body found in the
  *     markup
+ * @param ldTypes every JSON-LD {@code @type} on the page, lower case
+ * @param ogType the OpenGraph {@code og:type}, lower case, or null
  */
 public record PageMetadata(
     String title,
@@ -32,7 +34,9 @@ public record PageMetadata(
     String canonicalUrl,
     String imageUrl,
     String language,
-    String jsonLdBody) {
+    String jsonLdBody,
+    Set<String> ldTypes,
+    String ogType) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ARTICLE_TYPES =
@@ -51,6 +55,7 @@ public record PageMetadata(
           "techarticle",
           "scholarlyarticle",
           "report");
+  private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern TITLE_SEPARATORS =
       Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
 
@@ -60,16 +65,24 @@ public record PageMetadata(
     List<JsonNode> roots = parse(tags.jsonLd);
     JsonNode ld = articleJsonLd(roots);
     String headline =
-        first(text(ld, "headline"), meta(tags, "og:title"), meta(tags, "twitter:title"), tags.h1);
-    String site = siteName(ld, roots, tags, headline, doc.title());
+        Titles.clean(
+            first(
+                text(ld, "headline"),
+                meta(tags, "og:title"),
+                meta(tags, "twitter:title"),
+                tags.h1s.isEmpty() ? null : tags.h1s.get(0)));
+    String site = Titles.clean(siteName(ld, roots, tags, headline, Titles.clean(doc.title())));
+    String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
     String title =
-        title(
+        Titles.choose(
             site,
-            text(ld, "headline"),
-            meta(tags, "og:title"),
-            meta(tags, "twitter:title"),
-            tags.h1,
-            doc.title());
+            host(canonical != null ? canonical : doc.location()),
+            tags.h1s,
+            java.util.Arrays.asList(
+                text(ld, "headline"),
+                meta(tags, "og:title"),
+                meta(tags, "twitter:title"),
+                doc.title()));
     String lang =
         normLang(
             first(
@@ -78,7 +91,8 @@ public record PageMetadata(
                 meta(tags, "og:locale"),
                 text(ld, "inLanguage")));
     String published =
-        first(
+        firstDate(
+            lang,
             text(ld, "datePublished"),
             meta(tags, "article:published_time"),
             meta(tags, "og:article:published_time"),
@@ -92,24 +106,26 @@ public record PageMetadata(
             tags.time,
             tags.timeText);
     String modified =
-        first(
+        firstDate(
+            lang,
             text(ld, "dateModified"),
             meta(tags, "article:modified_time"),
             meta(tags, "og:updated_time"),
             meta(tags, "dcterms.modified"),
             meta(tags, "last-modified"));
-    String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
     String image = first(image(ld), meta(tags, "og:image"), meta(tags, "twitter:image"));
     return new PageMetadata(
         title,
         site,
         PageAuthors.read(ld, key -> meta(tags, key), doc, site),
-        TextDates.normalize(published, lang),
-        TextDates.normalize(modified, lang),
+        published,
+        modified,
         canonical,
         image,
         lang,
-        text(ld, "articleBody"));
+        text(ld, "articleBody"),
+        types(roots),
+        lower(meta(tags, "og:type")));
   }
 
   /**
@@ -128,13 +144,15 @@ public record PageMetadata(
     return site;
   }
 
-  /** The first candidate that, without its site-name part, is a headline and not the site name. */
-  private static String title(String site, String... candidates) {
-    String siteNorm = site == null ? "" : BodyFinder.norm(site);
+  /**
+   * The first candidate that reads as a date, as ISO-8601; a value that is no date at all ("just
+   * now", a template's placeholder) is skipped, so a later source or the text can answer.
+   */
+  private static String firstDate(String lang, String... candidates) {
     for (String c : candidates) {
-      String t = stripSiteName(c, site);
-      if (t != null && !t.isBlank() && !BodyFinder.norm(t).equals(siteNorm)) {
-        return t.strip();
+      String iso = TextDates.normalize(c, lang);
+      if (iso != null && ISO_DAY.matcher(iso).lookingAt()) {
+        return iso;
       }
     }
     return null;
@@ -152,33 +170,106 @@ public record PageMetadata(
 
   /** Drops a " | Site" or "Site - " part from a page title. */
   static String stripSiteName(String title, String site) {
+    return stripSiteName(title, site, null);
+  }
+
+  /**
+   * Drops the parts of a page title that name the site ("Title | Site", "Site - Title", "Title |
+   * Section | Site"): a part equal to the site name, a first or last part that names the host ("… |
+   * WRAL" on wral.com, "… | Occupational Safety and Health Administration" on osha.gov), else a
+   * short last part.
+   *
+   * @param host the page's host name, or null
+   */
+  static String stripSiteName(String title, String site, String host) {
     if (title == null) {
       return null;
     }
     String t = title.strip().replaceAll("\\s+", " ");
-    String[] parts = TITLE_SEPARATORS.split(t);
-    if (parts.length < 2) {
+    List<int[]> spans = new ArrayList<>();
+    java.util.regex.Matcher sep = TITLE_SEPARATORS.matcher(t);
+    int at = 0;
+    while (sep.find()) {
+      spans.add(new int[] {at, sep.start()});
+      at = sep.end();
+    }
+    spans.add(new int[] {at, t.length()});
+    if (spans.size() < 2) {
       return t.isEmpty() ? null : t;
     }
-    String siteNorm = site == null ? "" : BodyFinder.norm(site);
-    List<String> keep = new ArrayList<>();
-    for (String p : parts) {
-      String n = BodyFinder.norm(p);
-      if (!siteNorm.isEmpty()
-          && (n.equals(siteNorm) || n.replace(" ", "").equals(siteNorm.replace(" ", "")))) {
-        continue;
+    String label = SiteNames.hostLabel(host);
+    int n = spans.size();
+    // the site is named at one end: the last part, else the first (which, when both name the
+    // host, is the headline)
+    boolean dropLast = SiteNames.names(part(t, spans.get(n - 1)), site, label);
+    boolean dropFirst = !dropLast && SiteNames.names(part(t, spans.get(0)), site, label);
+    List<int[]> keep = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      boolean drop =
+          i == n - 1
+              ? dropLast
+              : i == 0 ? dropFirst : SiteNames.names(part(t, spans.get(i)), site, null);
+      if (!drop) {
+        keep.add(spans.get(i));
       }
-      keep.add(p);
     }
-    if (keep.size() == parts.length) {
-      // no known site name: drop a short last segment ("Title | Outlet")
-      String last = parts[parts.length - 1];
-      if (last.split(" ").length <= 4 && parts[0].length() > 2 * last.length()) {
-        return t.substring(0, t.lastIndexOf(last)).replaceAll("[\\s|\\-–—:·•»/]+$", "");
+    if (!keep.isEmpty() && keep.size() < spans.size()) {
+      return t.substring(keep.get(0)[0], keep.get(keep.size() - 1)[1]).strip();
+    }
+    // no known site name: drop a short last segment ("Title | Outlet")
+    int[] last = spans.get(spans.size() - 1);
+    String lastPart = t.substring(last[0], last[1]);
+    if (lastPart.split(" ").length <= 4 && spans.get(0)[1] > 2 * lastPart.length()) {
+      return t.substring(0, spans.get(spans.size() - 2)[1]).strip();
+    }
+    return t;
+  }
+
+  private static String host(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    try {
+      return java.net.URI.create(url.strip().replace(" ", "%20")).getHost();
+    } catch (IllegalArgumentException bad) {
+      return null;
+    }
+  }
+
+  private static String part(String t, int[] span) {
+    return t.substring(span[0], span[1]);
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every {@code @type} in the JSON-LD, at any depth up to 6. */
+  private static Set<String> types(List<JsonNode> roots) {
+    Set<String> out = new java.util.HashSet<>();
+    for (JsonNode r : roots) {
+      collectTypes(r, 0, out);
+    }
+    return Set.copyOf(out);
+  }
+
+  private static void collectTypes(JsonNode n, int depth, Set<String> out) {
+    if (n == null || depth > 6 || out.size() > 50) {
+      return;
+    }
+    if (n.isArray()) {
+      n.forEach(c -> collectTypes(c, depth + 1, out));
+    } else if (n.isObject()) {
+      JsonNode t = n.get("@type");
+      if (t != null) {
+        for (JsonNode x : t.isArray() ? t : JSON.createArrayNode().add(t)) {
+          if (x.isTextual()) {
+            out.add(x.asText().toLowerCase(Locale.ROOT));
+          }
+        }
       }
-      return t;
+      n.properties().forEach(e -> collectTypes(e.getValue(), depth + 1, out));
     }
-    return keep.isEmpty() ? t : String.join(" - ", keep);
   }
 
   private static List<JsonNode> parse(List<String> scripts) {
@@ -269,7 +360,7 @@ public record PageMetadata(
   private static final class Tags {
     final Map<String, String> meta = new HashMap<>();
     final List<String> jsonLd = new ArrayList<>();
-    String h1;
+    final List<String> h1s = new ArrayList<>();
     String time;
     String timeText;
     TextNode copyright;
@@ -309,7 +400,12 @@ public record PageMetadata(
             jsonLd.add(e.data());
           }
         }
-        case "h1" -> h1 = h1 == null ? blankToNull(e.text()) : h1;
+        case "h1" -> {
+          String h = h1s.size() < 3 ? Titles.headingText(e) : null;
+          if (h != null) {
+            h1s.add(h);
+          }
+        }
         case "time" -> {
           if (time == null && e.hasAttr("datetime")) {
             time = blankToNull(e.attr("datetime"));

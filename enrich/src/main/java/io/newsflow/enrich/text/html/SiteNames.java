@@ -104,4 +104,60 @@ final class SiteNames {
     }
     return Outlets.isSectionLabel(t) ? null : t;
   }
+
+  /**
+   * The distinctive label of a host name: the longest label that is not {@code www}, a generic
+   * second-level label or the top-level domain ("home.tarkett.co.uk" gives "tarkett"); null for no
+   * host.
+   */
+  static String hostLabel(String host) {
+    if (host == null || host.isBlank()) {
+      return null;
+    }
+    String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+    String best = null;
+    for (int i = 0; i < labels.length - 1; i++) {
+      String l = labels[i].replaceAll("[^a-z0-9]", "");
+      if (!GENERIC_LABELS.contains(l) && (best == null || l.length() > best.length())) {
+        best = l;
+      }
+    }
+    return best == null || best.length() < 3 ? null : best;
+  }
+
+  /**
+   * Whether a part of a page title names the site: it is the site name (spaces and case aside), or,
+   * given a host label, a short part whose letters hold the label, that the label holds, or whose
+   * words' initials spell it ("Occupational Safety and Health Administration", "osha").
+   */
+  static boolean names(String part, String site, String label) {
+    String p = BodyFinder.norm(part).replace(" ", "");
+    if (p.isEmpty()) {
+      return false;
+    }
+    if (site != null && p.equals(BodyFinder.norm(site).replace(" ", ""))) {
+      return true;
+    }
+    if (label == null || part.split(" ").length > 6) {
+      return false;
+    }
+    return (label.length() >= 4 && p.contains(label))
+        || (p.length() >= 3 && label.contains(p))
+        || initials(part).equals(label);
+  }
+
+  private static String initials(String part) {
+    StringBuilder b = new StringBuilder();
+    for (String w : BodyFinder.norm(part).split(" ")) {
+      if (!w.isEmpty() && !SMALL_WORDS.contains(w)) {
+        b.append(w.charAt(0));
+      }
+    }
+    return b.toString();
+  }
+
+  private static final java.util.Set<String> GENERIC_LABELS =
+      java.util.Set.of("www", "m", "amp", "mobile", "co", "com", "org", "net", "gov", "edu", "ac");
+  private static final java.util.Set<String> SMALL_WORDS =
+      java.util.Set.of("and", "of", "the", "for", "und", "de", "del", "la", "le", "et", "e", "y");
 }

@@ -97,7 +97,8 @@ public final class OutletLineLearner {
         article.dateline(),
         article.siteName(),
         article.canonicalUrl(),
-        article.imageUrl());
+        article.imageUrl(),
+        article.pageKind());
   }
 
   private boolean isLearned(LineSketch sketch, long h) {

@@ -1,0 +1,108 @@
+package io.newsflow.enrich.text.html;
+
+import io.newsflow.enrich.text.TextDates;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * The publication date a page shows but does not mark up: the first element whose whole text is a
+ * date ("Dec 12, 2025", "Veröffentlicht am 20. März 2026"), after the page's {@code <h1>} (a date
+ * before it is a header's "today", unless the page has no {@code <h1>}). A date labelled as an
+ * update is not a publication date. Pure.
+ */
+final class DateLines {
+  private static final int MIN_CHARS = 6;
+  private static final int MAX_CHARS = 60;
+
+  private DateLines() {}
+
+  /**
+   * The date, ISO-8601, or null.
+   *
+   * @param body the page's body
+   * @param language ISO 639-1 code of the page, or null
+   */
+  static String published(Element body, String language) {
+    Finder f = new Finder(language);
+    NodeTraversor.filter(f, body);
+    return f.afterHeading != null ? f.afterHeading : f.sawHeading ? null : f.beforeHeading;
+  }
+
+  /** A line-sized element: a few children, each a leaf or nearly (its text is cheap to build). */
+  private static boolean small(Element p) {
+    if (p.childNodeSize() > 6) {
+      return false;
+    }
+    for (Element c : p.children()) {
+      if (c.childNodeSize() > 2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final class Finder implements NodeFilter {
+    final String language;
+    boolean sawHeading;
+    String beforeHeading;
+    String afterHeading;
+
+    Finder(String language) {
+      this.language = language;
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+      if (node instanceof Element e && e.normalName().equals("h1")) {
+        sawHeading = true;
+        return FilterResult.SKIP_CHILDREN;
+      }
+      if (!(node instanceof TextNode t)) {
+        return FilterResult.CONTINUE;
+      }
+      String date = date(t);
+      if (date != null) {
+        if (sawHeading) {
+          afterHeading = date;
+          return FilterResult.STOP;
+        }
+        beforeHeading = beforeHeading == null ? date : beforeHeading;
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    private String date(TextNode t) {
+      String raw = t.getWholeText();
+      TextDates.Found f = null;
+      if (raw.length() <= 4 * MAX_CHARS && hasDigit(raw)) {
+        String text = t.text().strip();
+        if (text.length() >= MIN_CHARS && text.length() <= MAX_CHARS) {
+          f = TextDates.parseLine(text, language);
+        }
+      }
+      Node parent = t.parent();
+      if (f == null && parent instanceof Element p && t.siblingIndex() == 0 && small(p)) {
+        // "<span>Published</span> <time>Dec 12, 2025</time>": the line is the parent's text
+        String whole = p.text();
+        f =
+            whole.length() <= MAX_CHARS && hasDigit(whole)
+                ? TextDates.parseLine(whole, language)
+                : null;
+      }
+      return f == null || f.updated() ? null : f.iso();
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.newsflow.enrich.text.html;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * Chooses a page's headline among its candidates by agreement, not by a fixed order: the first
+ * visible {@code <h1>} that agrees with a metadata title (or any, when the page has no metadata
+ * title), else the metadata title that most other metadata titles agree with. Every candidate is
+ * decoded (HTML entities, twice-escaped ones too) and loses its site-name part; a kicker the
+ * metadata glues on ("Topic: Headline") goes when the visible headline has none. Pure.
+ */
+final class Titles {
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|\\w{2,10});");
+  private static final Pattern KICKER_END = Pattern.compile("[:|–—\\-·•»]$");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern KICKER_CLASS =
+      Pattern.compile(
+          "kicker|overline|topline|dachzeile|eyebrow|supertitle|pretitle|pre-title|subtitle"
+              + "|roofline|antetitulo|surtitre|label|rubric|category|section",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern MENU =
+      Pattern.compile("(?:^|\\s|[-_])(?:menu|navbar|nav|navigation)(?:$|\\s)");
+
+  /** Share of a title's words another must hold for the two to agree. */
+  private static final double AGREE = 0.5;
+
+  private Titles() {}
+
+  /** Decodes HTML entities (twice, for the escaped-twice ones) and collapses white space. */
+  static String clean(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s;
+    for (int i = 0; i < 2 && ENTITY.matcher(t).find(); i++) {
+      t = Parser.unescapeEntities(t, false);
+    }
+    t = SPACES.matcher(t.replace('\u00a0', ' ')).replaceAll(" ").strip();
+    return t.isEmpty() ? null : t;
+  }
+
+  /** The {@code <h1>}'s text without a kicker element inside it ("<span class=kicker>"). */
+  static String headingText(Element h1) {
+    if (h1 == null || inMenu(h1)) {
+      return null;
+    }
+    Element copy = null;
+    for (Element child : h1.children()) {
+      String names = child.className() + " " + child.id();
+      if (KICKER_CLASS.matcher(names).find()
+          && child.text().length() < h1.text().length()
+          && h1.text().startsWith(child.text())) {
+        copy = copy == null ? h1.clone() : copy;
+        copy.child(child.elementSiblingIndex()).remove();
+        break;
+      }
+    }
+    return clean((copy == null ? h1 : copy).text());
+  }
+
+  /** A heading in navigation or a menu (a menu's "Open Menu" button, a logo) is no headline. */
+  private static boolean inMenu(Element e) {
+    int depth = 0;
+    for (Element p = e.parent(); p != null && depth < 8; p = p.parent(), depth++) {
+      if (p.normalName().equals("body")) {
+        return false;
+      }
+      String names = (p.className() + " " + p.id()).toLowerCase(Locale.ROOT);
+      if (p.normalName().equals("nav") || MENU.matcher(names).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The headline.
+   *
+   * @param site the site name, or null
+   * @param host the page's host name, or null
+   * @param h1s the page's {@code <h1>} texts in order (kicker elements out), may be empty
+   * @param metas metadata titles by trust: JSON-LD headline, og:title, twitter:title, {@code
+   *     <title>}; nulls allowed
+   */
+  static String choose(String site, String host, List<String> h1s, List<String> metas) {
+    List<String> meta = new ArrayList<>();
+    for (String m : metas) {
+      String t = clean(PageMetadata.stripSiteName(clean(m), site, host));
+      if (t != null && !isSite(t, site)) {
+        meta.add(t);
+      }
+    }
+    List<String> headings = new ArrayList<>();
+    for (String raw : h1s) {
+      String h = clean(raw);
+      if (h != null && !isSite(h, site) && h.length() <= 300 && !h.contains("{{")) {
+        headings.add(h);
+      }
+    }
+    // a heading the metadata confirms: the visible headline, without a kicker the metadata lacks
+    for (String h : headings) {
+      String unkicked = withoutKicker(h, meta);
+      if (unkicked != null) {
+        return unkicked;
+      }
+      if (agreesWithAny(h, meta)) {
+        return h;
+      }
+    }
+    // a heading nothing confirms may be a teaser, a promo or a section name: only without any
+    // metadata title is it the headline
+    if (meta.isEmpty()) {
+      return headings.isEmpty() ? null : headings.get(0);
+    }
+    return mostAgreed(meta);
+  }
+
+  /**
+   * A metadata title that is the heading less a leading kicker ("Topic: Headline" against
+   * "Headline"), or a heading that is a metadata title less its kicker: the shorter, kicker-free
+   * one; null when neither holds.
+   */
+  private static String withoutKicker(String h1, List<String> meta) {
+    String hl = h1.toLowerCase(Locale.ROOT);
+    for (String m : meta) {
+      String ml = m.toLowerCase(Locale.ROOT);
+      int at = hl.length() - ml.length();
+      if (ml.length() >= 12 && at > 0 && hl.endsWith(ml)) {
+        // the kicker is set off by a colon, bar or dash ("Topic: Headline"), not a plain word
+        String kicker = h1.substring(0, at).strip();
+        if (KICKER_END.matcher(kicker).find() && kicker.split(" ").length <= 7) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String mostAgreed(List<String> meta) {
+    String best = null;
+    int bestVotes = -1;
+    for (String m : meta) {
+      int votes = 0;
+      for (String o : meta) {
+        votes += o != m && agree(m, o) ? 1 : 0;
+      }
+      // ties keep the more trusted source (earlier in the list)
+      if (votes > bestVotes) {
+        best = m;
+        bestVotes = votes;
+      }
+    }
+    return best;
+  }
+
+  private static boolean agreesWithAny(String t, List<String> others) {
+    for (String o : others) {
+      if (agree(t, o)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Two titles agree when each holds at least half of the other's words, or when every word of a
+   * short one is in the other ("Flexbox" and "Flexbox - Learn web development").
+   */
+  static boolean agree(String a, String b) {
+    Set<String> wa = words(a);
+    Set<String> wb = words(b);
+    if (wa.isEmpty() || wb.isEmpty()) {
+      return false;
+    }
+    Set<String> both = new HashSet<>(wa);
+    both.retainAll(wb);
+    return (both.size() >= AGREE * wa.size() && both.size() >= AGREE * wb.size())
+        || both.size() == wa.size()
+        || both.size() == wb.size();
+  }
+
+  private static Set<String> words(String s) {
+    String n = BodyFinder.norm(s);
+    return n.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(n.split(" ")));
+  }
+
+  private static boolean isSite(String t, String site) {
+    if (site == null) {
+      return false;
+    }
+    String a = BodyFinder.norm(t).replace(" ", "");
+    String b = BodyFinder.norm(site).replace(" ", "");
+    return !a.isEmpty() && a.equals(b.toLowerCase(Locale.ROOT));
+  }
+}
