@@ -141,7 +141,7 @@ public final class NewsflowAvroConverter implements Converter {
     }
     return new Reader(
         new GenericDatumReader<>(v.writer(), v.reader()),
-        ConnectSchemas.forRecord(v.reader(), v.number()));
+        ConnectSchemas.forRecord(v.reader(), v.readerVersion()));
   }
 
   private GenericRecord decode(String topic, byte[] value, Reader reader) {

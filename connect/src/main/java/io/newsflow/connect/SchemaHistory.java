@@ -28,8 +28,12 @@ public final class SchemaHistory {
   public static final List<String> RECORD_TYPES =
       List.of("EnrichedArticle", "RawArticle", "DeadLetter", "ArticleRemoved", "Story");
 
-  /** One writer schema and the newest version of its record type, which records are read into. */
-  public record Version(String recordType, Schema writer, Schema reader, int number) {}
+  /**
+   * One writer schema and the newest version of its record type, which records are read into.
+   * Versions count from 1 in the order of {@code index.txt}.
+   */
+  public record Version(
+      String recordType, Schema writer, int writerVersion, Schema reader, int readerVersion) {}
 
   private final Map<Long, Version> byFingerprint;
   private final String origin;
@@ -154,7 +158,7 @@ public final class SchemaHistory {
     for (int i = 0; i < schemas.size(); i++) {
       Schema writer = schemas.get(i);
       long fingerprint = SchemaNormalization.parsingFingerprint64(writer);
-      into.put(fingerprint, new Version(type, writer, reader, i + 1));
+      into.put(fingerprint, new Version(type, writer, i + 1, reader, schemas.size()));
     }
   }
 
