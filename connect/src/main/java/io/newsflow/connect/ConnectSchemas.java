@@ -52,7 +52,8 @@ final class ConnectSchemas {
     return b;
   }
 
-  private static SchemaBuilder of(org.apache.avro.Schema avro, Map<org.apache.avro.Schema, Boolean> path) {
+  private static SchemaBuilder of(
+      org.apache.avro.Schema avro, Map<org.apache.avro.Schema, Boolean> path) {
     LogicalType logical = avro.getLogicalType();
     if (logical instanceof LogicalTypes.TimestampMillis) {
       return Timestamp.builder();

@@ -52,7 +52,11 @@ public final class NewsflowAvroConverter implements Converter {
   private static final ConfigDef CONFIG =
       new ConfigDef()
           .define(
-              HISTORY_DIR_CONFIG, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW, HISTORY_DIR_DOC);
+              HISTORY_DIR_CONFIG,
+              ConfigDef.Type.STRING,
+              "",
+              ConfigDef.Importance.LOW,
+              HISTORY_DIR_DOC);
 
   private static final int HEADER = 10;
   private static volatile SchemaHistory shipped;
@@ -171,12 +175,10 @@ public final class NewsflowAvroConverter implements Converter {
       case MAP -> map((Map<?, ?>) avro, schema.valueSchema());
       case STRING -> avro instanceof String s ? s : avro.toString(); // enum symbols
       case BYTES -> avro instanceof GenericFixed f ? f.bytes() : avro;
-      case INT64 -> Timestamp.LOGICAL_NAME.equals(schema.name())
-          ? new java.util.Date((Long) avro)
-          : avro;
-      case INT32 -> Date.LOGICAL_NAME.equals(schema.name())
-          ? Date.toLogical(schema, (Integer) avro)
-          : avro;
+      case INT64 ->
+          Timestamp.LOGICAL_NAME.equals(schema.name()) ? new java.util.Date((Long) avro) : avro;
+      case INT32 ->
+          Date.LOGICAL_NAME.equals(schema.name()) ? Date.toLogical(schema, (Integer) avro) : avro;
       default -> avro;
     };
   }

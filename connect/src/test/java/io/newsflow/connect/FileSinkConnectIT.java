@@ -78,7 +78,8 @@ class FileSinkConnectIT {
     List<Schema> history = NewsflowAvroConverterTest.history("EnrichedArticle");
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
     for (int i = 0; i < history.size(); i++) { // one article per shipped writer version
-      records.add(record("old-" + (i + 1), Records.encodeAs(article("old-" + (i + 1), 1), history.get(i))));
+      records.add(
+          record("old-" + (i + 1), Records.encodeAs(article("old-" + (i + 1), 1), history.get(i))));
     }
     records.add(record("a", Records.encode(article("a", 1))));
     records.add(record("a", Records.encode(article("a", 2)))); // a newer version of a
@@ -132,8 +133,9 @@ class FileSinkConnectIT {
     sink.put("topics", topic);
     sink.put("file", out.toString());
     sink.put("consumer.override.auto.offset.reset", "earliest");
-    FutureCallback<org.apache.kafka.connect.runtime.Herder.Created<
-            org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>>
+    FutureCallback<
+            org.apache.kafka.connect.runtime.Herder.Created<
+                org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>>
         created = new FutureCallback<>();
     connect.herder().putConnectorConfig(sink.get("name"), sink, false, created);
     created.get(60, TimeUnit.SECONDS);

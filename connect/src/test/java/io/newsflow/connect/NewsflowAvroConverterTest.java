@@ -49,8 +49,7 @@ class NewsflowAvroConverterTest {
     assertThat(s.getString("title")).isEqualTo("Hi");
     assertThat(s.getInt32("version")).isEqualTo(2);
     assertThat(got.schema().field("fetchedAt").schema().name()).isEqualTo(Timestamp.LOGICAL_NAME);
-    assertThat(s.get("fetchedAt"))
-        .isEqualTo(Date.from(Instant.parse("2026-11-21T05:00:00Z")));
+    assertThat(s.get("fetchedAt")).isEqualTo(Date.from(Instant.parse("2026-11-21T05:00:00Z")));
     Struct tag = (Struct) s.getArray("topics").get(0);
     assertThat(tag.getString("name")).isEqualTo("sovereignty");
     Struct evidence = (Struct) tag.getArray("evidence").get(0);
@@ -205,7 +204,8 @@ class NewsflowAvroConverterTest {
 
   static List<Schema> history(String type) {
     String dir = "/avro-history/" + type + "/";
-    try (InputStream index = NewsflowAvroConverterTest.class.getResourceAsStream(dir + "index.txt")) {
+    try (InputStream index =
+        NewsflowAvroConverterTest.class.getResourceAsStream(dir + "index.txt")) {
       return new String(index.readAllBytes(), StandardCharsets.UTF_8)
           .lines()
           .filter(l -> !l.isBlank() && !l.startsWith("#"))

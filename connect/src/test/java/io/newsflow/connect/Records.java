@@ -20,7 +20,8 @@ import org.apache.avro.message.BinaryMessageEncoder;
 /** Records made up for tests, and the bytes an older newsflow release would have written. */
 final class Records {
   static {
-    Topics.fixed(); // the codecs allow Avro to build newsflow's generated classes (PLATFORM.md trap 2)
+    Topics.fixed(); // the codecs allow Avro to build newsflow's generated classes (PLATFORM.md trap
+    // 2)
   }
 
   private Records() {}
@@ -73,9 +74,9 @@ final class Records {
       GenericRecord asOld =
           new GenericDatumReader<GenericRecord>(writer, old)
               .read(
-                  null,
-                  DecoderFactory.get().binaryDecoder(current, 10, current.length - 10, null));
-      ByteBuffer buf = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), old).encode(asOld);
+                  null, DecoderFactory.get().binaryDecoder(current, 10, current.length - 10, null));
+      ByteBuffer buf =
+          new BinaryMessageEncoder<GenericRecord>(GenericData.get(), old).encode(asOld);
       byte[] out = new byte[buf.remaining()];
       buf.get(out);
       return out;
