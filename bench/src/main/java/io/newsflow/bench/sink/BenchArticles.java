@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * Synthetic enriched articles of a realistic size (about 4 KB of clean text, one tag, evidence).
  */
-final class BenchArticles {
+public final class BenchArticles {
   private static final String[] WORDS =
       ("government minister border sovereignty troops agreement parliament "
               + "court election protest economy trade talks summit dispute islands treaty sanctions military "
@@ -20,7 +20,7 @@ final class BenchArticles {
 
   private BenchArticles() {}
 
-  static EnrichedArticle article(int i, long seed) {
+  public static EnrichedArticle article(int i, long seed) {
     Random r = new Random(seed + i);
     StringBuilder text = new StringBuilder(4200);
     while (text.length() < 4000) {
