@@ -29,6 +29,7 @@ public final class ArticleJson {
     }
     o.put("dateline", a.getDateline());
     o.put("language", a.getLanguage());
+    o.put("pageKind", a.getPageKind());
     o.put("canonicalUrl", a.getCanonicalUrl());
     o.put("imageUrl", a.getImageUrl());
     o.put("text", a.getText());

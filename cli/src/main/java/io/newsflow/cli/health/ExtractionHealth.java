@@ -46,13 +46,29 @@ public final class ExtractionHealth {
    * @param failed the body came out empty or the article was dead-lettered
    * @param missingTitle no title was found
    * @param missingDate no publication date was found
+   * @param notNews the page was judged not to be news (its page kind sent it to news.pages)
    */
   public record Sample(
       int bodyChars,
       double removedShare,
       boolean failed,
       boolean missingTitle,
-      boolean missingDate) {
+      boolean missingDate,
+      boolean notNews) {
+    public Sample(
+        int bodyChars,
+        double removedShare,
+        boolean failed,
+        boolean missingTitle,
+        boolean missingDate) {
+      this(bodyChars, removedShare, failed, missingTitle, missingDate, false);
+    }
+
+    /** The same figures, for a page judged not to be news. */
+    public Sample notNewsPage() {
+      return new Sample(bodyChars, removedShare, failed, missingTitle, missingDate, true);
+    }
+
     /**
      * What extraction yielded, from its counts.
      *
@@ -134,7 +150,8 @@ public final class ExtractionHealth {
     for (Map.Entry<String, Predicate<Sample>> f :
         Map.<String, Predicate<Sample>>of(
                 "share without a title", Sample::missingTitle,
-                "share without a date", Sample::missingDate)
+                "share without a date", Sample::missingDate,
+                "share not judged to be news articles", Sample::notNews)
             .entrySet()) {
       double b = share(before, f.getValue());
       double n = share(now, f.getValue());
