@@ -46,7 +46,7 @@ public final class ModelTraining {
     return (int) (crc.getValue() % FOLDS);
   }
 
-  /** Items whose labels only synthetic writers chose: their weight in the fit. */
+  /** The repository's own synthetic sets (enrich/src/test/resources/tag), all used to fit. */
   private static final String[] SYNTHETIC = {
     "snippets", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"
   };
