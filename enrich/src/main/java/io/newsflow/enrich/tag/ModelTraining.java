@@ -298,37 +298,30 @@ public final class ModelTraining {
 
   private static double fBeta(
       double[] p, int[] y, List<Boolean> real, boolean which, double t, double beta) {
-    int tp = 0;
-    int fp = 0;
-    int fn = 0;
-    for (int i = 0; i < p.length; i++) {
-      if (real.get(i) != which) {
-        continue;
-      }
-      boolean predicted = p[i] >= t;
-      tp += predicted && y[i] == 1 ? 1 : 0;
-      fp += predicted && y[i] == 0 ? 1 : 0;
-      fn += !predicted && y[i] == 1 ? 1 : 0;
-    }
+    int[] c = counts(p, y, real, which, t);
     double b2 = beta * beta;
-    double d = (1 + b2) * tp + b2 * fn + fp;
-    return d == 0 ? 0 : (1 + b2) * tp / d;
+    double d = (1 + b2) * c[0] + b2 * c[2] + c[1];
+    return d == 0 ? 0 : (1 + b2) * c[0] / d;
   }
 
   private static String prf(double[] p, int[] y, List<Boolean> real, boolean which, double t) {
-    int tp = 0;
-    int fp = 0;
-    int fn = 0;
+    int[] c = counts(p, y, real, which, t);
+    return String.format(
+        Locale.ROOT, "tp %d fp %d fn %d (among articles the rules propose)", c[0], c[1], c[2]);
+  }
+
+  /** {tp, fp, fn} at threshold {@code t} over the real ({@code which}) or synthetic items. */
+  private static int[] counts(double[] p, int[] y, List<Boolean> real, boolean which, double t) {
+    int[] c = new int[3];
     for (int i = 0; i < p.length; i++) {
       if (real.get(i) != which) {
         continue;
       }
       boolean predicted = p[i] >= t;
-      tp += predicted && y[i] == 1 ? 1 : 0;
-      fp += predicted && y[i] == 0 ? 1 : 0;
-      fn += !predicted && y[i] == 1 ? 1 : 0;
+      c[0] += predicted && y[i] == 1 ? 1 : 0;
+      c[1] += predicted && y[i] == 0 ? 1 : 0;
+      c[2] += !predicted && y[i] == 1 ? 1 : 0;
     }
-    return String.format(
-        Locale.ROOT, "tp %d fp %d fn %d (among articles the rules propose)", tp, fp, fn);
+    return c;
   }
 }
