@@ -36,7 +36,11 @@ class EnrichTopologyTest {
 
   @BeforeEach
   void start() {
-    Topology topology = EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults());
+    start(EnrichSettings.defaults());
+  }
+
+  private void start(EnrichSettings settings) {
+    Topology topology = EnrichTopology.build(new StreamsBuilder(), settings);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -134,25 +138,7 @@ class EnrichTopologyTest {
             + " \"rules\": [{\"id\": \"slow.backtracking\", \"cue\": \"((a+)+)+b\"}]}]}");
     io.newsflow.enrich.tag.Tagger slow =
         io.newsflow.enrich.tag.Tagger.load(taxonomy).withTimeout(java.time.Duration.ofMillis(300));
-    EnrichSettings settings =
-        new EnrichSettings(io.newsflow.enrich.text.ExtractorSettings.defaults(), slow);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(EnrichTopology.build(new StreamsBuilder(), settings), props);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched =
-        driver.createOutputTopic(
-            Topics.ENRICHED.name(),
-            Serdes.String().deserializer(),
-            Topics.ENRICHED.valueSerde().deserializer());
-    dlq =
-        driver.createOutputTopic(
-            Topics.DLQ.name(),
-            Serdes.String().deserializer(),
-            Topics.DLQ.valueSerde().deserializer());
+    start(new EnrichSettings(io.newsflow.enrich.text.ExtractorSettings.defaults(), slow));
     String words = "aaaaaaaaaaaaaaaaaaaaaaaaaaa ".repeat(2000);
     String body = "A headline\n\n" + (words.strip() + ".\n\n").repeat(10);
 
