@@ -2,14 +2,9 @@ package io.newsflow.cli;
 
 import io.newsflow.enrich.story.JsonlStories;
 import io.newsflow.enrich.story.StorySettings;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -94,8 +89,8 @@ public final class StoriesCommand implements Callable<Integer> {
       return 2;
     }
     JsonlStories.Summary s;
-    try (Reader in = open();
-        Writer out = create()) {
+    try (Reader in = JsonLinesIo.open(input);
+        Writer out = JsonLinesIo.create(output)) {
       s =
           JsonlStories.run(
               in,
@@ -133,25 +128,5 @@ public final class StoriesCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           option + ": not a duration: '" + s + "' (try 3d, 36h, 90m or P3D)");
     }
-  }
-
-  private Reader open() throws IOException {
-    if (input == null || input.toString().equals("-")) {
-      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    }
-    return Files.newBufferedReader(input, StandardCharsets.UTF_8);
-  }
-
-  private Writer create() throws IOException {
-    if (output == null) {
-      // never close standard output: closing the writer only flushes it
-      return new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
-        @Override
-        public void close() throws IOException {
-          flush();
-        }
-      };
-    }
-    return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
   }
 }

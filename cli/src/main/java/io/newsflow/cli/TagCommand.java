@@ -2,16 +2,11 @@ package io.newsflow.cli;
 
 import io.newsflow.enrich.tag.JsonlTagging;
 import io.newsflow.enrich.tag.Tagger;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,8 +56,8 @@ public final class TagCommand implements Callable<Integer> {
       return 2;
     }
     JsonlTagging.Summary summary;
-    try (Reader in = open();
-        Writer out = create()) {
+    try (Reader in = JsonLinesIo.open(input);
+        Writer out = JsonLinesIo.create(output)) {
       summary = JsonlTagging.run(in, out, tagger);
     }
     PrintStream err = System.err;
@@ -74,25 +69,5 @@ public final class TagCommand implements Callable<Integer> {
             ? ", " + summary.bad() + " unreadable lines (reported in the output)"
             : "");
     return summary.bad() > 0 ? 1 : 0;
-  }
-
-  private Reader open() throws IOException {
-    if (input == null || input.toString().equals("-")) {
-      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    }
-    return Files.newBufferedReader(input, StandardCharsets.UTF_8);
-  }
-
-  private Writer create() throws IOException {
-    if (output == null) {
-      // never close standard output: wrap it so that closing the writer only flushes
-      return new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
-        @Override
-        public void close() throws IOException {
-          flush();
-        }
-      };
-    }
-    return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
   }
 }
