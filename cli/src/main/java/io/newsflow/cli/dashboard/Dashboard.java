@@ -79,7 +79,8 @@ public final class Dashboard implements AutoCloseable {
             state,
             List.of(
                 new LagProbe.Group("enrich", settings.enrichGroup(), Topics.RAW.name()),
-                new LagProbe.Group("sink", settings.sinkGroup(), Topics.ENRICHED.name())));
+                new LagProbe.Group("sink", settings.sinkGroup(), Topics.ENRICHED.name())),
+            watcher.seenOffsets());
     Dashboard d = new Dashboard(state, watcher, lag, server);
     try {
       watcher.start();
