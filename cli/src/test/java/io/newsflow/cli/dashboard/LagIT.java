@@ -64,15 +64,19 @@ class LagIT {
       // one group read everything and committed after its last record, before the last marker
       // (as a consumer that commits the offset after the last record it got does); the other
       // has read the first two transactions and committed at the third one's first record
-      admin
-          .alterConsumerGroupOffsets(
-              caughtUp, Map.of(P0, new OffsetAndMetadata(dataOffsets.get(9) + 1)))
-          .all()
-          .get();
-      admin
-          .alterConsumerGroupOffsets(behind, Map.of(P0, new OffsetAndMetadata(dataOffsets.get(4))))
-          .all()
-          .get();
+      // (both have read the topic's other partitions, which earlier tests may have written, to
+      // their ends)
+      Map<TopicPartition, OffsetAndMetadata> others = new HashMap<>();
+      for (int p = 1; p < 4; p++) {
+        TopicPartition tp = new TopicPartition(TOPIC, p);
+        others.put(tp, new OffsetAndMetadata(end(admin, tp)));
+      }
+      Map<TopicPartition, OffsetAndMetadata> a = new HashMap<>(others);
+      a.put(P0, new OffsetAndMetadata(dataOffsets.get(9) + 1));
+      admin.alterConsumerGroupOffsets(caughtUp, a).all().get();
+      Map<TopicPartition, OffsetAndMetadata> b = new HashMap<>(others);
+      b.put(P0, new OffsetAndMetadata(dataOffsets.get(4)));
+      admin.alterConsumerGroupOffsets(behind, b).all().get();
 
       DashboardState state = new DashboardState(100, List::of, () -> null);
       try (TopicWatcher watcher = new TopicWatcher(props, state, 2000, null);
@@ -114,7 +118,11 @@ class LagIT {
   }
 
   private static long end(Admin admin) throws Exception {
-    return admin.listOffsets(Map.of(P0, OffsetSpec.latest())).all().get().get(P0).offset();
+    return end(admin, P0);
+  }
+
+  private static long end(Admin admin, TopicPartition tp) throws Exception {
+    return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all().get().get(tp).offset();
   }
 
   private static KafkaProducer<String, byte[]> transactional(String bootstrap) {
