@@ -43,6 +43,14 @@ public final class DashboardState {
   private final LinkedHashMap<String, EnrichedArticle> articles = new LinkedHashMap<>();
   private final Deque<DeadLetter> deadLetters = new ArrayDeque<>();
   private final Map<String, Long> deadByReason = new TreeMap<>();
+
+  /**
+   * Each kept article's summary, built when a view first lists it: the same articles are listed
+   * again at every refresh, and counting a long text's words each time was most of a request's
+   * cost. Never changed once built (an updated article replaces its entry).
+   */
+  private final Map<String, ObjectNode> summaries = new java.util.HashMap<>();
+
   private final Map<String, Integer> topicFacets = new TreeMap<>();
   private final Map<String, Integer> outletFacets = new TreeMap<>();
   private final Map<String, Integer> languageFacets = new TreeMap<>();
@@ -94,11 +102,14 @@ public final class DashboardState {
   public synchronized void enriched(EnrichedArticle a, Instant at) {
     counted("enrich", null, at);
     facets(articles.remove(a.getId()), -1);
+    summaries.remove(a.getId());
     articles.put(a.getId(), a);
     facets(a, 1);
     if (articles.size() > keep) {
       Iterator<EnrichedArticle> it = articles.values().iterator();
-      facets(it.next(), -1);
+      EnrichedArticle oldest = it.next();
+      facets(oldest, -1);
+      summaries.remove(oldest.getId());
       it.remove();
     }
     outlet(outletOf(a), at).enriched++;
@@ -320,7 +331,7 @@ public final class DashboardState {
     for (int i = all.size() - 1; i >= 0 && n < limit; i--) {
       EnrichedArticle a = all.get(i);
       if (matches(a, topic, outlet, language)) {
-        list.add(summary(a));
+        list.add(summaries.computeIfAbsent(a.getId(), id -> summary(a)));
         n++;
       }
     }
