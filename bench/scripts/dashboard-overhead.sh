@@ -78,6 +78,8 @@ awk -v wa="$mwa" -v wb="$mwb" -v ca="$mca" -v cb="$mcb" -v ra="$mra" -v rb="$mrb
   printf "median CPU:  without %.1f s, with %.1f s: %+.1f%%\n", ca, cb, (cb - ca) / ca * 100 }'
 echo "the dashboard's threads, per run with it (from $work/data/logs/newsflow.log):"
 log_lines | grep -o 'dashboard CPU .*' | sed 's/^/  /'
-log_lines | grep -o 'dashboard CPU .*' | sed -E 's/.*\(([0-9.]+)%\).*/\1/' | median \
+log_lines | grep -o 'dashboard CPU [0-9].*' | sed -E 's/[^(]*\(([0-9.]+)%\).*/\1/' | median \
   | awk '{ printf "median share of the process CPU used by the dashboard threads: %.2f%%\n", $1 }'
+log_lines | grep -o 'dashboard CPU after .*' | sed -E 's/[^(]*\(([0-9.]+)%\).*/\1/' | median \
+  | awk '{ printf "  the same once its history was read back (following the pipeline): %.2f%%\n", $1 }'
 log_lines | grep -o 'dashboard reader .*' | sed 's/^/  /'

@@ -182,6 +182,18 @@ public final class Dashboard implements AutoCloseable {
         String.format(Locale.ROOT, "%.2f", cpu[1]),
         String.format(Locale.ROOT, "%.2f", cpu[1] > 0 ? cpu[0] / cpu[1] * 100 : 0),
         parts);
+    double[] atStart = watcher.cpuAtHistoryRead();
+    if (atStart != null) {
+      double ours = cpu[0] - atStart[0];
+      double process = cpu[1] - atStart[1];
+      LOG.info(
+          "dashboard CPU after reading back its history: {} s of the process's {} s ({}%);"
+              + " reading it back took {} s",
+          String.format(Locale.ROOT, "%.2f", ours),
+          String.format(Locale.ROOT, "%.2f", process),
+          String.format(Locale.ROOT, "%.2f", process > 0 ? ours / process * 100 : 0),
+          String.format(Locale.ROOT, "%.2f", atStart[0]));
+    }
     if (server != null) {
       server.close();
     }

@@ -31,6 +31,7 @@ final class LagProbe implements AutoCloseable {
   private final DashboardState state;
   private final Iterable<Group> groups;
   private final SeenOffsets seen;
+  private final Map<String, Partitions> partitions = new HashMap<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -75,14 +76,7 @@ final class LagProbe implements AutoCloseable {
             .partitionsToOffsetAndMetadata()
             .get(10, TimeUnit.SECONDS);
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    admin
-        .describeTopics(java.util.List.of(g.topic()))
-        .allTopicNames()
-        .get(10, TimeUnit.SECONDS)
-        .get(g.topic())
-        .partitions()
-        .forEach(
-            p -> request.put(new TopicPartition(g.topic(), p.partition()), OffsetSpec.latest()));
+    partitions(g.topic()).forEach(tp -> request.put(tp, OffsetSpec.latest()));
     Map<TopicPartition, ListOffsetsResultInfo> ends =
         admin
             .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
@@ -104,6 +98,26 @@ final class LagProbe implements AutoCloseable {
     }
     return total;
   }
+
+  /** A topic's partitions, asked of the cluster once a minute (they seldom change). */
+  private java.util.List<TopicPartition> partitions(String topic) throws Exception {
+    Partitions known = partitions.get(topic);
+    if (known == null || System.nanoTime() - known.at() > TimeUnit.MINUTES.toNanos(1)) {
+      java.util.List<TopicPartition> list = new java.util.ArrayList<>();
+      admin
+          .describeTopics(java.util.List.of(topic))
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .forEach(p -> list.add(new TopicPartition(topic, p.partition())));
+      known = new Partitions(list, System.nanoTime());
+      partitions.put(topic, known);
+    }
+    return known.list();
+  }
+
+  private record Partitions(java.util.List<TopicPartition> list, long at) {}
 
   @Override
   public void close() {

@@ -53,6 +53,11 @@ final class TopicWatcher implements AutoCloseable {
   private final Consumer<ExtractionHealth.Alert> onAlert;
   private final long startedAt = System.currentTimeMillis();
   private volatile boolean stopping;
+  private Map<TopicPartition, Long> startEnds;
+
+  /** The dashboard's and the process's CPU seconds when the history read back at start was in. */
+  private volatile double[] cpuAtHistoryRead;
+
   private volatile CountDownLatch caughtUp;
 
   /**
@@ -92,6 +97,7 @@ final class TopicWatcher implements AutoCloseable {
     }
     consumer.assign(parts);
     Map<TopicPartition, Long> ends = consumer.endOffsets(parts, Duration.ofSeconds(30));
+    startEnds = new HashMap<>(ends);
     Map<TopicPartition, Long> begins = consumer.beginningOffsets(parts, Duration.ofSeconds(30));
     long perPartition = Math.max(1, history / Math.max(1, parts.size() / 4));
     for (TopicPartition tp : parts) {
@@ -113,7 +119,15 @@ final class TopicWatcher implements AutoCloseable {
           }
         }
         for (TopicPartition tp : consumer.assignment()) {
-          seen.position(tp, consumer.position(tp));
+          long position = consumer.position(tp);
+          seen.position(tp, position);
+          if (startEnds != null && position >= startEnds.getOrDefault(tp, 0L)) {
+            startEnds.remove(tp);
+          }
+        }
+        if (startEnds != null && startEnds.isEmpty()) {
+          startEnds = null;
+          cpuAtHistoryRead = Dashboard.cpuSeconds();
         }
         CountDownLatch waiting = caughtUp;
         if (waiting != null && atEnd()) {
@@ -162,6 +176,14 @@ final class TopicWatcher implements AutoCloseable {
         check(r, DashboardState.outletOf(a), sample(a));
       }
     }
+  }
+
+  /**
+   * The dashboard's threads' and the process's CPU seconds at the moment the history read back at
+   * start had been read, or null before.
+   */
+  double[] cpuAtHistoryRead() {
+    return cpuAtHistoryRead;
   }
 
   /** The offsets of the records read, for counting a group's lag in records. */
