@@ -32,10 +32,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * How long the dashboard takes to show its first view with data when the history holds many
  * articles: an in-process broker gets {@code N} enriched articles on news.enriched, the dashboard
- * starts on it, and headless chromium (Debian's {@code chromium}) loads the articles view {@code
- * RUNS} times through chromium-driver, each in a fresh profile. The page records the milliseconds
- * from navigation to its first view drawn with data ({@code data-first-render-ms}). Prints each run
- * and the median.
+ * starts on it, and headless chromium (Debian's {@code chromium}) loads each view (outlets,
+ * pipeline, articles) {@code RUNS} times through chromium-driver, each in a fresh profile. The page
+ * records the milliseconds from navigation to its first view drawn with data ({@code
+ * data-first-render-ms}). Prints each run and each view's median.
  *
  * <p>Usage: {@code DashboardPaintBench [N=100000] [RUNS=5] [CHROMIUM=/usr/bin/chromium]}
  */
@@ -68,16 +68,21 @@ public final class DashboardPaintBench {
               () -> null,
               a -> {})) {
         System.out.printf("dashboard started in %.2f s%n", (System.nanoTime() - s0) / 1e9);
-        List<Long> ms = new ArrayList<>();
-        for (int run = 1; run <= runs; run++) {
-          long paint = firstRender(chromium, d.url() + "#/articles", dir.resolve("profile-" + run));
-          ms.add(paint);
-          System.out.printf("run %d: first view with data after %d ms%n", run, paint);
+        for (String view : List.of("outlets", "pipeline", "articles")) {
+          List<Long> ms = new ArrayList<>();
+          for (int run = 1; run <= runs; run++) {
+            long paint =
+                firstRender(
+                    chromium, d.url() + "#/" + view, dir.resolve("profile-" + view + "-" + run));
+            ms.add(paint);
+            System.out.printf(
+                "%s view, run %d: first view with data after %d ms%n", view, run, paint);
+          }
+          Collections.sort(ms);
+          System.out.printf(
+              "%s view: median first view with data %d ms over %d runs (history %d articles)%n",
+              view, ms.get(ms.size() / 2), runs, n);
         }
-        Collections.sort(ms);
-        System.out.printf(
-            "median first view with data: %d ms over %d runs (history %d articles)%n",
-            ms.get(ms.size() / 2), runs, n);
       }
     }
   }

@@ -79,7 +79,8 @@ public final class Dashboard implements AutoCloseable {
             state,
             List.of(
                 new LagProbe.Group("enrich", settings.enrichGroup(), Topics.RAW.name()),
-                new LagProbe.Group("sink", settings.sinkGroup(), Topics.ENRICHED.name())));
+                new LagProbe.Group("sink", settings.sinkGroup(), Topics.ENRICHED.name())),
+            watcher.seenOffsets());
     Dashboard d = new Dashboard(state, watcher, lag, server);
     try {
       watcher.start();
@@ -109,7 +110,13 @@ public final class Dashboard implements AutoCloseable {
    * timeout}; returns whether it got there.
    */
   public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-    return watcher.awaitCaughtUp(timeout);
+    long t0 = System.nanoTime();
+    boolean done = watcher.awaitCaughtUp(timeout);
+    LOG.info(
+        "dashboard reader {} after {} ms",
+        done ? "caught up" : "not caught up",
+        (System.nanoTime() - t0) / 1_000_000);
+    return done;
   }
 
   /** How many extraction-health alerts have been raised since the start. */
@@ -131,30 +138,62 @@ public final class Dashboard implements AutoCloseable {
    * process's, for what the dashboard costs the pipeline.
    */
   public static double[] cpuSeconds() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long ours = 0;
-    for (ThreadInfo t : threads.dumpAllThreads(false, false)) {
-      if (t.getThreadName().contains("newsflow-dashboard")) {
-        long ns = threads.getThreadCpuTime(t.getThreadId());
-        ours += Math.max(0, ns);
-      }
-    }
+    Map<String, Double> parts = cpuByPart();
+    double ours = parts.values().stream().mapToDouble(Double::doubleValue).sum();
     long process =
         ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os
             ? os.getProcessCpuTime()
             : -1;
-    return new double[] {ours / 1e9, process / 1e9};
+    return new double[] {ours, process / 1e9};
+  }
+
+  /** CPU seconds of the dashboard's threads by what they do: reader, lag, http. */
+  static Map<String, Double> cpuByPart() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Double> parts = new java.util.TreeMap<>();
+    for (ThreadInfo t : threads.dumpAllThreads(false, false)) {
+      String name = t.getThreadName();
+      if (name.contains("newsflow-dashboard")) {
+        String part = name.contains("watcher") ? "reader" : name.contains("-lag") ? "lag" : "http";
+        long ns = Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+        parts.merge(part, ns / 1e9, Double::sum);
+      }
+    }
+    return parts;
   }
 
   @Override
   public void close() {
     double[] cpu = cpuSeconds();
+    StringBuilder parts = new StringBuilder();
+    cpuByPart()
+        .forEach(
+            (part, s) ->
+                parts
+                    .append(parts.length() == 0 ? "" : ", ")
+                    .append(part)
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f", s))
+                    .append(" s"));
     LOG.info(
-        "dashboard CPU {} s of the process's {} s ({}%)",
+        "dashboard CPU {} s of the process's {} s ({}%): {}",
         String.format(Locale.ROOT, "%.2f", cpu[0]),
         String.format(Locale.ROOT, "%.2f", cpu[1]),
-        String.format(Locale.ROOT, "%.2f", cpu[1] > 0 ? cpu[0] / cpu[1] * 100 : 0));
+        String.format(Locale.ROOT, "%.2f", cpu[1] > 0 ? cpu[0] / cpu[1] * 100 : 0),
+        parts);
+    double[] atStart = watcher.cpuAtHistoryRead();
+    if (atStart != null) {
+      double ours = cpu[0] - atStart[0];
+      double process = cpu[1] - atStart[1];
+      LOG.info(
+          "dashboard CPU after reading back its history: {} s of the process's {} s ({}%);"
+              + " reading it back took {} s",
+          String.format(Locale.ROOT, "%.2f", ours),
+          String.format(Locale.ROOT, "%.2f", process),
+          String.format(Locale.ROOT, "%.2f", process > 0 ? ours / process * 100 : 0),
+          String.format(Locale.ROOT, "%.2f", atStart[0]));
+    }
     if (server != null) {
       server.close();
     }

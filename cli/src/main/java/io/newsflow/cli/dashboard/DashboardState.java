@@ -43,6 +43,17 @@ public final class DashboardState {
   private final LinkedHashMap<String, EnrichedArticle> articles = new LinkedHashMap<>();
   private final Deque<DeadLetter> deadLetters = new ArrayDeque<>();
   private final Map<String, Long> deadByReason = new TreeMap<>();
+
+  /**
+   * Each kept article's summary, built when a view first lists it: the same articles are listed
+   * again at every refresh, and counting a long text's words each time was most of a request's
+   * cost. Never changed once built (an updated article replaces its entry).
+   */
+  private final Map<String, ObjectNode> summaries = new java.util.HashMap<>();
+
+  private final Map<String, Integer> topicFacets = new TreeMap<>();
+  private final Map<String, Integer> outletFacets = new TreeMap<>();
+  private final Map<String, Integer> languageFacets = new TreeMap<>();
   private final Map<String, OutletCounts> outlets = new TreeMap<>();
   private final Map<String, RateSeries> rates = new LinkedHashMap<>();
   private final Map<String, Long> totals = new LinkedHashMap<>();
@@ -90,14 +101,36 @@ public final class DashboardState {
 
   public synchronized void enriched(EnrichedArticle a, Instant at) {
     counted("enrich", null, at);
-    articles.remove(a.getId());
+    facets(articles.remove(a.getId()), -1);
+    summaries.remove(a.getId());
     articles.put(a.getId(), a);
+    facets(a, 1);
     if (articles.size() > keep) {
-      Iterator<String> it = articles.keySet().iterator();
-      it.next();
+      Iterator<EnrichedArticle> it = articles.values().iterator();
+      EnrichedArticle oldest = it.next();
+      facets(oldest, -1);
+      summaries.remove(oldest.getId());
       it.remove();
     }
     outlet(outletOf(a), at).enriched++;
+  }
+
+  /** Keeps the articles view's filter choices counted as articles come and go. */
+  private void facets(EnrichedArticle a, int delta) {
+    if (a == null) {
+      return;
+    }
+    for (TopicTag t : a.getTopics()) {
+      count(topicFacets, t.getName(), delta);
+    }
+    count(outletFacets, outletOf(a), delta);
+    if (a.getLanguage() != null) {
+      count(languageFacets, a.getLanguage(), delta);
+    }
+  }
+
+  private static void count(Map<String, Integer> facet, String key, int delta) {
+    facet.merge(key, delta, (x, y) -> x + y == 0 ? null : x + y);
   }
 
   public synchronized void dead(DeadLetter d, String outlet, Instant at) {
@@ -298,27 +331,14 @@ public final class DashboardState {
     for (int i = all.size() - 1; i >= 0 && n < limit; i--) {
       EnrichedArticle a = all.get(i);
       if (matches(a, topic, outlet, language)) {
-        list.add(summary(a));
+        list.add(summaries.computeIfAbsent(a.getId(), id -> summary(a)));
         n++;
       }
     }
     root.put("kept", all.size());
-    ArrayNode topics = root.putArray("topics");
-    ArrayNode outletNames = root.putArray("outlets");
-    ArrayNode languages = root.putArray("languages");
-    java.util.SortedSet<String> ts = new java.util.TreeSet<>();
-    java.util.SortedSet<String> os = new java.util.TreeSet<>();
-    java.util.SortedSet<String> ls = new java.util.TreeSet<>();
-    for (EnrichedArticle a : all) {
-      a.getTopics().forEach(t -> ts.add(t.getName()));
-      os.add(outletOf(a));
-      if (a.getLanguage() != null) {
-        ls.add(a.getLanguage());
-      }
-    }
-    ts.forEach(topics::add);
-    os.forEach(outletNames::add);
-    ls.forEach(languages::add);
+    topicFacets.keySet().forEach(root.putArray("topics")::add);
+    outletFacets.keySet().forEach(root.putArray("outlets")::add);
+    languageFacets.keySet().forEach(root.putArray("languages")::add);
     return root;
   }
 
@@ -346,7 +366,7 @@ public final class DashboardState {
     o.put("language", a.getLanguage());
     o.put("published", a.getPublished());
     o.put("fetchedAt", a.getFetchedAt().toString());
-    o.put("words", a.getText().isBlank() ? 0 : a.getText().split("\\s+").length);
+    o.put("words", words(a.getText()));
     o.put("removedLines", a.getRemoved().size());
     ArrayNode tags = o.putArray("topics");
     for (TopicTag t : a.getTopics()) {
@@ -359,6 +379,20 @@ public final class DashboardState {
   public synchronized ObjectNode article(String id) {
     EnrichedArticle a = articles.get(id);
     return a == null ? null : ArticleJson.toJson(a);
+  }
+
+  /** How many words (runs of non-whitespace) a text has. */
+  static int words(String text) {
+    int n = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      if (!space && !inWord) {
+        n++;
+      }
+      inWord = !space;
+    }
+    return n;
   }
 
   private static String seconds(Duration d) {

@@ -8,15 +8,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads, every few seconds, how far each stage's consumer group is behind the end of the topic it
- * reads: the enrich application on news.raw, the sink on news.enriched. A group that has committed
- * nothing yet counts the whole topic as its lag.
+ * Reads, every few seconds, how many records each stage's consumer group has still to read of the
+ * topic it reads: the enrich application on news.raw, the sink on news.enriched. The end is the
+ * last stable offset (what a read-committed consumer can reach), and the records between a group's
+ * committed offset and that end are counted with the dashboard reader's {@link SeenOffsets}, so
+ * transaction markers are not counted as lag. A group that has committed nothing yet counts the
+ * whole topic as its lag.
  */
 final class LagProbe implements AutoCloseable {
   /** A stage's consumer group and the topic it reads. */
@@ -25,6 +30,8 @@ final class LagProbe implements AutoCloseable {
   private final Admin admin;
   private final DashboardState state;
   private final Iterable<Group> groups;
+  private final SeenOffsets seen;
+  private final Map<String, Partitions> partitions = new HashMap<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -33,7 +40,12 @@ final class LagProbe implements AutoCloseable {
             return t;
           });
 
-  LagProbe(Map<String, Object> clientProps, DashboardState state, Iterable<Group> groups) {
+  LagProbe(
+      Map<String, Object> clientProps,
+      DashboardState state,
+      Iterable<Group> groups,
+      SeenOffsets seen) {
+    this.seen = seen;
     Map<String, Object> p = new HashMap<>(clientProps);
     p.put("client.id", "newsflow-dashboard-lag");
     this.admin = Admin.create(p);
@@ -64,23 +76,48 @@ final class LagProbe implements AutoCloseable {
             .partitionsToOffsetAndMetadata()
             .get(10, TimeUnit.SECONDS);
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    admin
-        .describeTopics(java.util.List.of(g.topic()))
-        .allTopicNames()
-        .get(10, TimeUnit.SECONDS)
-        .get(g.topic())
-        .partitions()
-        .forEach(
-            p -> request.put(new TopicPartition(g.topic(), p.partition()), OffsetSpec.latest()));
+    partitions(g.topic()).forEach(tp -> request.put(tp, OffsetSpec.latest()));
     Map<TopicPartition, ListOffsetsResultInfo> ends =
-        admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
+        admin
+            .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .all()
+            .get(10, TimeUnit.SECONDS);
+    Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+    for (TopicPartition tp : ends.keySet()) {
+      if (committed.get(tp) == null) {
+        earliest.put(tp, OffsetSpec.earliest());
+      }
+    }
+    Map<TopicPartition, ListOffsetsResultInfo> begins =
+        earliest.isEmpty() ? Map.of() : admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
     long total = 0;
     for (Map.Entry<TopicPartition, ListOffsetsResultInfo> e : ends.entrySet()) {
       OffsetAndMetadata c = committed.get(e.getKey());
-      total += Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset()));
+      long from = c != null ? c.offset() : begins.get(e.getKey()).offset();
+      total += seen.records(e.getKey(), from, e.getValue().offset());
     }
     return total;
   }
+
+  /** A topic's partitions, asked of the cluster once a minute (they seldom change). */
+  private java.util.List<TopicPartition> partitions(String topic) throws Exception {
+    Partitions known = partitions.get(topic);
+    if (known == null || System.nanoTime() - known.at() > TimeUnit.MINUTES.toNanos(1)) {
+      java.util.List<TopicPartition> list = new java.util.ArrayList<>();
+      admin
+          .describeTopics(java.util.List.of(topic))
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .forEach(p -> list.add(new TopicPartition(topic, p.partition())));
+      known = new Partitions(list, System.nanoTime());
+      partitions.put(topic, known);
+    }
+    return known.list();
+  }
+
+  private record Partitions(java.util.List<TopicPartition> list, long at) {}
 
   @Override
   public void close() {
