@@ -75,53 +75,53 @@ final class PageKinds {
   /**
    * Weights of {@link #features}: a logistic regression (L2 0.3, articles weighted twice) fitted on
    * the development part of the WCXB pages and the 181 scrapinghub news pages (all articles), never
-   * on the validation part. Positive weights speak against an article. How to refit them:
-   * docs/extraction.md.
+   * on the validation part, by {@code bench/scripts/fit_page_kinds.py}. Positive weights speak
+   * against an article. How to refit them: docs/extraction.md.
    */
   private static final double[] WEIGHTS = {
-    -2.4334, // bodyShare
-    -0.2123, // linkShare
-    +1.6510, // logPageChars
-    -0.1438, // logBodyChars
-    -1.0313, // declaredArticle
-    -0.9340, // dated
-    -1.0149, // datedAnywhere
-    -1.1754, // hasAuthor
-    -0.9494, // longParagraphs
-    +0.9699, // noLongParagraph
-    -0.4210, // logParagraphs
-    +0.3816, // logMeanParagraph
-    -0.6637, // sentenceShare
-    +0.2665, // logPrices
-    +3.6050, // logAuthorMarks
-    +1.5199, // logTimes
-    -0.7965, // logArticles
-    +2.7934, // logCode
-    +1.5905, // linkedHeadingShare
-    +0.0056, // logHeadings
-    -0.2618, // linkedItemShare
-    -0.8496, // logListItems
-    -0.5349, // logForms
-    +1.4721, // logInputs
-    +0.4816, // logButtons
-    +0.8430, // video
-    -0.3658, // h1s
-    -1.1208, // listingType
-    +3.4325, // otherType
-    +1.1333, // webPageOnly
-    +0.0170, // ogWebsite
-    -0.4301, // urlDepth
-    -4.1173, // slugWords
-    -2.2193, // urlDated
-    -0.3191, // numericTail
-    -0.3159, // query
-    +2.3011, // rootPath
+    -2.4502, // bodyShare
+    -0.1961, // linkShare
+    +1.6509, // logPageChars
+    -0.1224, // logBodyChars
+    -1.0272, // declaredArticle
+    -0.9383, // dated
+    -1.0187, // datedAnywhere
+    -1.1735, // hasAuthor
+    -0.9642, // longParagraphs
+    +0.9629, // noLongParagraph
+    -0.3718, // logParagraphs
+    +0.3567, // logMeanParagraph
+    -0.6824, // sentenceShare
+    +0.2573, // logPrices
+    +3.6018, // logAuthorMarks
+    +1.5273, // logTimes
+    -0.8002, // logArticles
+    +2.7890, // logCode
+    +1.5916, // linkedHeadingShare
+    -0.0005, // logHeadings
+    -0.2508, // linkedItemShare
+    -0.8661, // logListItems
+    -0.5315, // logForms
+    +1.4683, // logInputs
+    +0.4879, // logButtons
+    +0.8406, // video
+    -0.3625, // h1s
+    -1.1097, // listingType
+    +3.4293, // otherType
+    +1.1332, // webPageOnly
+    +0.0187, // ogWebsite
+    -0.4266, // urlDepth
+    -4.1187, // slugWords
+    -2.2172, // urlDated
+    -0.3161, // numericTail
+    -0.3147, // query
+    +2.2961, // rootPath
   };
   /**
    * The score above which a page is not an article: where, over five folds of the development
    * pages (each scored by weights fitted on the other four), 1 % of the articles score higher.
    */
-  static final double NOT_ARTICLE = -1.2625;
+  static final double NOT_ARTICLE = -1.2614;
 
   private PageKinds() {}
 
