@@ -143,7 +143,9 @@ public final class BoilerplateRules {
    */
   private static boolean isFolded(String line) {
     int n = line.length();
-    if (n == 0 || Character.isWhitespace(line.charAt(0)) || Character.isWhitespace(line.charAt(n - 1))) {
+    if (n == 0
+        || Character.isWhitespace(line.charAt(0))
+        || Character.isWhitespace(line.charAt(n - 1))) {
       return n == 0;
     }
     char prev = 'x';

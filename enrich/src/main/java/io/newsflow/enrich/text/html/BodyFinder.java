@@ -153,8 +153,7 @@ final class BodyFinder {
     }
     String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
     // every hint names a body, content or text: most names hold none, and need no regex
-    boolean maybe =
-        names.contains("body") || names.contains("content") || names.contains("text");
+    boolean maybe = names.contains("body") || names.contains("content") || names.contains("text");
     return maybe && CONTENT_HINT.matcher(names).find() ? 0.1 : 0;
   }
 

@@ -85,7 +85,8 @@ public final class HtmlArticle {
     if (site == null) {
       site = first(dateline == null ? null : dateline.agency(), f.agency);
     }
-    PageKinds.Signals signals = PageKinds.read(body, meta, f.authors, shownDate, paragraphs, sourceUrl);
+    PageKinds.Signals signals =
+        PageKinds.read(body, meta, f.authors, shownDate, paragraphs, sourceUrl);
     if (features != null) {
       features[0] = PageKinds.features(signals);
     }

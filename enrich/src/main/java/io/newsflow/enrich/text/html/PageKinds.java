@@ -117,9 +117,10 @@ final class PageKinds {
     -0.3147, // query
     +2.2961, // rootPath
   };
+
   /**
-   * The score above which a page is not an article: where, over five folds of the development
-   * pages (each scored by weights fitted on the other four), 1 % of the articles score higher.
+   * The score above which a page is not an article: where, over five folds of the development pages
+   * (each scored by weights fitted on the other four), 1 % of the articles score higher.
    */
   static final double NOT_ARTICLE = -1.2614;
 

@@ -40,8 +40,8 @@ public record PageMetadata(
     Markup markup) {
 
   /**
-   * Counts over the whole page, before cleaning, that tell a story from other pages: form
-   * controls (search, sign-up, checkout, configurators), buttons, video players.
+   * Counts over the whole page, before cleaning, that tell a story from other pages: form controls
+   * (search, sign-up, checkout, configurators), buttons, video players.
    */
   public record Markup(int forms, int inputs, int buttons, int videos, int h1s) {
     static final Markup NONE = new Markup(0, 0, 0, 0, 0);
@@ -64,9 +64,11 @@ public record PageMetadata(
           "techarticle",
           "scholarlyarticle",
           "report");
+
   /** Embedded video players, by the host or path of the frame. */
   private static final Pattern PLAYER =
-      Pattern.compile("youtube|youtu\\.be|vimeo|dailymotion|jwplayer|brightcove|/player|/embed/video");
+      Pattern.compile(
+          "youtube|youtu\\.be|vimeo|dailymotion|jwplayer|brightcove|/player|/embed/video");
 
   private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern TITLE_SEPARATORS =
