@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fits the page-kind weights of io.newsflow.enrich.text.html.PageKinds.
 
-Reads feature files written by io.newsflow.enrich.eval.PageKindFeatures (id, gold page_type,
+Reads feature files (a header line of names, then one line a page) written by io.newsflow.enrich.eval.PageKindFeatures (id, gold page_type,
 split, features...). Fits an L2-regularised logistic regression ("not an article" = 1, articles
 weighted twice) on the dev lines of the first file (never on its val lines) and the articles of the
 further files, sets the threshold where
@@ -9,7 +9,7 @@ further files, sets the threshold where
 fitted on the other four), and prints the Java constants plus dev (cross-validated) and validation
 figures. Needs numpy. See docs/extraction.md.
 
-usage: fit_page_kinds.py FEATURE_NAMES.txt WCXB.tsv [MORE_ARTICLES.tsv ...]
+usage: fit_page_kinds.py WCXB.tsv [MORE_ARTICLES.tsv ...]
 """
 import sys
 
@@ -19,8 +19,10 @@ L2, ARTICLE_WEIGHT, ITERATIONS, KEPT_OUT = 0.3, 2.0, 3000, 0.01
 
 
 def load(path):
-    rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8")]
-    return [(r[0], r[1] != "article", r[2], [float(x) for x in r[3:]]) for r in rows]
+    lines = open(path, encoding="utf-8").read().splitlines()
+    names = lines[0].split("\t")[3:]
+    rows = [line.split("\t") for line in lines[1:]]
+    return names, [(r[0], r[1] != "article", r[2], [float(x) for x in r[3:]]) for r in rows]
 
 
 def fit(x, y):
@@ -36,8 +38,9 @@ def fit(x, y):
 
 
 def main():
-    names = open(sys.argv[1], encoding="utf-8").read().split()
-    files = [load(p) for p in sys.argv[2:]]
+    loaded = [load(p) for p in sys.argv[1:]]
+    names = loaded[0][0]
+    files = [rows for _, rows in loaded]
     dev = [r for r in files[0] if r[2] == "dev"]
     val = [r for r in files[0] if r[2] == "val"]
     # further files add articles only (news pages), whatever their split: they are not WCXB pages

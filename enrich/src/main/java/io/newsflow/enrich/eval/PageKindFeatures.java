@@ -11,7 +11,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Writes the page-kind features of every page of a gold file, one tab-separated line per page: id,
+ * Writes the page-kind features of every page of a gold file: a header line of names, then one
+ * tab-separated line per page: id,
  * gold {@code page_type} ({@code article} when the gold has none), split ({@code dev} or {@code
  * val}, {@link MetaEval#isValidation}), then the features in the order of {@code
  * PageKinds.FEATURES}. {@code bench/scripts/fit_page_kinds.py} fits the page-kind weights on the
@@ -28,7 +29,9 @@ public final class PageKindFeatures {
     }
     JsonNode gold = new ObjectMapper().readTree(Path.of(args[1]).toFile());
     Map<String, Path> files = ExtractionEval.listPages(Path.of(args[0]));
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder("id\tpage_type\tsplit");
+    HtmlArticle.kindFeatureNames().forEach(n -> out.append('\t').append(n));
+    out.append('\n');
     for (Iterator<Map.Entry<String, JsonNode>> it = gold.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String id = ExtractionEval.normId(e.getKey());

@@ -38,6 +38,11 @@ public final class HtmlArticle {
 
   private HtmlArticle() {}
 
+  /** The names of {@link #kindFeatures}, in order. */
+  public static List<String> kindFeatureNames() {
+    return PageKinds.FEATURES;
+  }
+
   /** The features the page-kind decision weighs, for measuring and fitting it. */
   public static double[] kindFeatures(String html, String sourceUrl) {
     double[][] out = new double[1][];
