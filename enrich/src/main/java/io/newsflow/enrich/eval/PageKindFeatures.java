@@ -12,11 +12,10 @@ import java.util.Map;
 
 /**
  * Writes the page-kind features of every page of a gold file: a header line of names, then one
- * tab-separated line per page: id,
- * gold {@code page_type} ({@code article} when the gold has none), split ({@code dev} or {@code
- * val}, {@link MetaEval#isValidation}), then the features in the order of {@code
- * PageKinds.FEATURES}. {@code bench/scripts/fit_page_kinds.py} fits the page-kind weights on the
- * development lines of its output. Pure apart from the files.
+ * tab-separated line per page: id, gold {@code page_type} ({@code article} when the gold has none),
+ * split ({@code dev} or {@code val}, {@link MetaEval#isValidation}), then the features in the order
+ * of {@code PageKinds.FEATURES}. {@code bench/scripts/fit_page_kinds.py} fits the page-kind weights
+ * on the development lines of its output. Pure apart from the files.
  */
 public final class PageKindFeatures {
   private PageKindFeatures() {}
