@@ -42,7 +42,7 @@ public final class MetaEval {
   }
 
   /** One gold page: its body (empty when not an article) and its metadata. */
-  public record GoldPage(String body, MetaScore.Gold meta) {}
+  public record GoldPage(String body, MetaScore.Gold meta, String url) {}
 
   /** One extracted page; {@code extraction} is null when the page was missing or refused. */
   public record Page(String id, Extraction extraction, MetaScore.Gold gold) {}
@@ -87,7 +87,8 @@ public final class MetaEval {
                           text(v, "title"),
                           text(v, "author"),
                           text(v, "published"),
-                          text(v, "page_type"))));
+                          text(v, "page_type")),
+                      v.isTextual() ? null : text(v, "url")));
             });
     return out;
   }
@@ -117,7 +118,8 @@ public final class MetaEval {
         byte[] bytes = ExtractionEval.readPage(file);
         long t0 = System.nanoTime();
         try {
-          x = extractor.extract(bytes, null, "text/html", null);
+          // the page's address, as ingest passes it (RawArticle.source)
+          x = extractor.extract(bytes, null, "text/html", g.getValue().url());
         } catch (ExtractionException refused) {
           x = null;
         }

@@ -97,6 +97,10 @@ public final class BoilerplateRules {
                   FLAGS),
               300));
 
+  /** A word of each branch of the newsletter rule's second part, lower case. */
+  private static final List<String> NEWSLETTER_WORDS =
+      List.of("newsletter", "inbox", "email", "e-mail", "bolet", "alert", "infolettre");
+
   private static final int MAX_RULE_CHARS = 400;
   private static final Pattern TAIL_MARKER =
       Pattern.compile(
@@ -120,6 +124,9 @@ public final class BoilerplateRules {
    * whitespace, so that rules see "Follow our WhatsApp channel" however it was typeset.
    */
   public static String fold(String line) {
+    if (isFolded(line)) {
+      return line;
+    }
     String s = line;
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) > 0x2000) {
@@ -128,6 +135,45 @@ public final class BoilerplateRules {
       }
     }
     return SPACES.matcher(s.replace('\u00a0', ' ')).replaceAll(" ").strip();
+  }
+
+  /**
+   * Whether {@link #fold} would return the line as it is: nothing to normalise, no whitespace but
+   * single spaces inside. Most lines are so, and skip the regex.
+   */
+  private static boolean isFolded(String line) {
+    int n = line.length();
+    if (n == 0
+        || Character.isWhitespace(line.charAt(0))
+        || Character.isWhitespace(line.charAt(n - 1))) {
+      return n == 0;
+    }
+    char prev = 'x';
+    for (int i = 0; i < n; i++) {
+      char c = line.charAt(i);
+      if (c > 0x2000 || c == '\u00a0' || (c < ' ' && c >= '\t') || (c == ' ' && prev == ' ')) {
+        return false;
+      }
+      prev = c;
+    }
+    return true;
+  }
+
+  /**
+   * Whether a folded line holds a word without which the newsletter rule cannot match (newsletter,
+   * inbox, e-mail, alert, boletín…), compared as the rule's case-insensitive match does.
+   */
+  private static boolean mayBeNewsletter(String s) {
+    StringBuilder lower = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      lower.append(Character.toLowerCase(Character.toUpperCase(s.charAt(i))));
+    }
+    for (String w : NEWSLETTER_WORDS) {
+      if (lower.indexOf(w) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the name of the first rule the whole line matches, or null when none does. */
@@ -143,6 +189,9 @@ public final class BoilerplateRules {
       return "fragment";
     }
     for (Rule r : RULES) {
+      if (r.name().equals("newsletter") && !mayBeNewsletter(s)) {
+        continue;
+      }
       if (s.length() <= r.maxChars() && r.pattern().matcher(s).matches()) {
         return r.name();
       }

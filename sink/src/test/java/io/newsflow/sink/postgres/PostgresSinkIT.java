@@ -180,13 +180,55 @@ class PostgresSinkIT {
   @Test
   void shouldCreateTheSchemaByVersionedMigrationsOnce() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
-    assertThat(Migrations.migrate(db)).isEqualTo("4");
-    assertThat(Migrations.migrate(db)).isEqualTo("4");
+    assertThat(Migrations.migrate(db)).isEqualTo("6");
+    assertThat(Migrations.migrate(db)).isEqualTo("6");
     assertThat(
             query(
                 db,
                 "SELECT version || ' ' || success FROM newsflow_schema_history ORDER BY installed_rank"))
-        .containsExactly("1 true", "2 true", "3 true", "4 true");
+        .containsExactly("1 true", "2 true", "3 true", "4 true", "6 true");
+  }
+
+  @Test
+  void shouldStoreEachRowsPageKindAndReplaceItWithTheArticle() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    EnrichedArticle front = article("front", 1, "Politics: all stories");
+    front.setPageKind("listing");
+    try (PostgresSink sink = new PostgresSink(db)) {
+      sink.write(batch(0, article("story", 1, "Troops crossed the border."), front));
+      assertThat(query(db, "SELECT id || ' ' || page_kind FROM articles ORDER BY id"))
+          .containsExactly("front listing", "story article");
+      EnrichedArticle video = article("story", 2, "Troops crossed the border. Watch.");
+      video.setPageKind("video");
+      sink.write(batch(2, video));
+    }
+    assertThat(query(db, "SELECT id FROM articles WHERE page_kind <> 'article' ORDER BY id"))
+        .containsExactly("front", "story");
+  }
+
+  @Test
+  void shouldGiveRowsWrittenBeforeVersion6TheArticleKind() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(db.jdbcUrl(), db.user(), db.password())
+        .locations(Migrations.LOCATION)
+        .table(Migrations.HISTORY_TABLE)
+        .target("4")
+        .load()
+        .migrate();
+    try (Connection c = PostgresFixture.connect(db);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO articles (id, version, fingerprint, source, text, fetched_at,"
+                    + " extractor_version, taxonomy_version) VALUES ('old', 1, 'f', 's', 'Old text.',"
+                    + " now(), '1.1.0', 't')")) {
+      ps.executeUpdate();
+    }
+
+    assertThat(Migrations.migrate(db)).isEqualTo("6");
+
+    assertThat(query(db, "SELECT id || ' ' || page_kind FROM articles"))
+        .containsExactly("old article");
   }
 
   /**

@@ -152,7 +152,9 @@ final class BodyFinder {
       return 0.1;
     }
     String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-    return CONTENT_HINT.matcher(names).find() ? 0.1 : 0;
+    // every hint names a body, content or text: most names hold none, and need no regex
+    boolean maybe = names.contains("body") || names.contains("content") || names.contains("text");
+    return maybe && CONTENT_HINT.matcher(names).find() ? 0.1 : 0;
   }
 
   /** How much a block looks like story text: its length, discounted by links; 0 for furniture. */

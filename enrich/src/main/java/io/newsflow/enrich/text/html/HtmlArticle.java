@@ -38,18 +38,24 @@ public final class HtmlArticle {
 
   private HtmlArticle() {}
 
-  /** The signals the page-kind decision reads, for measuring it. */
-  public static String signals(String html) {
-    Document doc = Jsoup.parse(html, "");
-    PageMetadata meta = PageMetadata.read(doc);
-    Element body = doc.body();
-    List<Removed> removed = new ArrayList<>();
-    BodyFinder.Result found = BodyFinder.find(body, DomCleaner.clean(body), meta.title(), removed);
-    return PageKinds.read(body, meta, meta.authors(), found.paragraphs()).toString();
+  /** The names of {@link #kindFeatures}, in order. */
+  public static List<String> kindFeatureNames() {
+    return PageKinds.FEATURES;
+  }
+
+  /** The features the page-kind decision weighs, for measuring and fitting it. */
+  public static double[] kindFeatures(String html, String sourceUrl) {
+    double[][] out = new double[1][];
+    run(html, sourceUrl, out);
+    return out[0];
   }
 
   /** Extracts article and metadata from a decoded page; never throws on malformed markup. */
   public static Extraction extract(String html, String sourceUrl) {
+    return run(html, sourceUrl, null);
+  }
+
+  private static Extraction run(String html, String sourceUrl, double[][] features) {
     Document doc = Jsoup.parse(html, sourceUrl == null ? "" : sourceUrl);
     PageMetadata meta = PageMetadata.read(doc);
     Element body = doc.body();
@@ -76,6 +82,7 @@ public final class HtmlArticle {
     if (f.published == null) {
       f.published = DateLines.published(body, language);
     }
+    boolean shownDate = f.published != null;
     if (f.published == null) {
       f.published = first(TextDates.fromUrl(meta.canonicalUrl()), TextDates.fromUrl(sourceUrl));
     }
@@ -83,7 +90,12 @@ public final class HtmlArticle {
     if (site == null) {
       site = first(dateline == null ? null : dateline.agency(), f.agency);
     }
-    PageKind kind = PageKinds.decide(PageKinds.read(body, meta, f.authors, paragraphs));
+    PageKinds.Signals signals =
+        PageKinds.read(body, meta, f.authors, shownDate, paragraphs, sourceUrl);
+    if (features != null) {
+      features[0] = PageKinds.features(signals);
+    }
+    PageKind kind = PageKinds.decide(signals);
     return new Extraction(
         meta.title(),
         paragraphs,

@@ -36,7 +36,16 @@ public record PageMetadata(
     String language,
     String jsonLdBody,
     Set<String> ldTypes,
-    String ogType) {
+    String ogType,
+    Markup markup) {
+
+  /**
+   * Counts over the whole page, before cleaning, that tell a story from other pages: form controls
+   * (search, sign-up, checkout, configurators), buttons, video players.
+   */
+  public record Markup(int forms, int inputs, int buttons, int videos, int h1s) {
+    static final Markup NONE = new Markup(0, 0, 0, 0, 0);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ARTICLE_TYPES =
@@ -55,6 +64,12 @@ public record PageMetadata(
           "techarticle",
           "scholarlyarticle",
           "report");
+
+  /** Embedded video players, by the host or path of the frame. */
+  private static final Pattern PLAYER =
+      Pattern.compile(
+          "youtube|youtu\\.be|vimeo|dailymotion|jwplayer|brightcove|/player|/embed/video");
+
   private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern TITLE_SEPARATORS =
       Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
@@ -125,7 +140,13 @@ public record PageMetadata(
         lang,
         text(ld, "articleBody"),
         types(roots),
-        lower(meta(tags, "og:type")));
+        lower(meta(tags, "og:type")),
+        new Markup(
+            tags.forms,
+            tags.inputs,
+            tags.buttons,
+            tags.videos + (meta(tags, "og:video") != null ? 1 : 0),
+            tags.h1Count));
   }
 
   /**
@@ -366,6 +387,11 @@ public record PageMetadata(
     TextNode copyright;
     String canonical;
     String lang;
+    int forms;
+    int inputs;
+    int buttons;
+    int videos;
+    int h1Count;
 
     static Tags collect(Document doc) {
       Tags t = new Tags();
@@ -400,7 +426,14 @@ public record PageMetadata(
             jsonLd.add(e.data());
           }
         }
+        case "form" -> forms++;
+        case "input" -> inputs += e.attr("type").equalsIgnoreCase("hidden") ? 0 : 1;
+        case "select", "textarea" -> inputs++;
+        case "button" -> buttons++;
+        case "video" -> videos++;
+        case "iframe" -> videos += PLAYER.matcher(e.attr("src")).find() ? 1 : 0;
         case "h1" -> {
+          h1Count++;
           String h = h1s.size() < 3 ? Titles.headingText(e) : null;
           if (h != null) {
             h1s.add(h);
