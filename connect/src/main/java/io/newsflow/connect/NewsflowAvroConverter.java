@@ -1,27 +1,19 @@
 package io.newsflow.connect;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericFixed;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.ResolvingDecoder;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.data.Date;
-import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.storage.Converter;
 
@@ -62,11 +54,28 @@ public final class NewsflowAvroConverter implements Converter {
   private static volatile SchemaHistory shipped;
 
   private final Map<Long, Reader> readers = new ConcurrentHashMap<>();
-  private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
   private SchemaHistory history;
+  private ThreadLocal<PerThread> local = ThreadLocal.withInitial(PerThread::new);
 
-  /** A writer version's Avro reader and the Connect schema of what it reads. */
-  private record Reader(GenericDatumReader<GenericRecord> avro, Schema connect) {}
+  /** A writer version: its Avro schemas, the Connect schema of what it reads and its decoder. */
+  private record Reader(
+      org.apache.avro.Schema writer,
+      org.apache.avro.Schema reader,
+      Schema connect,
+      StructDecoder decoder) {}
+
+  /**
+   * What one thread reuses from record to record: the binary decoder, a resolving decoder per
+   * writer version, and the last version seen (a topic's records mostly share one), so that a
+   * record costs no map look-up and no decoder allocation.
+   */
+  private static final class PerThread {
+    private final Map<Long, ResolvingDecoder> resolvers = new HashMap<>();
+    private BinaryDecoder binary;
+    private long lastFingerprint;
+    private Reader lastReader;
+    private ResolvingDecoder lastResolver;
+  }
 
   @Override
   public ConfigDef config() {
@@ -78,6 +87,7 @@ public final class NewsflowAvroConverter implements Converter {
     String dir = (String) CONFIG.parse(configs).get(HISTORY_DIR_CONFIG);
     history = dir.isBlank() ? shippedHistory() : SchemaHistory.fromDirectory(Path.of(dir));
     readers.clear();
+    local = ThreadLocal.withInitial(PerThread::new);
   }
 
   private static SchemaHistory shippedHistory() {
@@ -112,9 +122,23 @@ public final class NewsflowAvroConverter implements Converter {
     if (history == null) {
       configure(Map.of(), false);
     }
-    Reader reader = readers.computeIfAbsent(fingerprint(topic, value), this::reader);
-    GenericRecord record = decode(topic, value, reader);
-    return new SchemaAndValue(reader.connect(), toConnect(record, reader.connect()));
+    long fingerprint = fingerprint(topic, value);
+    PerThread t = local.get();
+    if (t.lastReader == null || t.lastFingerprint != fingerprint) {
+      Reader r = readers.computeIfAbsent(fingerprint, this::reader);
+      t.lastResolver = t.resolvers.computeIfAbsent(fingerprint, f -> resolver(r));
+      t.lastReader = r;
+      t.lastFingerprint = fingerprint;
+    }
+    return new SchemaAndValue(t.lastReader.connect(), decode(topic, value, t));
+  }
+
+  private static ResolvingDecoder resolver(Reader r) {
+    try {
+      return DecoderFactory.get().resolvingDecoder(r.writer(), r.reader(), null);
+    } catch (IOException e) {
+      throw new DataException("cannot resolve " + r.writer().getFullName() + ": " + e, e);
+    }
   }
 
   private long fingerprint(String topic, byte[] value) {
@@ -129,7 +153,11 @@ public final class NewsflowAvroConverter implements Converter {
               + " (news.enriched, news.articles, news.topic.*, news.raw, news.dlq); keys are UTF-8"
               + " strings: key.converter=org.apache.kafka.connect.storage.StringConverter.");
     }
-    return ByteBuffer.wrap(value, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    long fp = 0;
+    for (int i = HEADER - 1; i >= 2; i--) {
+      fp = (fp << 8) | (value[i] & 0xFF); // little-endian, as single-object encoding writes it
+    }
+    return fp;
   }
 
   private Reader reader(long fingerprint) {
@@ -143,17 +171,15 @@ public final class NewsflowAvroConverter implements Converter {
                   + " schemas/src/main/resources/avro-history folder.",
               fingerprint, history.origin(), HISTORY_DIR_CONFIG));
     }
-    return new Reader(
-        new GenericDatumReader<>(v.writer(), v.reader()),
-        ConnectSchemas.forRecord(v.reader(), v.readerVersion()));
+    Schema connect = ConnectSchemas.forRecord(v.reader(), v.readerVersion());
+    return new Reader(v.writer(), v.reader(), connect, StructDecoder.of(v.reader(), connect));
   }
 
-  private GenericRecord decode(String topic, byte[] value, Reader reader) {
-    BinaryDecoder in =
-        DecoderFactory.get().binaryDecoder(value, HEADER, value.length - HEADER, decoders.get());
-    decoders.set(in);
+  private static Struct decode(String topic, byte[] value, PerThread t) {
+    t.binary = DecoderFactory.get().binaryDecoder(value, HEADER, value.length - HEADER, t.binary);
     try {
-      return reader.avro().read(null, in);
+      t.lastResolver.configure(t.binary);
+      return t.lastReader.decoder().read(t.lastResolver);
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
       throw new DataException(
           "A record on topic '"
@@ -162,57 +188,6 @@ public final class NewsflowAvroConverter implements Converter {
               + e.getMessage(),
           e);
     }
-  }
-
-  /** Avro's decoded value as the Connect value for {@code schema}; the two have the same shape. */
-  static Object toConnect(Object avro, Schema schema) {
-    if (avro == null) {
-      return null;
-    }
-    return switch (schema.type()) {
-      case STRUCT -> struct((GenericRecord) avro, schema);
-      case ARRAY -> array((List<?>) avro, schema.valueSchema());
-      case MAP -> map((Map<?, ?>) avro, schema.valueSchema());
-      case STRING -> avro instanceof String s ? s : avro.toString(); // enum symbols
-      case BYTES -> avro instanceof GenericFixed f ? f.bytes() : avro;
-      case INT64 ->
-          Timestamp.LOGICAL_NAME.equals(schema.name()) ? new java.util.Date((Long) avro) : avro;
-      case INT32 ->
-          Date.LOGICAL_NAME.equals(schema.name()) ? Date.toLogical(schema, (Integer) avro) : avro;
-      default -> avro;
-    };
-  }
-
-  private static Struct struct(GenericRecord record, Schema schema) {
-    Struct struct = new Struct(schema);
-    for (Field f : schema.fields()) {
-      struct.put(f, toConnect(record.get(f.index()), f.schema()));
-    }
-    return struct;
-  }
-
-  private static List<?> array(List<?> avro, Schema element) {
-    if (!needsConversion(element)) {
-      return avro; // Avro's array is already a List of Connect-ready values
-    }
-    List<Object> out = new ArrayList<>(avro.size());
-    for (Object o : avro) {
-      out.add(toConnect(o, element));
-    }
-    return out;
-  }
-
-  private static Map<?, ?> map(Map<?, ?> avro, Schema value) {
-    Map<String, Object> out = new HashMap<>(avro.size() * 2);
-    avro.forEach((k, v) -> out.put(k.toString(), toConnect(v, value)));
-    return out;
-  }
-
-  private static boolean needsConversion(Schema s) {
-    return switch (s.type()) {
-      case STRUCT, ARRAY, MAP, STRING, BYTES -> true;
-      default -> s.name() != null;
-    };
   }
 
   @Override
