@@ -41,8 +41,23 @@ public final class NewsflowAvroConverter implements Converter {
           + " release's folder to read records written by a newer newsflow without upgrading the"
           + " plugin.";
 
+  /** Configuration key: the schema registry that registry-framed values' ids refer to. */
+  public static final String REGISTRY_URL_CONFIG = "schema.registry.url";
+
+  static final String REGISTRY_URL_DOC =
+      "The Apicurio Registry API (e.g. http://localhost:8080/apis/registry/v3) that values written"
+          + " by newsflow in registry mode (magic byte 0 + 4-byte schema id) refer to. Empty (the"
+          + " default): such values fail with a message saying to set this. Values in single-object"
+          + " encoding never need it.";
+
   private static final ConfigDef CONFIG =
       new ConfigDef()
+          .define(
+              REGISTRY_URL_CONFIG,
+              ConfigDef.Type.STRING,
+              "",
+              ConfigDef.Importance.MEDIUM,
+              REGISTRY_URL_DOC)
           .define(
               HISTORY_DIR_CONFIG,
               ConfigDef.Type.STRING,
@@ -51,10 +66,12 @@ public final class NewsflowAvroConverter implements Converter {
               HISTORY_DIR_DOC);
 
   private static final int HEADER = 10;
+  private static final int REGISTRY_HEADER = 5;
   private static volatile SchemaHistory shipped;
 
   private final Map<Long, Reader> readers = new ConcurrentHashMap<>();
   private SchemaHistory history;
+  private RegistrySchemas registry;
   private ThreadLocal<PerThread> local = ThreadLocal.withInitial(PerThread::new);
 
   /** A writer version: its Avro schemas, the Connect schema of what it reads and its decoder. */
@@ -84,7 +101,13 @@ public final class NewsflowAvroConverter implements Converter {
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
-    String dir = (String) CONFIG.parse(configs).get(HISTORY_DIR_CONFIG);
+    Map<String, Object> parsed = CONFIG.parse(configs);
+    String dir = (String) parsed.get(HISTORY_DIR_CONFIG);
+    String url = ((String) parsed.get(REGISTRY_URL_CONFIG)).strip();
+    if (registry != null) {
+      registry.close();
+    }
+    registry = url.isEmpty() ? null : new RegistrySchemas(url, configs);
     history = dir.isBlank() ? shippedHistory() : SchemaHistory.fromDirectory(Path.of(dir));
     readers.clear();
     local = ThreadLocal.withInitial(PerThread::new);
@@ -122,7 +145,9 @@ public final class NewsflowAvroConverter implements Converter {
     if (history == null) {
       configure(Map.of(), false);
     }
-    long fingerprint = fingerprint(topic, value);
+    int offset = value.length > 0 && value[0] == 0 ? REGISTRY_HEADER : HEADER;
+    long fingerprint =
+        offset == HEADER ? fingerprint(topic, value) : registryFingerprint(topic, value);
     PerThread t = local.get();
     if (t.lastReader == null || t.lastFingerprint != fingerprint) {
       Reader r = readers.computeIfAbsent(fingerprint, this::reader);
@@ -130,7 +155,7 @@ public final class NewsflowAvroConverter implements Converter {
       t.lastReader = r;
       t.lastFingerprint = fingerprint;
     }
-    return new SchemaAndValue(t.lastReader.connect(), decode(topic, value, t));
+    return new SchemaAndValue(t.lastReader.connect(), decode(topic, value, offset, t));
   }
 
   private static ResolvingDecoder resolver(Reader r) {
@@ -175,8 +200,27 @@ public final class NewsflowAvroConverter implements Converter {
     return new Reader(v.writer(), v.reader(), connect, StructDecoder.of(v.reader(), connect));
   }
 
-  private static Struct decode(String topic, byte[] value, PerThread t) {
-    t.binary = DecoderFactory.get().binaryDecoder(value, HEADER, value.length - HEADER, t.binary);
+  /** The fingerprint of the writer schema a registry-framed value's id names. */
+  private long registryFingerprint(String topic, byte[] value) {
+    if (value.length < REGISTRY_HEADER) {
+      throw new DataException(
+          "A record on topic '" + topic + "' is too short for any newsflow framing");
+    }
+    if (registry == null) {
+      throw new DataException(
+          "A record on topic '"
+              + topic
+              + "' is in the schema registry's wire format (magic byte 0, schema id "
+              + RegistrySchemas.schemaId(value)
+              + "): set value.converter."
+              + REGISTRY_URL_CONFIG
+              + " to the registry newsflow writes to (newsflow's schema.registry.url).");
+    }
+    return registry.fingerprint(topic, RegistrySchemas.schemaId(value));
+  }
+
+  private static Struct decode(String topic, byte[] value, int offset, PerThread t) {
+    t.binary = DecoderFactory.get().binaryDecoder(value, offset, value.length - offset, t.binary);
     try {
       t.lastResolver.configure(t.binary);
       return t.lastReader.decoder().read(t.lastResolver);
@@ -193,5 +237,8 @@ public final class NewsflowAvroConverter implements Converter {
   @Override
   public void close() {
     readers.clear();
+    if (registry != null) {
+      registry.close();
+    }
   }
 }

@@ -176,6 +176,38 @@ class NewsflowAvroConverterTest {
   }
 
   @Test
+  void shouldAskForTheRegistryUrlWhenAValueIsRegistryFramed() {
+    byte[] framed = {0, 0, 0, 0, 42, 2, 'a'};
+
+    assertThatThrownBy(() -> converter.toConnectData("news.enriched", framed))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("schema id 42")
+        .hasMessageContaining("value.converter.schema.registry.url");
+  }
+
+  @Test
+  void shouldNameTheRegistryWhenItCannotGiveTheSchema() throws IOException {
+    String url;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      url = "http://127.0.0.1:" + s.getLocalPort() + "/apis/registry/v3";
+    }
+    NewsflowAvroConverter withRegistry =
+        configured(
+            Map.of(
+                NewsflowAvroConverter.REGISTRY_URL_CONFIG,
+                url,
+                "apicurio.registry.retry-count",
+                "1"));
+    byte[] framed = {0, 0, 0, 0, 42, 2, 'a'};
+
+    assertThatThrownBy(() -> withRegistry.toConnectData("news.enriched", framed))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("schema id 42")
+        .hasMessageContaining(url);
+    withRegistry.close();
+  }
+
+  @Test
   void shouldReadWithAHistoryFolderFromDiskIntoItsNewestVersion(@TempDir Path dir)
       throws IOException {
     Schema v1 = history("EnrichedArticle").get(0);
