@@ -151,7 +151,10 @@ public final class NewsflowAvroConverter implements Converter {
     PerThread t = local.get();
     if (t.lastReader == null || t.lastFingerprint != fingerprint) {
       Reader r = readers.computeIfAbsent(fingerprint, this::reader);
-      t.lastResolver = t.resolvers.computeIfAbsent(fingerprint, f -> resolver(r));
+      t.lastResolver =
+          r.writer().equals(r.reader())
+              ? null // nothing to resolve: decode straight from the bytes
+              : t.resolvers.computeIfAbsent(fingerprint, f -> resolver(r));
       t.lastReader = r;
       t.lastFingerprint = fingerprint;
     }
@@ -222,6 +225,9 @@ public final class NewsflowAvroConverter implements Converter {
   private static Struct decode(String topic, byte[] value, int offset, PerThread t) {
     t.binary = DecoderFactory.get().binaryDecoder(value, offset, value.length - offset, t.binary);
     try {
+      if (t.lastResolver == null) {
+        return t.lastReader.decoder().read(t.binary);
+      }
       t.lastResolver.configure(t.binary);
       return t.lastReader.decoder().read(t.lastResolver);
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {

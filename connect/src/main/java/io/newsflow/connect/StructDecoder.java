@@ -27,13 +27,14 @@ import org.apache.kafka.connect.data.Struct;
  * struct empty and filled afterwards: each value is checked once, when it is put into its own
  * struct, instead of once per level above it. Tests call {@code Struct.validate()} on the result.
  *
- * <p>The tree is immutable and shared; the decoder passed in carries the per-thread state.
+ * <p>The tree is immutable and shared; the decoder passed in carries the per-thread state. Without
+ * a resolver (writer = reader) fields come in the schema's order.
  */
 final class StructDecoder {
   /** Reads one value of one schema from the decoder. */
   @FunctionalInterface
   interface Node {
-    Object read(ResolvingDecoder in) throws IOException;
+    Object read(Decoder in) throws IOException;
   }
 
   private final Node root;
@@ -47,10 +48,17 @@ final class StructDecoder {
     return new StructDecoder(node(reader, connect));
   }
 
-  /** Reads one record; {@code in} must be configured for this decoder's writer and reader. */
-  Struct read(ResolvingDecoder in) throws IOException {
+  /**
+   * Reads one record: from a {@link ResolvingDecoder} configured for this decoder's writer and
+   * reader when they differ, or straight from the binary decoder when the writer is the reader (the
+   * common case: records written by the current release), which skips the resolver's per-value
+   * bookkeeping.
+   */
+  Struct read(Decoder in) throws IOException {
     Struct s = (Struct) root.read(in);
-    in.drain();
+    if (in instanceof ResolvingDecoder r) {
+      r.drain();
+    }
     return s;
   }
 
@@ -100,9 +108,13 @@ final class StructDecoder {
       nodes[f.pos()] = node(f.schema(), fields[f.pos()].schema());
       filledLater[f.pos()] = f.schema().getType() == org.apache.avro.Schema.Type.ARRAY;
     }
+    org.apache.avro.Schema.Field[] writerOrder =
+        avroFields.toArray(new org.apache.avro.Schema.Field[0]);
     return in -> {
       Struct s = new Struct(connect);
-      for (org.apache.avro.Schema.Field f : in.readFieldOrder()) {
+      org.apache.avro.Schema.Field[] order =
+          in instanceof ResolvingDecoder r ? r.readFieldOrder() : writerOrder;
+      for (org.apache.avro.Schema.Field f : order) {
         int i = f.pos();
         if (filledLater[i]) {
           ((ArrayNode) nodes[i]).readInto(in, s, fields[i]);
@@ -135,19 +147,19 @@ final class StructDecoder {
   /** An array: read into a list, or, for a struct's field, put empty and then filled. */
   private record ArrayNode(Node element) implements Node {
     @Override
-    public Object read(ResolvingDecoder in) throws IOException {
+    public Object read(Decoder in) throws IOException {
       List<Object> out = new ArrayList<>();
       fill(in, out);
       return out;
     }
 
-    void readInto(ResolvingDecoder in, Struct struct, Field field) throws IOException {
+    void readInto(Decoder in, Struct struct, Field field) throws IOException {
       List<Object> out = new ArrayList<>();
       struct.put(field, out); // checked while empty: its elements match by construction
       fill(in, out);
     }
 
-    private void fill(ResolvingDecoder in, List<Object> out) throws IOException {
+    private void fill(Decoder in, List<Object> out) throws IOException {
       for (long n = in.readArrayStart(); n != 0; n = in.arrayNext()) {
         for (long i = 0; i < n; i++) {
           out.add(element.read(in));
