@@ -1,5 +1,7 @@
 package io.newsflow.cli;
 
+import io.newsflow.registry.RegistryValueFormat;
+import io.newsflow.schemas.AvroSerde;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +32,16 @@ final class CommonOptions {
   Path configFile;
 
   @Option(
+      names = "--schema-registry-url",
+      paramLabel = "URL",
+      description =
+          "Registry mode: write values in the schema registry's wire format (magic byte + schema"
+              + " id) and register the schemas with this Apicurio Registry API, e.g."
+              + " http://localhost:8080/apis/registry/v3. Default: Avro single-object encoding, no"
+              + " registry. Env: NEWSFLOW_SCHEMA_REGISTRY_URL.")
+  String schemaRegistryUrl;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print only the summary.")
   boolean quiet;
@@ -56,7 +68,22 @@ final class CommonOptions {
   NewsflowConfig config(Map<String, Object> extra) {
     NewsflowConfig config = settings(extra);
     Logs.configure(config.dataDir(), Logs.level(config.getString(NewsflowConfig.LOG_LEVEL_CONFIG)));
+    useValueFormat(config);
     return config;
+  }
+
+  /** Registry mode when the settings name a registry; single-object encoding otherwise. */
+  static void useValueFormat(NewsflowConfig config) {
+    String url = config.schemaRegistryUrl();
+    if (url.isEmpty()) {
+      AvroSerde.use(null);
+      return;
+    }
+    try {
+      AvroSerde.use(new RegistryValueFormat(url, config.registryPassThrough()));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
   }
 
   /** The layered configuration, with {@code extra} command-line settings on top. */
@@ -65,6 +92,7 @@ final class CommonOptions {
     flags.put(NewsflowConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     flags.put(NewsflowConfig.DATA_DIR_CONFIG, dataDir == null ? null : dataDir.toString());
     flags.put(NewsflowConfig.LOG_LEVEL_CONFIG, verbose ? "info" : logLevel);
+    flags.put(NewsflowConfig.SCHEMA_REGISTRY_URL_CONFIG, schemaRegistryUrl);
     return NewsflowConfig.load(configFile, System.getenv(), flags);
   }
 

@@ -76,6 +76,14 @@ public final class NewsflowConfig extends AbstractConfig {
           + " from article, liveblog, listing, video, other. Every other kind goes to news.pages."
           + " Add listing,video,other to publish every page as before.";
 
+  public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
+  static final String SCHEMA_REGISTRY_URL_DOC =
+      "Registry mode: the Apicurio Registry API newsflow registers its schemas with and frames"
+          + " values for (magic byte 0 + schema id, the format registry-aware tools read), e.g."
+          + " http://localhost:8080/apis/registry/v3. Empty (the default): Avro single-object"
+          + " encoding, no registry. Readers take both framings. Keys prefixed apicurio.registry."
+          + " (auth, retries) go to Apicurio's serde.";
+
   static final String ENV_PREFIX = "NEWSFLOW_";
   static final String KAFKA_PREFIX = "kafka.";
 
@@ -145,7 +153,13 @@ public final class NewsflowConfig extends AbstractConfig {
           .define(
               UI_PORT_CONFIG, Type.INT, 8642, Range.between(0, 65535), Importance.LOW, UI_PORT_DOC)
           .define(UI_BIND_CONFIG, Type.STRING, "127.0.0.1", Importance.LOW, UI_BIND_DOC)
-          .define(ALERTS_CONFIG, Type.BOOLEAN, true, Importance.LOW, ALERTS_DOC);
+          .define(ALERTS_CONFIG, Type.BOOLEAN, true, Importance.LOW, ALERTS_DOC)
+          .define(
+              SCHEMA_REGISTRY_URL_CONFIG,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              SCHEMA_REGISTRY_URL_DOC);
 
   private static void validateKinds(String name, Object value) {
     @SuppressWarnings("unchecked")
@@ -215,6 +229,16 @@ public final class NewsflowConfig extends AbstractConfig {
   /** Client settings passed through with the {@code kafka.} prefix, prefix removed. */
   public Map<String, Object> kafkaPassThrough() {
     return originalsWithPrefix(KAFKA_PREFIX);
+  }
+
+  /** The registry URL of registry mode, or empty for single-object encoding. */
+  public String schemaRegistryUrl() {
+    return getString(SCHEMA_REGISTRY_URL_CONFIG).strip();
+  }
+
+  /** Settings for Apicurio's serde ({@code apicurio.registry.*}), prefix kept. */
+  public Map<String, Object> registryPassThrough() {
+    return originalsWithPrefix("apicurio.registry.", false);
   }
 
   public String bootstrapServers() {

@@ -1,27 +1,19 @@
 package io.newsflow.connect;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericFixed;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.ResolvingDecoder;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.data.Date;
-import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.storage.Converter;
 
@@ -49,8 +41,23 @@ public final class NewsflowAvroConverter implements Converter {
           + " release's folder to read records written by a newer newsflow without upgrading the"
           + " plugin.";
 
+  /** Configuration key: the schema registry that registry-framed values' ids refer to. */
+  public static final String REGISTRY_URL_CONFIG = "schema.registry.url";
+
+  static final String REGISTRY_URL_DOC =
+      "The Apicurio Registry API (e.g. http://localhost:8080/apis/registry/v3) that values written"
+          + " by newsflow in registry mode (magic byte 0 + 4-byte schema id) refer to. Empty (the"
+          + " default): such values fail with a message saying to set this. Values in single-object"
+          + " encoding never need it.";
+
   private static final ConfigDef CONFIG =
       new ConfigDef()
+          .define(
+              REGISTRY_URL_CONFIG,
+              ConfigDef.Type.STRING,
+              "",
+              ConfigDef.Importance.MEDIUM,
+              REGISTRY_URL_DOC)
           .define(
               HISTORY_DIR_CONFIG,
               ConfigDef.Type.STRING,
@@ -59,14 +66,33 @@ public final class NewsflowAvroConverter implements Converter {
               HISTORY_DIR_DOC);
 
   private static final int HEADER = 10;
+  private static final int REGISTRY_HEADER = 5;
   private static volatile SchemaHistory shipped;
 
   private final Map<Long, Reader> readers = new ConcurrentHashMap<>();
-  private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
   private SchemaHistory history;
+  private RegistrySchemas registry;
+  private ThreadLocal<PerThread> local = ThreadLocal.withInitial(PerThread::new);
 
-  /** A writer version's Avro reader and the Connect schema of what it reads. */
-  private record Reader(GenericDatumReader<GenericRecord> avro, Schema connect) {}
+  /** A writer version: its Avro schemas, the Connect schema of what it reads and its decoder. */
+  private record Reader(
+      org.apache.avro.Schema writer,
+      org.apache.avro.Schema reader,
+      Schema connect,
+      StructDecoder decoder) {}
+
+  /**
+   * What one thread reuses from record to record: the binary decoder, a resolving decoder per
+   * writer version, and the last version seen (a topic's records mostly share one), so that a
+   * record costs no map look-up and no decoder allocation.
+   */
+  private static final class PerThread {
+    private final Map<Long, ResolvingDecoder> resolvers = new HashMap<>();
+    private BinaryDecoder binary;
+    private long lastFingerprint;
+    private Reader lastReader;
+    private ResolvingDecoder lastResolver;
+  }
 
   @Override
   public ConfigDef config() {
@@ -75,9 +101,16 @@ public final class NewsflowAvroConverter implements Converter {
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
-    String dir = (String) CONFIG.parse(configs).get(HISTORY_DIR_CONFIG);
+    Map<String, Object> parsed = CONFIG.parse(configs);
+    String dir = (String) parsed.get(HISTORY_DIR_CONFIG);
+    String url = ((String) parsed.get(REGISTRY_URL_CONFIG)).strip();
+    if (registry != null) {
+      registry.close();
+    }
+    registry = url.isEmpty() ? null : new RegistrySchemas(url, configs);
     history = dir.isBlank() ? shippedHistory() : SchemaHistory.fromDirectory(Path.of(dir));
     readers.clear();
+    local = ThreadLocal.withInitial(PerThread::new);
   }
 
   private static SchemaHistory shippedHistory() {
@@ -112,9 +145,28 @@ public final class NewsflowAvroConverter implements Converter {
     if (history == null) {
       configure(Map.of(), false);
     }
-    Reader reader = readers.computeIfAbsent(fingerprint(topic, value), this::reader);
-    GenericRecord record = decode(topic, value, reader);
-    return new SchemaAndValue(reader.connect(), toConnect(record, reader.connect()));
+    int offset = value.length > 0 && value[0] == 0 ? REGISTRY_HEADER : HEADER;
+    long fingerprint =
+        offset == HEADER ? fingerprint(topic, value) : registryFingerprint(topic, value);
+    PerThread t = local.get();
+    if (t.lastReader == null || t.lastFingerprint != fingerprint) {
+      Reader r = readers.computeIfAbsent(fingerprint, this::reader);
+      t.lastResolver =
+          r.writer().equals(r.reader())
+              ? null // nothing to resolve: decode straight from the bytes
+              : t.resolvers.computeIfAbsent(fingerprint, f -> resolver(r));
+      t.lastReader = r;
+      t.lastFingerprint = fingerprint;
+    }
+    return new SchemaAndValue(t.lastReader.connect(), decode(topic, value, offset, t));
+  }
+
+  private static ResolvingDecoder resolver(Reader r) {
+    try {
+      return DecoderFactory.get().resolvingDecoder(r.writer(), r.reader(), null);
+    } catch (IOException e) {
+      throw new DataException("cannot resolve " + r.writer().getFullName() + ": " + e, e);
+    }
   }
 
   private long fingerprint(String topic, byte[] value) {
@@ -129,7 +181,11 @@ public final class NewsflowAvroConverter implements Converter {
               + " (news.enriched, news.articles, news.topic.*, news.raw, news.dlq); keys are UTF-8"
               + " strings: key.converter=org.apache.kafka.connect.storage.StringConverter.");
     }
-    return ByteBuffer.wrap(value, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    long fp = 0;
+    for (int i = HEADER - 1; i >= 2; i--) {
+      fp = (fp << 8) | (value[i] & 0xFF); // little-endian, as single-object encoding writes it
+    }
+    return fp;
   }
 
   private Reader reader(long fingerprint) {
@@ -143,17 +199,37 @@ public final class NewsflowAvroConverter implements Converter {
                   + " schemas/src/main/resources/avro-history folder.",
               fingerprint, history.origin(), HISTORY_DIR_CONFIG));
     }
-    return new Reader(
-        new GenericDatumReader<>(v.writer(), v.reader()),
-        ConnectSchemas.forRecord(v.reader(), v.readerVersion()));
+    Schema connect = ConnectSchemas.forRecord(v.reader(), v.readerVersion());
+    return new Reader(v.writer(), v.reader(), connect, StructDecoder.of(v.reader(), connect));
   }
 
-  private GenericRecord decode(String topic, byte[] value, Reader reader) {
-    BinaryDecoder in =
-        DecoderFactory.get().binaryDecoder(value, HEADER, value.length - HEADER, decoders.get());
-    decoders.set(in);
+  /** The fingerprint of the writer schema a registry-framed value's id names. */
+  private long registryFingerprint(String topic, byte[] value) {
+    if (value.length < REGISTRY_HEADER) {
+      throw new DataException(
+          "A record on topic '" + topic + "' is too short for any newsflow framing");
+    }
+    if (registry == null) {
+      throw new DataException(
+          "A record on topic '"
+              + topic
+              + "' is in the schema registry's wire format (magic byte 0, schema id "
+              + RegistrySchemas.schemaId(value)
+              + "): set value.converter."
+              + REGISTRY_URL_CONFIG
+              + " to the registry newsflow writes to (newsflow's schema.registry.url).");
+    }
+    return registry.fingerprint(topic, RegistrySchemas.schemaId(value));
+  }
+
+  private static Struct decode(String topic, byte[] value, int offset, PerThread t) {
+    t.binary = DecoderFactory.get().binaryDecoder(value, offset, value.length - offset, t.binary);
     try {
-      return reader.avro().read(null, in);
+      if (t.lastResolver == null) {
+        return t.lastReader.decoder().read(t.binary);
+      }
+      t.lastResolver.configure(t.binary);
+      return t.lastReader.decoder().read(t.lastResolver);
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
       throw new DataException(
           "A record on topic '"
@@ -164,59 +240,11 @@ public final class NewsflowAvroConverter implements Converter {
     }
   }
 
-  /** Avro's decoded value as the Connect value for {@code schema}; the two have the same shape. */
-  static Object toConnect(Object avro, Schema schema) {
-    if (avro == null) {
-      return null;
-    }
-    return switch (schema.type()) {
-      case STRUCT -> struct((GenericRecord) avro, schema);
-      case ARRAY -> array((List<?>) avro, schema.valueSchema());
-      case MAP -> map((Map<?, ?>) avro, schema.valueSchema());
-      case STRING -> avro instanceof String s ? s : avro.toString(); // enum symbols
-      case BYTES -> avro instanceof GenericFixed f ? f.bytes() : avro;
-      case INT64 ->
-          Timestamp.LOGICAL_NAME.equals(schema.name()) ? new java.util.Date((Long) avro) : avro;
-      case INT32 ->
-          Date.LOGICAL_NAME.equals(schema.name()) ? Date.toLogical(schema, (Integer) avro) : avro;
-      default -> avro;
-    };
-  }
-
-  private static Struct struct(GenericRecord record, Schema schema) {
-    Struct struct = new Struct(schema);
-    for (Field f : schema.fields()) {
-      struct.put(f, toConnect(record.get(f.index()), f.schema()));
-    }
-    return struct;
-  }
-
-  private static List<?> array(List<?> avro, Schema element) {
-    if (!needsConversion(element)) {
-      return avro; // Avro's array is already a List of Connect-ready values
-    }
-    List<Object> out = new ArrayList<>(avro.size());
-    for (Object o : avro) {
-      out.add(toConnect(o, element));
-    }
-    return out;
-  }
-
-  private static Map<?, ?> map(Map<?, ?> avro, Schema value) {
-    Map<String, Object> out = new HashMap<>(avro.size() * 2);
-    avro.forEach((k, v) -> out.put(k.toString(), toConnect(v, value)));
-    return out;
-  }
-
-  private static boolean needsConversion(Schema s) {
-    return switch (s.type()) {
-      case STRUCT, ARRAY, MAP, STRING, BYTES -> true;
-      default -> s.name() != null;
-    };
-  }
-
   @Override
   public void close() {
     readers.clear();
+    if (registry != null) {
+      registry.close();
+    }
   }
 }

@@ -3,36 +3,19 @@ package io.newsflow.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.testkit.KafkaFixture;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.avro.Schema;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.connect.cli.ConnectStandalone;
-import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
-import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
-import org.apache.kafka.connect.util.FutureCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,28 +31,20 @@ class FileSinkConnectIT {
   private static final Pattern VERSION = Pattern.compile(",version=(\\d+),");
 
   @TempDir Path dir;
-  private Connect<StandaloneHerder> connect;
-  private String bootstrap;
+  private Worker worker;
   private String topic;
 
   @BeforeEach
   void startWorker() throws Exception {
-    bootstrap = KafkaFixture.shared().bootstrapServers();
+    worker = new Worker(KafkaFixture.shared().bootstrapServers(), dir);
     topic = "news.enriched." + UUID.randomUUID().toString().substring(0, 8);
-    createTopic(topic);
-    Map<String, String> worker = shipped("worker-standalone.properties");
-    worker.put("bootstrap.servers", bootstrap);
-    worker.put("offset.storage.file.filename", dir.resolve("offsets").toString());
-    worker.put("listeners", "http://127.0.0.1:0");
-    worker.remove("plugin.path"); // the converter and connector are on the test class path
-    connect = new ConnectStandalone().startConnect(worker);
+    worker.createTopic(topic);
   }
 
   @AfterEach
   void stopWorker() {
-    if (connect != null) {
-      connect.stop();
-      connect.awaitStop();
+    if (worker != null) {
+      worker.close();
     }
   }
 
@@ -84,7 +59,7 @@ class FileSinkConnectIT {
     records.add(record("a", Records.encode(article("a", 1))));
     records.add(record("a", Records.encode(article("a", 2)))); // a newer version of a
     records.add(record("b", Records.encode(article("b", 1))));
-    produce(records);
+    worker.produce(records);
     Path out = dir.resolve("enriched.txt");
 
     startSink(out);
@@ -112,14 +87,14 @@ class FileSinkConnectIT {
 
   @Test
   void shouldFailTheTaskWithTheConvertersReasonOnARecordThatIsNotNewsflowAvro() throws Exception {
-    produce(
+    worker.produce(
         List.of(
             record("a", Records.encode(article("a", 1))),
             record("junk", "{\"id\":\"junk\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     Path out = dir.resolve("enriched.txt");
 
     startSink(out);
-    ConnectorStateInfo.TaskState task = awaitTaskState("FAILED");
+    ConnectorStateInfo.TaskState task = worker.awaitTaskState("newsflow-file-sink", "FAILED");
 
     assertThat(task.trace()).contains("is not newsflow's Avro single-object encoding");
     // Connect converts a whole poll before the sink sees it: nothing of that batch is written,
@@ -129,30 +104,11 @@ class FileSinkConnectIT {
   }
 
   private void startSink(Path out) throws Exception {
-    Map<String, String> sink = shipped("file-sink.properties");
+    Map<String, String> sink = Worker.shipped("file-sink.properties");
     sink.put("topics", topic);
     sink.put("file", out.toString());
     sink.put("consumer.override.auto.offset.reset", "earliest");
-    FutureCallback<
-            org.apache.kafka.connect.runtime.Herder.Created<
-                org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>>
-        created = new FutureCallback<>();
-    connect.herder().putConnectorConfig(sink.get("name"), sink, false, created);
-    created.get(60, TimeUnit.SECONDS);
-  }
-
-  private ConnectorStateInfo.TaskState awaitTaskState(String state) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      ConnectorStateInfo info = connect.herder().connectorStatus("newsflow-file-sink");
-      for (ConnectorStateInfo.TaskState t : info.tasks()) {
-        if (state.equals(t.state())) {
-          return t;
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no task reached " + state);
+    worker.start(sink);
   }
 
   private static List<String> awaitLines(Path file, int count) throws Exception {
@@ -175,49 +131,5 @@ class FileSinkConnectIT {
 
   private ProducerRecord<String, byte[]> record(String key, byte[] value) {
     return new ProducerRecord<>(topic, key, value);
-  }
-
-  private void produce(List<ProducerRecord<String, byte[]>> records) throws Exception {
-    try (KafkaProducer<String, byte[]> p =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", bootstrap),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      for (ProducerRecord<String, byte[]> r : records) {
-        p.send(r).get(30, TimeUnit.SECONDS);
-      }
-    }
-  }
-
-  private void createTopic(String name) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      admin.createTopics(Set.of(new NewTopic(name, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-      // PLATFORM.md trap 1: produce only once the partition answers
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (true) {
-        try {
-          admin
-              .listOffsets(Map.of(new TopicPartition(name, 0), OffsetSpec.latest()))
-              .all()
-              .get(5, TimeUnit.SECONDS);
-          return;
-        } catch (Exception e) {
-          if (System.nanoTime() > deadline) {
-            throw e;
-          }
-          Thread.sleep(100);
-        }
-      }
-    }
-  }
-
-  /** A config file shipped in connect/config/, as a mutable map. */
-  private static Map<String, String> shipped(String file) throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(Path.of("config", file))) {
-      p.load(in);
-    }
-    return p.stringPropertyNames().stream()
-        .collect(Collectors.toMap(k -> k, p::getProperty, (a, b) -> a, HashMap::new));
   }
 }

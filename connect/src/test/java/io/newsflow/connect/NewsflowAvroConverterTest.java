@@ -153,6 +153,61 @@ class NewsflowAvroConverterTest {
   }
 
   @Test
+  void shouldDecodeInterleavedVersionsAndGoOnAfterACorruptRecord() {
+    List<Schema> versions = history("EnrichedArticle");
+    byte[] good = Records.encode(Records.article("new", 3, "Newest"));
+    byte[] cut = Arrays.copyOf(good, good.length / 2);
+
+    for (int round = 0; round < 2; round++) {
+      for (Schema old : versions) {
+        byte[] bytes = Records.encodeAs(Records.article("old", 1, "From " + old.hashCode()), old);
+        Struct s = (Struct) converter.toConnectData("news.enriched", bytes).value();
+        s.validate();
+        assertThat(s.getString("title")).isEqualTo("From " + old.hashCode());
+      }
+      assertThatThrownBy(() -> converter.toConnectData("news.enriched", cut))
+          .isInstanceOf(DataException.class);
+      Struct s = (Struct) converter.toConnectData("news.enriched", good).value();
+      s.validate();
+      assertThat(s.getString("title")).isEqualTo("Newest");
+      assertThat(s.getInt32("version")).isEqualTo(3);
+      assertThat(s.getArray("topics")).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldAskForTheRegistryUrlWhenAValueIsRegistryFramed() {
+    byte[] framed = {0, 0, 0, 0, 42, 2, 'a'};
+
+    assertThatThrownBy(() -> converter.toConnectData("news.enriched", framed))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("schema id 42")
+        .hasMessageContaining("value.converter.schema.registry.url");
+  }
+
+  @Test
+  void shouldNameTheRegistryWhenItCannotGiveTheSchema() throws IOException {
+    String url;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      url = "http://127.0.0.1:" + s.getLocalPort() + "/apis/registry/v3";
+    }
+    NewsflowAvroConverter withRegistry =
+        configured(
+            Map.of(
+                NewsflowAvroConverter.REGISTRY_URL_CONFIG,
+                url,
+                "apicurio.registry.retry-count",
+                "1"));
+    byte[] framed = {0, 0, 0, 0, 42, 2, 'a'};
+
+    assertThatThrownBy(() -> withRegistry.toConnectData("news.enriched", framed))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("schema id 42")
+        .hasMessageContaining(url);
+    withRegistry.close();
+  }
+
+  @Test
   void shouldReadWithAHistoryFolderFromDiskIntoItsNewestVersion(@TempDir Path dir)
       throws IOException {
     Schema v1 = history("EnrichedArticle").get(0);

@@ -1,0 +1,2 @@
+/** Registry mode: newsflow values in the schema registry wire format through Apicurio serdes. */
+package io.newsflow.registry;
