@@ -10,5 +10,5 @@ COPY --from=build /src/cli/target/newsflow.jar /app/newsflow.jar
 COPY --from=build /src/cli/target/lib /app/lib
 ENV NEWSFLOW_DATA_DIR=/var/lib/newsflow
 VOLUME /var/lib/newsflow
-ENTRYPOINT ["java", "-cp", "/app/newsflow.jar:/app/lib/*", "io.newsflow.cli.Newsflow"]
+ENTRYPOINT ["java", "-Xmx640m", "-cp", "/app/newsflow.jar:/app/lib/*", "io.newsflow.cli.Newsflow"]
 CMD ["--help"]

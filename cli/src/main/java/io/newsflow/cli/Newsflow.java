@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.enrich.EnrichService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,7 +47,7 @@ public final class Newsflow {
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("newsflow " + cmd.getCommandName() + ": " + e.getMessage());
-          if (e instanceof UserError) {
+          if (e instanceof UserError || e instanceof EnrichService.StateDirectoryInUseException) {
             return 1;
           }
           if (System.getenv("NEWSFLOW_DEBUG") != null) {

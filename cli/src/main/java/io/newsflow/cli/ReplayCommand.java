@@ -3,9 +3,12 @@ package io.newsflow.cli;
 import io.newsflow.cli.dashboard.Dashboard;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.ingest.KafkaRawSink;
+import io.newsflow.ingest.RawSink;
 import io.newsflow.ingest.replay.ArchiveReplay;
 import io.newsflow.ingest.replay.ReplayReport;
 import io.newsflow.ingest.replay.ReplaySettings;
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -87,9 +90,7 @@ final class ReplayCommand implements Callable<Integer> {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         pipeline.start(Duration.ofSeconds(120));
         long ingestStarted = System.nanoTime();
-        ReplayReport report = ingest(cluster, config, folder, outlet, progress);
-        tracker.expect(report.produced());
-        tracker.expect(report.deadLettered());
+        ReplayReport report = ingest(cluster, config, folder, outlet, progress, tracker);
         String failure = await(tracker, dlq, pipeline, config, progress);
         // for bench/scripts/dashboard-overhead.sh: the pipeline's own time, without start and stop
         org.slf4j.LoggerFactory.getLogger(ReplayCommand.class)
@@ -134,16 +135,52 @@ final class ReplayCommand implements Callable<Integer> {
   static ReplayReport ingest(
       Cluster cluster, NewsflowConfig config, Path archive, String outlet, Progress progress)
       throws IOException {
+    return ingest(cluster, config, archive, outlet, progress, null);
+  }
+
+  /**
+   * As {@link #ingest(Cluster, NewsflowConfig, Path, String, Progress)}, telling {@code tracker}
+   * (when not null) of each article just before it is sent, so no end can be seen before it.
+   */
+  static ReplayReport ingest(
+      Cluster cluster,
+      NewsflowConfig config,
+      Path archive,
+      String outlet,
+      Progress progress,
+      Tracker tracker)
+      throws IOException {
     ReplaySettings settings =
         new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet);
     long t0 = System.nanoTime();
     try (KafkaRawSink sink = new KafkaRawSink(cluster.clientProps())) {
       ReplayReport report =
           ArchiveReplay.replay(
-              archive, settings, sink, (done, total) -> progress.bar("ingest", done, total, t0));
+              archive,
+              settings,
+              tracker == null ? sink : tracked(sink, tracker),
+              (done, total) -> progress.bar("ingest", done, total, t0));
       sink.flush();
       return report;
     }
+  }
+
+  private static RawSink tracked(RawSink sink, Tracker tracker) {
+    return new RawSink() {
+      @Override
+      public void article(RawArticle article) {
+        tracker.expect(article.getId());
+        sink.article(article);
+      }
+
+      @Override
+      public void deadLetter(DeadLetter letter) {
+        if (letter.getArticleId() != null) {
+          tracker.expect(letter.getArticleId());
+        }
+        sink.deadLetter(letter);
+      }
+    };
   }
 
   /** Waits until every article reached an end; returns why it stopped early, or null. */
@@ -166,7 +203,7 @@ final class ReplayCommand implements Callable<Integer> {
         return "no progress for "
             + Progress.format(Duration.ofNanos(stallNanos))
             + "; still missing "
-            + tracker.missing().size()
+            + tracker.missing()
             + " article(s)";
       }
     }
@@ -178,7 +215,7 @@ final class ReplayCommand implements Callable<Integer> {
     out.println("newsflow replay summary");
     out.printf("  articles in      %d%n", report.total());
     out.printf("  enriched         %d  %s%n", tracker.enriched(), tracker.outcomes());
-    int dead = tracker.deadByReason().values().stream().mapToInt(Integer::intValue).sum();
+    long dead = tracker.deadByReason().values().stream().mapToInt(Integer::intValue).sum();
     out.printf("  dead-lettered    %d%n", dead);
     tracker.deadByReason().forEach((reason, n) -> out.printf("    %3d  %s%n", n, reason));
     Map<String, Integer> pages = tracker.pageKinds();

@@ -74,6 +74,14 @@ final class RetagCommand implements Callable<Integer> {
           r.deadLettered(),
           Progress.format(java.time.Duration.ofNanos(System.nanoTime() - t0)));
       r.tagCounts().forEach((tag, n) -> System.out.printf("  %-14s %d%n", tag, n));
+      if (r.failed() > 0) {
+        System.err.printf(
+            "newsflow retag: the broker refused %d record(s) (first: %s); run retag again once"
+                + " the cause is fixed: the target topic is compacted, so a rerun replaces"
+                + " rather than duplicates%n",
+            r.failed(), r.firstFailure());
+        return 1;
+      }
     }
     return 0;
   }

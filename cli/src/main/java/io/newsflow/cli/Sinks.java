@@ -119,6 +119,11 @@ final class Sinks implements AutoCloseable {
     return List.copyOf(descriptions);
   }
 
+  /** Whether every sink has joined its consumer group and knows its partitions. */
+  boolean joined() {
+    return runners.stream().allMatch(SinkRunner::joined);
+  }
+
   void start() {
     threads.forEach(Thread::start);
   }

@@ -200,13 +200,26 @@ final class StageCommands {
                       : "stops when idle for " + stopWhenIdle + " s, or on Ctrl-C");
           long idleNanos = stopWhenIdle == null ? Long.MAX_VALUE : stopWhenIdle * 1_000_000_000L;
           String failure =
-              until.await(sinks::failure, () -> System.nanoTime() - lastArrival.get() > idleNanos);
+              until.await(sinks::failure, () -> idleFor(sinks, lastArrival, idleNanos));
           sinks.close();
           common.progress().info("sink handled " + handled.get() + " article(s)");
           return report(failure);
         }
       }
     }
+  }
+
+  /**
+   * Whether the sink has been idle for {@code idleNanos}. The clock starts only once every sink
+   * owns its partitions: before that it cannot have read anything (after a killed sink, the group
+   * waits for the dead member's session to time out), so waiting is not idleness.
+   */
+  static boolean idleFor(Sinks sinks, AtomicLong lastArrival, long idleNanos) {
+    if (!sinks.joined()) {
+      lastArrival.set(System.nanoTime());
+      return false;
+    }
+    return System.nanoTime() - lastArrival.get() > idleNanos;
   }
 
   @Command(

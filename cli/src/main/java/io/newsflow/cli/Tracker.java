@@ -1,134 +1,122 @@
 package io.newsflow.cli;
 
+import com.carrotsearch.hppc.LongHashSet;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.TopicTag;
 import io.newsflow.sink.ArticleWriter;
-import java.util.Collection;
-import java.util.HashSet;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Follows the articles of one run from ingest to the sink, the dead-letter topic or, for pages that
- * are not news, {@code news.pages}.
+ * are not news, {@code news.pages}. It keeps counts, not records: per article still on its way only
+ * a 64-bit fingerprint of its id (about 16 bytes), dropped when the article reaches an end, so
+ * memory does not grow with the articles already done, and every question is answered in constant
+ * time. An article counts at its first end; ends of articles this run did not produce are ignored.
+ * Thread-safe: the sink and the dead-letter watcher report from their own threads.
  */
 final class Tracker {
-  private final Set<String> expected = ConcurrentHashMap.newKeySet();
-  private final Map<String, EnrichedArticle> sunk = new ConcurrentHashMap<>();
-  private final Map<String, ArticleWriter.Outcome> outcomes = new ConcurrentHashMap<>();
-  private final Map<String, DeadLetter> dead = new ConcurrentHashMap<>();
-  private final Map<String, String> pages = new ConcurrentHashMap<>();
+  private final LongHashSet pending = new LongHashSet();
+  private long expected;
+  private long done;
+  private long enriched;
+  private final Map<ArticleWriter.Outcome, Integer> outcomes = new TreeMap<>();
+  private final Map<String, Integer> deadByReason = new TreeMap<>();
+  private final Map<String, Integer> pageKinds = new TreeMap<>();
+  private final Map<String, Integer> tagCounts = new TreeMap<>();
   private volatile long lastChange = System.nanoTime();
 
-  void expect(Collection<String> ids) {
-    expected.addAll(ids);
+  /** An article of this run is about to be produced (call before sending it). */
+  synchronized void expect(String id) {
+    if (pending.add(fingerprint(id))) {
+      expected++;
+    }
     lastChange = System.nanoTime();
   }
 
-  void sunk(EnrichedArticle a, ArticleWriter.Outcome outcome) {
-    sunk.put(a.getId(), a);
-    outcomes.put(a.getId(), outcome);
-    lastChange = System.nanoTime();
+  synchronized void sunk(EnrichedArticle a, ArticleWriter.Outcome outcome) {
+    if (arrived(a.getId())) {
+      enriched++;
+      outcomes.merge(outcome, 1, Integer::sum);
+      for (TopicTag t : a.getTopics()) {
+        tagCounts.merge(t.getName(), 1, Integer::sum);
+      }
+    }
   }
 
-  void dead(DeadLetter d) {
-    if (d.getArticleId() != null) {
-      dead.put(d.getArticleId(), d);
-      lastChange = System.nanoTime();
+  synchronized void dead(DeadLetter d) {
+    if (d.getArticleId() != null && arrived(d.getArticleId())) {
+      deadByReason.merge(d.getStage() + ": " + d.getReason(), 1, Integer::sum);
     }
   }
 
   /** A page that is not news reached {@code news.pages}. */
-  void page(EnrichedArticle a) {
-    pages.put(a.getId(), a.getPageKind());
-    lastChange = System.nanoTime();
+  synchronized void page(EnrichedArticle a) {
+    if (arrived(a.getId())) {
+      pageKinds.merge(String.valueOf(a.getPageKind()), 1, Integer::sum);
+    }
   }
 
-  /** Expected pages that went to {@code news.pages}, by kind. */
-  Map<String, Integer> pageKinds() {
-    Map<String, Integer> counts = new TreeMap<>();
-    expected.forEach(
-        id -> {
-          String kind = pages.get(id);
-          if (kind != null && !sunk.containsKey(id)) {
-            counts.merge(kind, 1, Integer::sum);
-          }
-        });
-    return counts;
+  private boolean arrived(String id) {
+    if (!pending.remove(fingerprint(id))) {
+      return false;
+    }
+    done++;
+    lastChange = System.nanoTime();
+    return true;
   }
 
   /** How many expected articles have reached the sink, the dead-letter topic or news.pages. */
-  int done() {
-    int n = 0;
-    for (String id : expected) {
-      if (sunk.containsKey(id) || dead.containsKey(id) || pages.containsKey(id)) {
-        n++;
-      }
-    }
-    return n;
+  synchronized long done() {
+    return done;
   }
 
-  int expectedCount() {
-    return expected.size();
+  synchronized long expectedCount() {
+    return expected;
+  }
+
+  /** Expected articles that have not reached an end yet. */
+  synchronized long missing() {
+    return pending.size();
   }
 
   long nanosSinceLastChange() {
     return System.nanoTime() - lastChange;
   }
 
-  Set<String> missing() {
-    Set<String> m = new HashSet<>(expected);
-    m.removeAll(sunk.keySet());
-    m.removeAll(dead.keySet());
-    m.removeAll(pages.keySet());
-    return m;
+  /** Expected pages that went to {@code news.pages}, by kind. */
+  synchronized Map<String, Integer> pageKinds() {
+    return new TreeMap<>(pageKinds);
   }
 
   /** Expected articles that reached the sink, by what the sink did with them. */
-  Map<ArticleWriter.Outcome, Integer> outcomes() {
-    Map<ArticleWriter.Outcome, Integer> counts = new TreeMap<>();
-    expected.forEach(
-        id -> {
-          ArticleWriter.Outcome o = outcomes.get(id);
-          if (o != null) {
-            counts.merge(o, 1, Integer::sum);
-          }
-        });
-    return counts;
+  synchronized Map<ArticleWriter.Outcome, Integer> outcomes() {
+    return new TreeMap<>(outcomes);
   }
 
-  int enriched() {
-    return (int) expected.stream().filter(sunk::containsKey).count();
+  synchronized long enriched() {
+    return enriched;
   }
 
   /** Dead letters of this run's articles, by stage and reason. */
-  Map<String, Integer> deadByReason() {
-    Map<String, Integer> counts = new TreeMap<>();
-    expected.forEach(
-        id -> {
-          DeadLetter d = dead.get(id);
-          if (d != null && !sunk.containsKey(id)) {
-            counts.merge(d.getStage() + ": " + d.getReason(), 1, Integer::sum);
-          }
-        });
-    return counts;
+  synchronized Map<String, Integer> deadByReason() {
+    return new TreeMap<>(deadByReason);
   }
 
   /** Tagged articles of this run, per topic. */
-  Map<String, Integer> tagCounts() {
-    Map<String, Integer> counts = new TreeMap<>();
-    expected.forEach(
-        id -> {
-          EnrichedArticle a = sunk.get(id);
-          if (a != null) {
-            for (TopicTag t : a.getTopics()) {
-              counts.merge(t.getName(), 1, Integer::sum);
-            }
-          }
-        });
-    return counts;
+  synchronized Map<String, Integer> tagCounts() {
+    return new TreeMap<>(tagCounts);
+  }
+
+  /** 64-bit FNV-1a of the id's UTF-8 bytes: a collision among a run's ids is vanishingly rare. */
+  static long fingerprint(String id) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+      h ^= b & 0xff;
+      h *= 0x100000001b3L;
+    }
+    return h;
   }
 }

@@ -9,6 +9,7 @@ import io.newsflow.testkit.KafkaFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +59,54 @@ class SinkCommandIT {
   }
 
   @Test
+  void shouldStartTheIdleClockOnlyOnceItOwnsItsPartitions() throws Exception {
+    String bootstrap = KafkaFixture.shared().bootstrapServers();
+    String topic = "test.sink.stale." + UUID.randomUUID();
+    String group = "test-sink-" + UUID.randomUUID();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+    }
+    Path config = work.resolve("sink.properties");
+    Files.writeString(config, "sink.topics=" + topic + "\nsink.group=" + group + "\n");
+    produce(bootstrap, topic, 0, 20);
+    // a sink that stopped answering without leaving (as after kill -9): it holds every partition
+    // until the group gives up on it, 12 s from now
+    try (KafkaConsumer<String, byte[]> stale = staleMember(bootstrap, group, topic)) {
+      CliRun run = CliRun.of(sinkArgs(bootstrap, config, "3"));
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(latestIds()).as("the waiting articles were drained").hasSize(20);
+      assertThat(segmentIds()).hasSize(20).doesNotHaveDuplicates();
+    }
+  }
+
+  private static KafkaConsumer<String, byte[]> staleMember(
+      String bootstrap, String group, String topic) {
+    KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                group,
+                "enable.auto.commit",
+                false,
+                "session.timeout.ms",
+                6000,
+                "max.poll.interval.ms",
+                12000),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    c.subscribe(List.of(topic));
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (c.assignment().isEmpty() && System.nanoTime() < deadline) {
+      c.poll(Duration.ofMillis(200));
+    }
+    assertThat(c.assignment()).as("the stale member owns the partitions").hasSize(2);
+    return c;
+  }
+
+  @Test
   void shouldRefuseASecondSinkOnTheSameFolder() throws Exception {
     String bootstrap = KafkaFixture.shared().bootstrapServers();
     Path config = work.resolve("sink.properties");
@@ -79,6 +131,10 @@ class SinkCommandIT {
   }
 
   private String[] sinkArgs(String bootstrap, Path config) {
+    return sinkArgs(bootstrap, config, "6");
+  }
+
+  private String[] sinkArgs(String bootstrap, Path config, String idleSeconds) {
     return new String[] {
       "sink",
       "--out",
@@ -88,7 +144,7 @@ class SinkCommandIT {
       "--bootstrap-servers",
       bootstrap,
       "--stop-when-idle",
-      "6",
+      idleSeconds,
       "-q"
     };
   }

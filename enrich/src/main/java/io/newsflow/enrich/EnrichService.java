@@ -18,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,9 @@ public final class EnrichService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
   public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
 
+  /** Default commit interval: how long enrich output may wait before consumers can read it. */
+  public static final int COMMIT_INTERVAL_MS = 1000;
+
   private final KafkaStreams streams;
   private final Set<String> changelogTopics = new TreeSet<>();
   private final CountDownLatch running = new CountDownLatch(1);
@@ -39,7 +43,7 @@ public final class EnrichService implements AutoCloseable {
   /**
    * @param streamsProps Kafka Streams properties; {@code bootstrap.servers} and {@code state.dir}
    *     at least. Defaults: application.id {@value #DEFAULT_APPLICATION_ID}, processing.guarantee
-   *     exactly_once_v2.
+   *     exactly_once_v2, commit.interval.ms {@value #COMMIT_INTERVAL_MS}.
    */
   public EnrichService(Map<String, Object> streamsProps, EnrichSettings settings) {
     Properties p = new Properties();
@@ -49,6 +53,10 @@ public final class EnrichService implements AutoCloseable {
         StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         TopicAdmin.MAX_MESSAGE_BYTES);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    // Each commit blocks the stream thread until every record sent is acknowledged; at the
+    // exactly-once default (100 ms) the threads spent a quarter of a replay waiting for commits
+    // (docs/performance.md). A second keeps end-to-end latency low for a news stream.
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
     // per-record failures are handled inside the topology; opt in to Kafka 5.0's default now
     p.put("processing.exception.handler.global.enabled", true);
     p.putAll(streamsProps);
@@ -64,7 +72,7 @@ public final class EnrichService implements AutoCloseable {
         }
       }
     }
-    this.streams = new KafkaStreams(topology, p);
+    this.streams = open(topology, p);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("enrich stopped on an error it cannot ride out", e);
@@ -77,6 +85,37 @@ public final class EnrichService implements AutoCloseable {
             running.countDown();
           }
         });
+  }
+
+  /**
+   * Creates the Kafka Streams client, which locks its state folder. A folder another instance holds
+   * is a setup mistake with a simple fix, so it is reported as one.
+   *
+   * @throws StateDirectoryInUseException when another instance holds the state folder
+   */
+  private static KafkaStreams open(Topology topology, Properties p) {
+    try {
+      return new KafkaStreams(topology, p);
+    } catch (StreamsException e) {
+      Object dir = p.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, "(the default state folder)");
+      throw new StateDirectoryInUseException(
+          "another enrich instance is using the state folder "
+              + dir
+              + " ("
+              + e.getMessage()
+              + "). Each enrich instance needs a data folder of its own: start this one with"
+              + " --data-dir DIR (or NEWSFLOW_DATA_DIR), or stop the other one first",
+          e);
+    }
+  }
+
+  /** Another instance (in this process or another) holds the state folder. */
+  public static final class StateDirectoryInUseException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    StateDirectoryInUseException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /**

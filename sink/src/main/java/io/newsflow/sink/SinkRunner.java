@@ -70,6 +70,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   private final List<String> topics;
   private final Map<TopicPartition, Long> committed = new HashMap<>();
   private volatile boolean running = true;
+  private volatile boolean joined;
 
   /** Consumes {@code news.enriched} into an idempotent writer, positions in the consumer group. */
   public SinkRunner(Map<String, Object> clientProps, ArticleWriter writer, SinkListener listener) {
@@ -269,6 +270,15 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
   }
 
+  /**
+   * Whether the runner has joined its consumer group and been told its partitions (possibly none).
+   * Until then it cannot have read anything: a member that died without leaving holds its
+   * partitions until its session times out. Safe from any thread.
+   */
+  public boolean joined() {
+    return joined;
+  }
+
   /** Asks the loop to stop after the current batch; safe from any thread. */
   @Override
   public void close() {
@@ -280,10 +290,10 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   private final class Resume implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      if (partitions.isEmpty()) {
-        return;
+      if (!partitions.isEmpty()) {
+        deadLetters.recover(consumer, sink, partitions, seekToStored(partitions));
       }
-      deadLetters.recover(consumer, sink, partitions, seekToStored(partitions));
+      joined = true;
     }
 
     @Override

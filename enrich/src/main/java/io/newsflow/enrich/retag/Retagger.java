@@ -3,6 +3,7 @@ package io.newsflow.enrich.retag;
 import io.newsflow.enrich.tag.Tag;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.enrich.topology.Records;
+import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.DeadLetters;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Topics;
@@ -10,6 +11,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,8 +36,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * compacted by id, so running it again replaces rather than duplicates.
  */
 public final class Retagger {
-  /** What a run did. */
-  public record Report(long retagged, long deadLettered, Map<String, Long> tagCounts) {}
+  /**
+   * What a run did. Every count is of records the broker acknowledged: a record counts as re-tagged
+   * or dead-lettered only once its send succeeded.
+   *
+   * @param failed records the broker refused (neither re-tagged nor dead-lettered)
+   * @param firstFailure why the first of them was refused, or null when none was
+   */
+  public record Report(
+      long retagged,
+      long deadLettered,
+      Map<String, Long> tagCounts,
+      long failed,
+      String firstFailure) {}
 
   private final Map<String, Object> clientProps;
   private final Tagger tagger;
@@ -60,9 +76,7 @@ public final class Retagger {
     Map<String, Object> p = new HashMap<>(clientProps);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    long retagged = 0;
-    long dead = 0;
-    Map<String, Long> counts = new HashMap<>();
+    Acks acks = new Acks(progress);
     try (KafkaConsumer<String, byte[]> consumer =
             new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         KafkaProducer<String, byte[]> producer =
@@ -76,40 +90,83 @@ public final class Retagger {
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);
       while (!caughtUp(consumer, end)) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) {
-            continue;
+          if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+            send(producer, r, target, acks);
           }
-          try {
-            EnrichedArticle a =
-                retag(
-                    Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value()),
-                    tagger);
-            a.getTopics().forEach(t -> counts.merge(t.getName(), 1L, Long::sum));
-            producer.send(
-                new ProducerRecord<>(
-                    target,
-                    r.key(),
-                    Topics.ENRICHED.valueSerde().serializer().serialize(target, a)));
-            retagged++;
-          } catch (RuntimeException e) {
-            producer.send(
-                new ProducerRecord<>(
-                    Topics.DLQ.name(),
-                    r.key(),
-                    Topics.DLQ
-                        .valueSerde()
-                        .serializer()
-                        .serialize(
-                            Topics.DLQ.name(),
-                            DeadLetters.forRecord("retag", String.valueOf(e.getMessage()), r, e))));
-            dead++;
-          }
-          progress.accept(retagged + dead);
         }
       }
       producer.flush();
     }
-    return new Report(retagged, dead, counts);
+    return acks.report();
+  }
+
+  private void send(
+      KafkaProducer<String, byte[]> producer,
+      ConsumerRecord<String, byte[]> r,
+      String target,
+      Acks acks) {
+    EnrichedArticle a;
+    try {
+      a =
+          retag(
+              Topics.ENRICHED.valueSerde().deserializer().deserialize(r.topic(), r.value()),
+              tagger);
+    } catch (RuntimeException e) {
+      DeadLetter d = DeadLetters.forRecord("retag", String.valueOf(e.getMessage()), r, e);
+      producer.send(
+          new ProducerRecord<>(
+              Topics.DLQ.name(),
+              r.key(),
+              Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), d)),
+          (meta, error) -> acks.deadLettered(error));
+      return;
+    }
+    producer.send(
+        new ProducerRecord<>(
+            target, r.key(), Topics.ENRICHED.valueSerde().serializer().serialize(target, a)),
+        (meta, error) -> acks.retagged(a, error));
+  }
+
+  /** Counts what the broker acknowledged; called from the producer's I/O thread. */
+  private static final class Acks {
+    private final LongConsumer progress;
+    private final AtomicLong retagged = new AtomicLong();
+    private final AtomicLong dead = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private final Map<String, Long> counts = new ConcurrentHashMap<>();
+
+    Acks(LongConsumer progress) {
+      this.progress = progress;
+    }
+
+    void retagged(EnrichedArticle a, Exception error) {
+      if (failedWith(error)) {
+        return;
+      }
+      a.getTopics().forEach(t -> counts.merge(t.getName(), 1L, Long::sum));
+      progress.accept(retagged.incrementAndGet() + dead.get());
+    }
+
+    void deadLettered(Exception error) {
+      if (!failedWith(error)) {
+        progress.accept(retagged.get() + dead.incrementAndGet());
+      }
+    }
+
+    private boolean failedWith(Exception error) {
+      if (error == null) {
+        return false;
+      }
+      failed.incrementAndGet();
+      firstFailure.compareAndSet(null, error.toString());
+      return true;
+    }
+
+    Report report() {
+      return new Report(
+          retagged.get(), dead.get(), new TreeMap<>(counts), failed.get(), firstFailure.get());
+    }
   }
 
   /** The article with its topics replaced by what {@code tagger} says of its title and text. */

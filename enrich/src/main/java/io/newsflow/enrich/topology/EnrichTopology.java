@@ -21,6 +21,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -44,9 +46,7 @@ public final class EnrichTopology {
     ArticleExtractor extractor = new ArticleExtractor(settings.extractor());
     Tagger tagger = settings.tagger();
 
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LearnStep.STORE), Serdes.String(), Serdes.ByteArray()));
+    builder.addStateStore(learnerStore());
     KStream<String, Carried<byte[]>> raw =
         builder.stream(
                 Topics.RAW.name(),
@@ -113,6 +113,17 @@ public final class EnrichTopology {
                   .withName("write-topic-" + name));
     }
     return builder.build();
+  }
+
+  /**
+   * The learner's store, one sketch per outlet. Cached: an outlet's sketch is read and rewritten
+   * for every article, but reaches RocksDB and the changelog once per commit (the last version),
+   * not once per article; the cache is flushed inside the commit, so exactly-once holds.
+   */
+  static StoreBuilder<KeyValueStore<String, byte[]>> learnerStore() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LearnStep.STORE), Serdes.String(), Serdes.ByteArray())
+        .withCachingEnabled();
   }
 
   static RawArticle decode(byte[] bytes) throws Rejected {

@@ -5,6 +5,7 @@ import io.newsflow.schemas.RawArticle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -17,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * function rejects, or on which it throws, becomes a dead letter that names this step, the reason
  * and the record's source topic, partition and offset, and keeps the original bytes. The stream
  * goes on.
+ *
+ * <p>Only content problems are turned into dead letters. A {@link KafkaException} (a state store
+ * that cannot be written, a task that migrated, a fenced producer: Kafka Streams' own failures) is
+ * not about the record, so it is rethrown for Streams' normal recovery (the task is closed and
+ * restored, the record processed again), never recorded as the article's fault.
  */
 final class GuardedStep<I, O> implements FixedKeyProcessor<String, Carried<I>, Carried<O>> {
   private static final Logger LOG = LoggerFactory.getLogger(GuardedStep.class);
@@ -54,6 +60,8 @@ final class GuardedStep<I, O> implements FixedKeyProcessor<String, Carried<I>, C
       out = Carried.ok(work.apply(record.key(), in.value(), context), in.original());
     } catch (Rejected e) {
       out = Carried.failed(deadLetter(record.key(), in, e.getMessage(), e.getCause()));
+    } catch (KafkaException e) {
+      throw e;
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("step {} failed on record {}; dead-lettered", stage, record.key(), e);
       out = Carried.failed(deadLetter(record.key(), in, String.valueOf(e.getMessage()), e));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,6 +65,38 @@ class RetaggerIT {
     assertThat(readAll(source))
         .as("the source is left as it was")
         .allSatisfy(a -> assertThat(a.getTaxonomyVersion()).isEqualTo("old-1"));
+  }
+
+  @Test
+  void shouldCountOnlyWhatTheBrokerAcknowledgedAndNameWhyTheRestWasRefused(@TempDir Path dir)
+      throws Exception {
+    String source = "it.retag.source." + System.nanoTime();
+    String target = "it.retag.tiny." + System.nanoTime();
+    Files.writeString(dir.resolve("taxonomy.json"), userTaxonomy(), StandardCharsets.UTF_8);
+    Tagger tagger = Tagger.load(dir.resolve("taxonomy.json"));
+    ensure(source);
+    try (Admin admin = Admin.create(client)) {
+      // a target whose records may not exceed 64 bytes: the broker refuses every article
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(target, 1, (short) 1).configs(Map.of("max.message.bytes", "64"))))
+          .all()
+          .get();
+    }
+    produce(
+        source,
+        List.of(
+            article("b1", "The lighthouse keepers of the coast voted to strike over pay."),
+            article("b2", "A quiet day at the market with nothing to report.")));
+
+    Retagger.Report report = new Retagger(client, tagger).run(source, target, n -> {});
+
+    assertThat(report.retagged()).as("nothing reached the target").isZero();
+    assertThat(report.failed()).isEqualTo(2);
+    assertThat(report.firstFailure()).contains("RecordTooLarge");
+    assertThat(report.tagCounts()).isEmpty();
+    assertThat(readAll(target)).isEmpty();
   }
 
   static String userTaxonomy() throws Exception {

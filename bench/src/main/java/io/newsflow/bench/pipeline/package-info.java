@@ -1,0 +1,2 @@
+/** The whole pipeline's replay, measured beside the single-thread extractor on the same pages. */
+package io.newsflow.bench.pipeline;
