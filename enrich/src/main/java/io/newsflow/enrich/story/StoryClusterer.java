@@ -48,6 +48,11 @@ public final class StoryClusterer {
   private Instant clock;
   private long arrivals;
 
+  /** Stories changed and closed since the last {@link #drainChanges}; null while not kept. */
+  private Set<String> changedStories;
+
+  private Set<String> closedStories;
+
   private final Places places;
 
   /** A clusterer that finds no places (names, numbers and dates only). */
@@ -85,11 +90,74 @@ public final class StoryClusterer {
     story.add(article, f, duplicateOf, settings.maxTermsPerStory());
     List<StorySnapshot> merged = mergeInto(story, candidates);
     touch(story, v);
+    if (changedStories != null) {
+      changedStories.add(story.id);
+    }
     List<StorySnapshot> changed = new ArrayList<>(1 + merged.size());
     changed.add(story.snapshot(null));
     changed.addAll(merged);
     evict();
     return new Assignment(article.id(), story.id, duplicateOf, changed);
+  }
+
+  /**
+   * From now on, remember what changes so that {@link #drainChanges} can hand it to a state store.
+   * Returns this clusterer.
+   */
+  public StoryClusterer keepChanges() {
+    if (changedStories == null) {
+      changedStories = new LinkedHashSet<>();
+      closedStories = new LinkedHashSet<>();
+      stats.keepChanges();
+    }
+    return this;
+  }
+
+  /**
+   * Writes to {@code state} everything that changed since the last call (after {@link
+   * #keepChanges}): each changed open story, each closed one, each changed term count and the
+   * counters. Writing them after every article keeps the store equal to the window.
+   */
+  public void drainChanges(StoryState state) {
+    if (changedStories == null) {
+      throw new IllegalStateException("call keepChanges() before drainChanges()");
+    }
+    for (String id : closedStories) {
+      state.removeStory(id);
+    }
+    for (String id : changedStories) {
+      state.putStory(id, StateCodec.encode(open.get(id)));
+    }
+    closedStories.clear();
+    changedStories.clear();
+    stats.drain(state::putTerm);
+    state.putMeta(StateCodec.encode(stats.meta(clock, arrivals)));
+  }
+
+  /**
+   * Rebuilds the window from what {@link #drainChanges} wrote: the counters (null when the store
+   * was empty), every open story in any order, and every counted term. Call on a fresh clusterer
+   * before its first article.
+   */
+  public void restore(
+      byte[] meta, Iterable<byte[]> stories, Iterable<Map.Entry<String, Integer>> terms) {
+    if (arrivals != 0 || !open.isEmpty()) {
+      throw new IllegalStateException("restore() needs a fresh clusterer");
+    }
+    if (meta != null) {
+      StateCodec.Meta m = StateCodec.decodeMeta(meta);
+      clock = m.clock();
+      arrivals = m.arrivals();
+      stats.restore(m);
+    }
+    terms.forEach(t -> stats.restore(t.getKey(), t.getValue()));
+    List<Story> restored = new ArrayList<>();
+    stories.forEach(b -> restored.add(StateCodec.decode(b)));
+    restored.sort(java.util.Comparator.comparingLong((Story s) -> s.touched));
+    for (Story s : restored) {
+      open.put(s.id, s);
+      s.keys.forEach(k -> post(k, s.id));
+    }
   }
 
   /** How many stories are open now. */
@@ -185,6 +253,7 @@ public final class StoryClusterer {
 
   /** Moves the story to the young end of the open list and indexes it under the article's keys. */
   private void touch(Story s, Vector v) {
+    s.touched = arrivals;
     open.remove(s.id);
     open.put(s.id, s);
     for (Map.Entry<String, Double> e : v.heaviestWeighted(INDEX_KEYS)) {
@@ -221,12 +290,21 @@ public final class StoryClusterer {
       }
       it.remove();
       unindex(s);
+      closed(s);
     }
   }
 
   private void close(Story s) {
     open.remove(s.id);
     unindex(s);
+    closed(s);
+  }
+
+  private void closed(Story s) {
+    if (closedStories != null) {
+      changedStories.remove(s.id);
+      closedStories.add(s.id);
+    }
   }
 
   private void unindex(Story s) {

@@ -1,7 +1,10 @@
 package io.newsflow.enrich.story;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Document frequencies learned from the stream itself, so nothing is trained in advance and the
@@ -22,6 +25,9 @@ final class TermStats {
   private long added;
   private long halvings;
 
+  /** Terms whose count changed since the last {@link #drain}; null while changes are not kept. */
+  private Set<String> changed;
+
   TermStats(int maxTerms) {
     this.maxTerms = maxTerms;
   }
@@ -38,6 +44,41 @@ final class TermStats {
 
   private void count(String term) {
     df.computeIfAbsent(term, t -> new int[1])[0]++;
+    if (changed != null) {
+      changed.add(term);
+    }
+  }
+
+  /** From now on, remember which terms change, for {@link #drain}. */
+  void keepChanges() {
+    if (changed == null) {
+      changed = new HashSet<>();
+    }
+  }
+
+  /** Hands each term changed since the last call to {@code out} with its count (0: dropped). */
+  void drain(ObjIntConsumer<String> out) {
+    if (changed != null) {
+      changed.forEach(t -> out.accept(t, df(t)));
+      changed.clear();
+    }
+  }
+
+  /** Sets a term's count, as a restored state store held it. */
+  void restore(String term, int documents) {
+    if (documents > 0) {
+      df.put(term, new int[] {documents});
+    }
+  }
+
+  StateCodec.Meta meta(java.time.Instant clock, long arrivals) {
+    return new StateCodec.Meta(clock, arrivals, documents, added, halvings);
+  }
+
+  void restore(StateCodec.Meta m) {
+    documents = m.documents();
+    added = m.added();
+    halvings = m.halvings();
   }
 
   /** Inverse document frequency, smoothed; an unseen term weighs most. */
@@ -67,6 +108,9 @@ final class TermStats {
   private void halve() {
     halvings++;
     documents /= 2;
+    if (changed != null) {
+      changed.addAll(df.keySet());
+    }
     df.values().forEach(c -> c[0] /= 2);
     df.values().removeIf(c -> c[0] == 0);
   }
