@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The binary form of an open story and of the clusterer's counters in the state store. Versioned
- * by a leading byte, so a later layout can still read what an older one wrote.
+ * The binary form of an open story and of the clusterer's counters in the state store. Versioned by
+ * a leading byte, so a later layout can still read what an older one wrote.
  */
 final class StateCodec {
   private static final byte VERSION = 1;
@@ -126,7 +126,8 @@ final class StateCodec {
   private static void version(DataInputStream in) throws IOException {
     byte v = in.readByte();
     if (v != VERSION) {
-      throw new IOException("unknown story state layout " + v + " (this build reads " + VERSION + ")");
+      throw new IOException(
+          "unknown story state layout " + v + " (this build reads " + VERSION + ")");
     }
   }
 

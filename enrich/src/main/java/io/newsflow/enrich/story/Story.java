@@ -29,6 +29,7 @@ final class Story {
 
   /** The clusterer's arrival count when the story last changed: orders the open list. */
   long touched;
+
   final Map<String, Double> words = new HashMap<>();
   final Map<String, Double> names = new HashMap<>();
   final Set<String> languages = new HashSet<>(2);

@@ -160,6 +160,11 @@ public final class StoryClusterer {
     }
   }
 
+  /** How many articles have been assigned (restored ones included): grows by one per article. */
+  public long arrivals() {
+    return arrivals;
+  }
+
   /** How many stories are open now. */
   public int openStories() {
     return open.size();
