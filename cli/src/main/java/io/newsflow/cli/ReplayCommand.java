@@ -93,7 +93,11 @@ final class ReplayCommand implements Callable<Integer> {
         if (ui != null && failure == null) {
           ui.awaitCaughtUp(Duration.ofSeconds(10));
         }
+        // stories are committed with their articles; give the story sink a moment to read them
+        boolean storiesRead =
+            failure == null && pipeline.stories().awaitCaughtUp(Duration.ofSeconds(10));
         printSummary(System.out, report, tracker, pipeline.outputs(), System.nanoTime() - started);
+        printStories(System.out, pipeline.stories(), storiesRead);
         if (ui != null && ui.alertCount() > 0) {
           System.out.printf(
               "  alerts           %d (on news.alerts; see the warnings above)%n", ui.alertCount());
@@ -164,6 +168,16 @@ final class ReplayCommand implements Callable<Integer> {
       }
     }
     return null;
+  }
+
+  /** The story count, printed after the summary's main lines so it merges apart from them. */
+  static void printStories(
+      PrintStream out, io.newsflow.sink.story.StorySinkRunner stories, boolean complete) {
+    out.printf(
+        "  stories          %d%s (on news.stories%s)%n",
+        stories.stories(),
+        stories.merges() > 0 ? ", after " + stories.merges() + " merge(s)" : "",
+        complete ? "" : "; still being read, so the count may be short");
   }
 
   static void printSummary(
