@@ -97,7 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
         boolean storiesRead =
             failure == null && pipeline.stories().awaitCaughtUp(Duration.ofSeconds(10));
         printSummary(System.out, report, tracker, pipeline.outputs(), System.nanoTime() - started);
-        printStories(System.out, pipeline.stories(), storiesRead);
+        printStories(System.out, tracker.storyCount(), pipeline.stories(), storiesRead);
         if (ui != null && ui.alertCount() > 0) {
           System.out.printf(
               "  alerts           %d (on news.alerts; see the warnings above)%n", ui.alertCount());
@@ -170,14 +170,20 @@ final class ReplayCommand implements Callable<Integer> {
     return null;
   }
 
-  /** The story count, printed after the summary's main lines so it merges apart from them. */
+  /**
+   * The stories of the replayed articles (distinct {@code storyId}s), printed after the summary's
+   * main lines.
+   */
   static void printStories(
-      PrintStream out, io.newsflow.sink.story.StorySinkRunner stories, boolean complete) {
+      PrintStream out,
+      long stories,
+      io.newsflow.sink.story.StorySinkRunner sink,
+      boolean complete) {
     out.printf(
         "  stories          %d%s (on news.stories%s)%n",
-        stories.stories(),
-        stories.merges() > 0 ? ", after " + stories.merges() + " merge(s)" : "",
-        complete ? "" : "; still being read, so the count may be short");
+        stories,
+        sink.merges() > 0 ? ", " + sink.merges() + " merged into others" : "",
+        complete ? "" : "; the story sink was still reading it");
   }
 
   static void printSummary(

@@ -118,6 +118,15 @@ final class Tracker {
   }
 
   /** Tagged articles of this run, per topic. */
+  /** How many distinct stories the sunk articles belong to (articles without one not counted). */
+  long storyCount() {
+    return sunk.values().stream()
+        .map(EnrichedArticle::getStoryId)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .count();
+  }
+
   Map<String, Integer> tagCounts() {
     Map<String, Integer> counts = new TreeMap<>();
     expected.forEach(

@@ -45,6 +45,10 @@ public final class StoryClusterer {
   private final TermStats stats;
   private final LinkedHashMap<String, Story> open = new LinkedHashMap<>();
   private final Map<String, LinkedHashSet<String>> postings = new HashMap<>();
+
+  /** The open story of each listed article, so that an article sent again keeps its story. */
+  private final Map<String, String> storyOf = new HashMap<>();
+
   private Instant clock;
   private long arrivals;
 
@@ -70,6 +74,10 @@ public final class StoryClusterer {
   /** Assigns one article; never null. Articles are expected once each (a re-sent id is a copy). */
   public Assignment assign(StoryArticle article) {
     Objects.requireNonNull(article, "article");
+    Assignment again = again(article);
+    if (again != null) {
+      return again;
+    }
     arrivals++;
     StoryFeatures f = StoryFeatures.of(article.title(), article.text(), places);
     stats.add(f);
@@ -88,6 +96,8 @@ public final class StoryClusterer {
       story = new Story("story-" + article.id(), arrivals);
     }
     story.add(article, f, duplicateOf, settings.maxTermsPerStory());
+    storyOf.put(article.id(), story.id);
+    trim(story);
     List<StorySnapshot> merged = mergeInto(story, candidates);
     touch(story, v);
     if (changedStories != null) {
@@ -157,12 +167,34 @@ public final class StoryClusterer {
     for (Story s : restored) {
       open.put(s.id, s);
       s.keys.forEach(k -> post(k, s.id));
+      s.articles.forEach(r -> storyOf.put(r.id(), s.id));
     }
   }
 
   /** How many articles have been assigned (restored ones included): grows by one per article. */
   public long arrivals() {
     return arrivals;
+  }
+
+  /**
+   * An article whose id is already listed in an open story (sent again, or a new version of it)
+   * keeps its story and is not counted twice; null for an article not seen in the window.
+   */
+  private Assignment again(StoryArticle article) {
+    String id = storyOf.get(article.id());
+    Story s = id == null ? null : open.get(id);
+    ArticleRef ref = s == null ? null : s.listed(article.id());
+    if (ref == null) {
+      return null;
+    }
+    return new Assignment(article.id(), s.id, ref.duplicateOf(), List.of(s.snapshot(null)));
+  }
+
+  /** Drops the oldest listed articles past {@link Story#MAX_LISTED} (the count keeps them). */
+  private void trim(Story s) {
+    while (s.articles.size() > Story.MAX_LISTED) {
+      storyOf.remove(s.articles.removeFirst().id());
+    }
   }
 
   /** How many stories are open now. */
@@ -248,6 +280,8 @@ public final class StoryClusterer {
   private StorySnapshot absorb(Story into, Story other) {
     close(other);
     into.absorb(other, settings.maxTermsPerStory());
+    other.articles.forEach(r -> storyOf.put(r.id(), into.id));
+    trim(into);
     for (String k : other.keys) {
       if (into.keys.size() < Story.MAX_KEYS && into.keys.add(k)) {
         post(k, into.id);
@@ -313,6 +347,9 @@ public final class StoryClusterer {
   }
 
   private void unindex(Story s) {
+    for (ArticleRef r : s.articles) {
+      storyOf.remove(r.id(), s.id);
+    }
     for (String k : s.keys) {
       Set<String> p = postings.get(k);
       if (p != null && p.remove(s.id) && p.isEmpty()) {
