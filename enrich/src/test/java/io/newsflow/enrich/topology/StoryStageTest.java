@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The story step inside the production topology. */
 class StoryStageTest {
-  private static final String UNRELATED =
+  static final String UNRELATED =
       "Rovers beat City 3-1 in the cup final\n\n"
           + "Rovers won the cup final 3-1 against City on Saturday at the national stadium, with two"
           + " goals from their captain in the second half. The club's manager praised the"
