@@ -22,7 +22,7 @@ final class Pipeline implements AutoCloseable {
       throws IOException {
     this.enrich = new EnrichService(streamsProps(cluster, config), enrichSettings(config, tagger));
     try {
-      cluster.prepareForEnrich(enrich.changelogTopics(), exactlyOnce(config));
+      cluster.prepareForEnrich(enrich, exactlyOnce(config));
     } catch (RuntimeException e) {
       enrich.close();
       throw e;

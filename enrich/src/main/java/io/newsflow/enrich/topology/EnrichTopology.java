@@ -46,6 +46,9 @@ public final class EnrichTopology {
    */
   public static final String STORY_REPARTITION = "story-window";
 
+  /** The story window's state store; its changelog has one partition, as its input topic. */
+  public static final String STORY_STORE = StoryStep.STORE;
+
   private EnrichTopology() {}
 
   /** Adds the enrich steps to {@code builder} and returns the built topology. */
