@@ -10,7 +10,8 @@ import java.util.function.ObjIntConsumer;
  * Document frequencies learned from the stream itself, so nothing is trained in advance and the
  * weights follow what the stream talks about. Bounded: when more than {@code maxTerms} terms are
  * counted, every count and the document total are halved and terms that reach zero are dropped (an
- * exponential forgetting that keeps the ratios, hence the weights, of the terms that matter).
+ * exponential forgetting that keeps the ratios, hence the weights, of the terms that matter),
+ * repeated until at most three quarters of {@code maxTerms} remain.
  */
 final class TermStats {
   /**
@@ -38,7 +39,11 @@ final class TermStats {
     f.words().keySet().forEach(this::count);
     f.names().keySet().forEach(this::count);
     if (df.size() > maxTerms) {
-      halve();
+      // down to three quarters at least, so that the next halving is far away even when few terms
+      // are rare (each halving rewrites every count in the state store)
+      while (df.size() > maxTerms * 3L / 4) {
+        halve();
+      }
     }
   }
 
