@@ -25,8 +25,8 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 public final class NewsflowConfig extends AbstractConfig {
   public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
   static final String BOOTSTRAP_SERVERS_DOC =
-      "Kafka cluster to use (host:port,...). Empty: run an in-process broker in data.dir (replay,"
-          + " run), or connect to localhost:9092 (the stage commands, matching 'newsflow broker').";
+      "Kafka cluster to use (host:port,...). Empty: run an in-process broker in data.dir (replay, run), "
+          + "or connect to localhost:9092 (the stage commands, matching 'newsflow broker').";
   public static final String DATA_DIR_CONFIG = "data.dir";
   static final String DATA_DIR_DOC =
       "Folder for the embedded broker's data, Streams state and ingest state.";
@@ -50,8 +50,7 @@ public final class NewsflowConfig extends AbstractConfig {
       "Taxonomy (topics and their rules) to tag with; empty: the built-in one.";
   public static final String STALL_TIMEOUT_CONFIG = "replay.stall.timeout.ms";
   static final String STALL_TIMEOUT_DOC =
-      "replay gives up when no article has reached the sink or the dead-letter topic for this"
-          + " long.";
+      "replay gives up when no article has reached the sink or the dead-letter topic for this long.";
 
   public static final String LOG_LEVEL_CONFIG = "log.level";
   static final String LOG_LEVEL_DOC =

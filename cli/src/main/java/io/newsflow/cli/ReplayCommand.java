@@ -25,12 +25,10 @@ import picocli.CommandLine.Parameters;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay an archive through ingest, enrich and sink, wait until every article has reached the"
-          + " sink or the dead-letter topic, print a summary and exit. ARCHIVE is a folder of"
-          + " .txt/.html files (recursive), a WARC file (.warc, .warc.gz) or JSON Lines of {url,"
-          + " html|text, fetched_at} (.jsonl, .jsonl.gz).",
-      "Runs an in-process Kafka broker (data in --data-dir) unless --bootstrap-servers names a"
-          + " cluster.",
+      "Replay an archive through ingest, enrich and sink, wait until every article has reached the sink or "
+          + "the dead-letter topic, print a summary and exit. ARCHIVE is a folder of .txt/.html files (recursive), "
+          + "a WARC file (.warc, .warc.gz) or JSON Lines of {url, html|text, fetched_at} (.jsonl, .jsonl.gz).",
+      "Runs an in-process Kafka broker (data in --data-dir) unless --bootstrap-servers names a cluster.",
       "Replaying the same folder again leaves one record per article in the output."
     },
     footer = {"", "Example:", "  ./newsflow replay ../shared/seeds --out out/"})

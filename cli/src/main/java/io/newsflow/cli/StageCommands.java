@@ -124,8 +124,7 @@ final class StageCommands {
       name = "enrich",
       mixinStandardHelpOptions = true,
       description =
-          "Run the enrich stage (Kafka Streams: news.raw -> news.enriched, news.topic.*, news.dlq)"
-              + " until stopped.")
+          "Run the enrich stage (Kafka Streams: news.raw -> news.enriched, news.topic.*, news.dlq) until stopped.")
   static final class Enrich implements Callable<Integer> {
     @Mixin CommonOptions common;
 
@@ -157,12 +156,9 @@ final class StageCommands {
       name = "sink",
       mixinStandardHelpOptions = true,
       description = {
-        "Run the sink stage until stopped: news.enriched -> files (JSON Lines or Avro, rolled, with"
-            + " their offsets)",
-        "and, with --postgres, a PostgreSQL database too. Exactly once: each output keeps the"
-            + " positions it has consumed.",
-        "Settings: sink.roll.bytes, sink.roll.ms, sink.topics, sink.postgres.user/.password (env"
-            + " NEWSFLOW_SINK_POSTGRES_USER, ...)."
+        "Run the sink stage until stopped: news.enriched -> files (JSON Lines or Avro, rolled, with their offsets)",
+        "and, with --postgres, a PostgreSQL database too. Exactly once: each output keeps the positions it has consumed.",
+        "Settings: sink.roll.bytes, sink.roll.ms, sink.topics, sink.postgres.user/.password (env NEWSFLOW_SINK_POSTGRES_USER, ...)."
       })
   static final class Sink implements Callable<Integer> {
     @Mixin SinkOptions output;
@@ -171,8 +167,8 @@ final class StageCommands {
         names = "--stop-when-idle",
         paramLabel = "SECONDS",
         description =
-            "Stop (committing everything) once no article has arrived for this long: drain the"
-                + " topics into the output and exit, for batch jobs. Default: run until Ctrl-C.")
+            "Stop (committing everything) once no article has arrived for this long: drain the topics "
+                + "into the output and exit, for batch jobs. Default: run until Ctrl-C.")
     Integer stopWhenIdle;
 
     @Mixin CommonOptions common;
@@ -217,8 +213,7 @@ final class StageCommands {
       name = "broker",
       mixinStandardHelpOptions = true,
       description =
-          "Run the in-process Kafka broker (KRaft, one node) until stopped, for the stage commands"
-              + " to share.")
+          "Run the in-process Kafka broker (KRaft, one node) until stopped, for the stage commands to share.")
   static final class Broker implements Callable<Integer> {
     @Option(
         names = "--port",

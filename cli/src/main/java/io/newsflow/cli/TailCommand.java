@@ -33,14 +33,11 @@ import picocli.CommandLine.Parameters;
     name = "tail",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the articles of a topic as readable text (title, outlet, time, tags with evidence) or"
-          + " JSON.",
+      "Print the articles of a topic as readable text (title, outlet, time, tags with evidence) or JSON.",
       "TOPIC is a topic name (news.enriched, news.topic.sovereignty) or a tag name (sovereignty);",
-      "news.raw shows raw articles (source, type, size), news.dlq dead letters (stage, reason,"
-          + " coordinates)",
+      "news.raw shows raw articles (source, type, size), news.dlq dead letters (stage, reason, coordinates)",
       "and news.stories stories (title, outlets, articles, tag counts, mergedInto).",
-      "Follows the topic until Ctrl-C or --max; reads only committed transactions; joins no"
-          + " consumer group."
+      "Follows the topic until Ctrl-C or --max; reads only committed transactions; joins no consumer group."
     })
 final class TailCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TOPIC", description = "Topic or tag name.")

@@ -26,9 +26,8 @@ class ReplayIT {
   /** Lines no clean article keeps: share/follow prompts, inserts, tails, credits. */
   static final Pattern BOILERPLATE =
       Pattern.compile(
-          "(?i)^(also read|read more)\\b.*|.*share this story.*|.*whats\\s?app.*|^help us"
-              + " improve\\.?$|^related articles$|^trending$|^(cover |file"
-              + " )?photo\\s*:.*|.*/\\s*(afp|reuters|ap|getty images)$");
+          "(?i)^(also read|read more)\\b.*|.*share this story.*|.*whats\\s?app.*|^help us improve\\.?$"
+              + "|^related articles$|^trending$|^(cover |file )?photo\\s*:.*|.*/\\s*(afp|reuters|ap|getty images)$");
 
   @TempDir static Path out;
   @TempDir static Path data;

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 class StoryStageTest {
   static final String UNRELATED =
       "Rovers beat City 3-1 in the cup final\n\n"
-          + "Rovers won the cup final 3-1 against City on Saturday at the national stadium, with"
-          + " two goals from their captain in the second half. The club's manager praised the"
+          + "Rovers won the cup final 3-1 against City on Saturday at the national stadium, with two"
+          + " goals from their captain in the second half. The club's manager praised the"
           + " defence and said the squad would celebrate with supporters on Sunday.";
 
   TopologyTestDriver driver;

@@ -33,8 +33,7 @@ public final class PostgresStories implements StoryWriter {
         merged_into   text,
         sequence      bigint NOT NULL,
         updated_at    timestamptz NOT NULL DEFAULT now()
-      )\
-      """;
+      )""";
 
   static final String UPSERT =
       """
@@ -47,8 +46,7 @@ public final class PostgresStories implements StoryWriter {
         article_count = EXCLUDED.article_count, outlets = EXCLUDED.outlets,
         articles = EXCLUDED.articles, tags = EXCLUDED.tags, merged_into = EXCLUDED.merged_into,
         sequence = EXCLUDED.sequence, updated_at = now()
-      WHERE stories.sequence < EXCLUDED.sequence\
-      """;
+      WHERE stories.sequence < EXCLUDED.sequence""";
 
   private final Connection connection;
 
