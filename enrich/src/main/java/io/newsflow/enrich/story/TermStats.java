@@ -65,7 +65,9 @@ final class TermStats {
   void drain(ObjIntConsumer<String> out) {
     if (changed != null) {
       changed.forEach(t -> out.accept(t, df(t)));
-      changed.clear();
+      // a new set, not clear(): clear() zeroes the whole table, which a halving grows to the size
+      // of the vocabulary, and would then cost milliseconds after every article
+      changed = new HashSet<>();
     }
   }
 
