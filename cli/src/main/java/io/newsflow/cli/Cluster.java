@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.enrich.EnrichService;
 import io.newsflow.schemas.TopicAdmin;
 import io.newsflow.schemas.TopicSpec;
 import io.newsflow.schemas.Topics;
@@ -140,6 +141,21 @@ final class Cluster implements AutoCloseable {
    * the first transactions of a new cluster are refused (CONCURRENT_TRANSACTIONS) and retried out
    * of order.
    */
+  void prepareForEnrich(EnrichService enrich, boolean exactlyOnce) {
+    prepareForEnrich(enrich.changelogTopics(), exactlyOnce);
+    // the story window's changelog follows its single-partition input, not news.raw
+    try (Admin admin = Admin.create(clientProps())) {
+      List<TopicSpec<?, ?>> specs = new ArrayList<>();
+      enrich
+          .singlePartitionChangelogs()
+          .forEach(
+              n -> specs.add(new TopicSpec<>(n, Serdes.ByteArray(), Serdes.ByteArray(), true)));
+      new TopicAdmin(
+              admin, 1, config.getShort(NewsflowConfig.REPLICATION_CONFIG), Duration.ofSeconds(60))
+          .ensure(specs);
+    }
+  }
+
   void prepareForEnrich(Collection<String> changelogTopics, boolean exactlyOnce) {
     try (Admin admin = Admin.create(clientProps())) {
       int partitions =

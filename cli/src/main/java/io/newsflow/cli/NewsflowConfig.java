@@ -84,6 +84,22 @@ public final class NewsflowConfig extends AbstractConfig {
           + " encoding, no registry. Readers take both framings. Keys prefixed apicurio.registry."
           + " (auth, retries) go to Apicurio's serde.";
 
+  public static final String STORY_WINDOW_CONFIG = "stories.window";
+  static final String STORY_WINDOW_DOC =
+      "How far apart in publication time an article and a story may be and still be compared"
+          + " (3d, 36h, 90m or ISO-8601 like P3D).";
+
+  public static final String STORY_LATENESS_CONFIG = "stories.lateness";
+  static final String STORY_LATENESS_DOC =
+      "How long past the window a story stays open for late articles (a duration); a story closes"
+          + " when its newest article is older than the newest publication time seen minus window"
+          + " minus lateness.";
+
+  public static final String STORY_MAX_OPEN_CONFIG = "stories.max.open";
+  static final String STORY_MAX_OPEN_DOC =
+      "The most stories kept open at once; past it the least recently updated one closes. Bounds"
+          + " the story step's memory and state store even when articles carry no date.";
+
   static final String ENV_PREFIX = "NEWSFLOW_";
   static final String KAFKA_PREFIX = "kafka.";
 
@@ -159,7 +175,46 @@ public final class NewsflowConfig extends AbstractConfig {
               Type.STRING,
               "",
               Importance.MEDIUM,
-              SCHEMA_REGISTRY_URL_DOC);
+              SCHEMA_REGISTRY_URL_DOC)
+          .define(
+              STORY_WINDOW_CONFIG,
+              Type.STRING,
+              "3d",
+              NewsflowConfig::validateDuration,
+              Importance.MEDIUM,
+              STORY_WINDOW_DOC)
+          .define(
+              STORY_LATENESS_CONFIG,
+              Type.STRING,
+              "1d",
+              NewsflowConfig::validateDuration,
+              Importance.LOW,
+              STORY_LATENESS_DOC)
+          .define(
+              STORY_MAX_OPEN_CONFIG,
+              Type.INT,
+              200_000,
+              Range.atLeast(1),
+              Importance.LOW,
+              STORY_MAX_OPEN_DOC);
+
+  private static void validateDuration(String name, Object value) {
+    try {
+      StoriesCommand.parseDuration(name, String.valueOf(value));
+    } catch (IllegalArgumentException e) {
+      throw new org.apache.kafka.common.config.ConfigException(name, value, e.getMessage());
+    }
+  }
+
+  /** The story step's settings: the defaults with this configuration's window and bounds. */
+  public io.newsflow.enrich.story.StorySettings storySettings() {
+    return io.newsflow.enrich.story.StorySettings.defaults()
+        .withWindow(
+            StoriesCommand.parseDuration(STORY_WINDOW_CONFIG, getString(STORY_WINDOW_CONFIG)))
+        .withLateness(
+            StoriesCommand.parseDuration(STORY_LATENESS_CONFIG, getString(STORY_LATENESS_CONFIG)))
+        .withMaxOpenStories(getInt(STORY_MAX_OPEN_CONFIG));
+  }
 
   private static void validateKinds(String name, Object value) {
     @SuppressWarnings("unchecked")

@@ -22,12 +22,17 @@ final class Pipeline implements AutoCloseable {
       throws IOException {
     this.enrich = new EnrichService(streamsProps(cluster, config), enrichSettings(config, tagger));
     try {
-      cluster.prepareForEnrich(enrich.changelogTopics(), exactlyOnce(config));
+      cluster.prepareForEnrich(enrich, exactlyOnce(config));
     } catch (RuntimeException e) {
       enrich.close();
       throw e;
     }
     this.sinks = new Sinks(cluster, config, listener);
+  }
+
+  /** The story sink (counts, catching up). */
+  io.newsflow.sink.story.StorySinkRunner stories() {
+    return sinks.stories();
   }
 
   /** Where the output goes, one line per sink. */
@@ -57,7 +62,8 @@ final class Pipeline implements AutoCloseable {
   static EnrichSettings enrichSettings(NewsflowConfig config, Tagger tagger) {
     return new EnrichSettings(
             new ExtractorSettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG)), tagger)
-        .withNewsKinds(config.newsKinds());
+        .withNewsKinds(config.newsKinds())
+        .withStories(config.storySettings());
   }
 
   static Tagger tagger(NewsflowConfig config) {

@@ -101,7 +101,11 @@ final class ReplayCommand implements Callable<Integer> {
         if (ui != null && failure == null) {
           ui.awaitCaughtUp(Duration.ofSeconds(10));
         }
+        // stories are committed with their articles; give the story sink a moment to read them
+        boolean storiesRead =
+            failure == null && pipeline.stories().awaitCaughtUp(Duration.ofSeconds(10));
         printSummary(System.out, report, tracker, pipeline.outputs(), System.nanoTime() - started);
+        printStories(System.out, tracker.storyCount(), pipeline.stories(), storiesRead);
         if (ui != null && ui.alertCount() > 0) {
           System.out.printf(
               "  alerts           %d (on news.alerts; see the warnings above)%n", ui.alertCount());
@@ -208,6 +212,22 @@ final class ReplayCommand implements Callable<Integer> {
       }
     }
     return null;
+  }
+
+  /**
+   * The stories of the replayed articles (distinct {@code storyId}s), printed after the summary's
+   * main lines.
+   */
+  static void printStories(
+      PrintStream out,
+      long stories,
+      io.newsflow.sink.story.StorySinkRunner sink,
+      boolean complete) {
+    out.printf(
+        "  stories          %d%s (on news.stories%s)%n",
+        stories,
+        sink.merges() > 0 ? ", " + sink.merges() + " merged into others" : "",
+        complete ? "" : "; the story sink was still reading it");
   }
 
   static void printSummary(

@@ -9,6 +9,10 @@ import io.newsflow.sink.file.FileSink;
 import io.newsflow.sink.file.FileSinkSettings;
 import io.newsflow.sink.jsonl.JsonlWriter;
 import io.newsflow.sink.postgres.PostgresSettings;
+import io.newsflow.sink.story.PostgresStories;
+import io.newsflow.sink.story.StoriesJsonl;
+import io.newsflow.sink.story.StorySinkRunner;
+import io.newsflow.sink.story.StoryWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * same whichever command made them.
  */
 final class Sinks implements AutoCloseable {
-  private final List<SinkRunner> runners = new ArrayList<>();
+  private final List<AutoCloseable> runners = new ArrayList<>();
+  private final StorySinkRunner stories;
   private final List<Thread> threads = new ArrayList<>();
   private final List<String> descriptions = new ArrayList<>();
   private volatile String failure;
@@ -63,6 +68,33 @@ final class Sinks implements AutoCloseable {
               sinkConfig.topics()),
           "PostgreSQL " + pg.get().jdbcUrl());
     }
+    stories = stories(cluster, config, sinkConfig, pg);
+  }
+
+  /** {@code news.stories} into {@code stories.jsonl} in the out folder, and PostgreSQL if set. */
+  private StorySinkRunner stories(
+      Cluster cluster, NewsflowConfig config, SinkConfig sinkConfig, Optional<PostgresSettings> pg)
+      throws IOException {
+    List<StoryWriter> writers = new ArrayList<>();
+    writers.add(new StoriesJsonl(config.outDir()));
+    if (pg.isPresent()) {
+      writers.add(new PostgresStories(pg.get()));
+    }
+    Map<String, Object> props = new HashMap<>(cluster.clientProps());
+    props.put("group.id", sinkConfig.group() + "-stories");
+    StorySinkRunner runner = new StorySinkRunner(props, writers);
+    add(
+        runner,
+        runner,
+        "stories in "
+            + config.outDir().resolve(StoriesJsonl.FILE)
+            + (pg.isPresent() ? " and the PostgreSQL stories table" : ""));
+    return runner;
+  }
+
+  /** The story sink: how many stories it has seen, and whether it has read all there is. */
+  StorySinkRunner stories() {
+    return stories;
   }
 
   /** Counts each article version's arrivals and reports it once all sinks have it. */
@@ -99,7 +131,11 @@ final class Sinks implements AutoCloseable {
   }
 
   private void add(SinkRunner runner, String description) {
-    runners.add(runner);
+    add(runner, runner, description);
+  }
+
+  private void add(Runnable runner, AutoCloseable closer, String description) {
+    runners.add(closer);
     descriptions.add(description);
     String name = "newsflow-sink-" + threads.size();
     threads.add(
@@ -119,9 +155,15 @@ final class Sinks implements AutoCloseable {
     return List.copyOf(descriptions);
   }
 
-  /** Whether every sink has joined its consumer group and knows its partitions. */
+  /**
+   * Whether every article sink has joined its consumer group and knows its partitions (the story
+   * sink follows news.stories and does not decide when the articles are done).
+   */
   boolean joined() {
-    return runners.stream().allMatch(SinkRunner::joined);
+    return runners.stream()
+        .filter(SinkRunner.class::isInstance)
+        .map(SinkRunner.class::cast)
+        .allMatch(SinkRunner::joined);
   }
 
   void start() {
@@ -144,7 +186,13 @@ final class Sinks implements AutoCloseable {
   /** Stops every sink after its current batch; each commits what it holds before returning. */
   @Override
   public void close() throws InterruptedException {
-    runners.forEach(SinkRunner::close);
+    for (AutoCloseable r : runners) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        failure = "closing a sink failed: " + e.getMessage();
+      }
+    }
     for (Thread t : threads) {
       t.join(30_000);
     }

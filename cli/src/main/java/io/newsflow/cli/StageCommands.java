@@ -139,7 +139,7 @@ final class StageCommands {
         try (EnrichService enrich =
             new EnrichService(
                 Pipeline.streamsProps(cluster, config), Pipeline.enrichSettings(config, tagger))) {
-          cluster.prepareForEnrich(enrich.changelogTopics(), Pipeline.exactlyOnce(config));
+          cluster.prepareForEnrich(enrich, Pipeline.exactlyOnce(config));
           enrich.start();
           common
               .progress()

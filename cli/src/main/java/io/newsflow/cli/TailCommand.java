@@ -1,10 +1,12 @@
 package io.newsflow.cli;
 
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.Story;
 import io.newsflow.schemas.TopicSpec;
 import io.newsflow.schemas.Topics;
 import io.newsflow.sink.ArticleJson;
 import io.newsflow.sink.ArticleText;
+import io.newsflow.sink.story.StoryJson;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Print the articles of a topic as readable text (title, outlet, time, tags with evidence) or JSON.",
       "TOPIC is a topic name (news.enriched, news.topic.sovereignty) or a tag name (sovereignty);",
-      "news.raw shows raw articles (source, type, size) and news.dlq dead letters (stage, reason, coordinates).",
+      "news.raw shows raw articles (source, type, size), news.dlq dead letters (stage, reason, coordinates)",
+      "and news.stories stories (title, outlets, articles, tag counts, mergedInto).",
       "Follows the topic until Ctrl-C or --max; reads only committed transactions; joins no consumer group."
     })
 final class TailCommand implements Callable<Integer> {
@@ -133,6 +136,21 @@ final class TailCommand implements Callable<Integer> {
     try {
       if (r.topic().equals(Topics.RAW.name()) || r.topic().equals(Topics.DLQ.name())) {
         printOther(r, out);
+        return;
+      }
+      if (r.topic().equals(Topics.STORIES.name())) {
+        Story s = Topics.STORIES.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        out.println(
+            json
+                ? ArticleJson.MAPPER.writeValueAsString(StoryJson.toJson(s))
+                : "-- "
+                    + r.topic()
+                    + "-"
+                    + r.partition()
+                    + "@"
+                    + r.offset()
+                    + "\n"
+                    + StoryJson.text(s));
         return;
       }
       EnrichedArticle a =

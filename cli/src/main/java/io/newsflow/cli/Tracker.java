@@ -26,6 +26,8 @@ final class Tracker {
   private final Map<String, Integer> deadByReason = new TreeMap<>();
   private final Map<String, Integer> pageKinds = new TreeMap<>();
   private final Map<String, Integer> tagCounts = new TreeMap<>();
+  // the distinct stories of this run's articles, as fingerprints: grows with stories, not articles
+  private final LongHashSet stories = new LongHashSet();
   private volatile long lastChange = System.nanoTime();
 
   /** An article of this run is about to be produced (call before sending it). */
@@ -42,6 +44,9 @@ final class Tracker {
       outcomes.merge(outcome, 1, Integer::sum);
       for (TopicTag t : a.getTopics()) {
         tagCounts.merge(t.getName(), 1, Integer::sum);
+      }
+      if (a.getStoryId() != null) {
+        stories.add(fingerprint(a.getStoryId()));
       }
     }
   }
@@ -103,6 +108,11 @@ final class Tracker {
   /** Dead letters of this run's articles, by stage and reason. */
   synchronized Map<String, Integer> deadByReason() {
     return new TreeMap<>(deadByReason);
+  }
+
+  /** How many distinct stories the sunk articles belong to (articles without one not counted). */
+  synchronized long storyCount() {
+    return stories.size();
   }
 
   /** Tagged articles of this run, per topic. */

@@ -33,6 +33,9 @@ class ReplayIT {
   @TempDir static Path data;
   static List<JsonNode> firstRun;
   static List<JsonNode> secondRun;
+  static CliRun firstReplay;
+  static List<JsonNode> firstStories;
+  static List<JsonNode> secondStories;
 
   @BeforeAll
   static void replayTwice() throws Exception {
@@ -47,10 +50,13 @@ class ReplayIT {
       data.toString(),
       "-q"
     };
-    assertThat(Newsflow.run(args)).isZero();
+    firstReplay = CliRun.of(args);
+    assertThat(firstReplay.exitCode()).as(firstReplay.err()).isZero();
     firstRun = readOutput();
+    firstStories = readLines("stories.jsonl");
     assertThat(Newsflow.run(args)).isZero();
     secondRun = readOutput();
+    secondStories = readLines("stories.jsonl");
   }
 
   @Test
@@ -119,9 +125,42 @@ class ReplayIT {
     }
   }
 
+  @Test
+  void shouldGroupTheFiveSeedsIntoOneStoryOnTheArticlesAndInStoriesJsonl() {
+    String story = firstRun.get(0).path("storyId").asText();
+    assertThat(story).startsWith("story-");
+    assertThat(firstRun).allSatisfy(a -> assertThat(a.path("storyId").asText()).isEqualTo(story));
+    assertThat(firstStories).hasSize(1);
+    JsonNode s = firstStories.get(0);
+    assertThat(s.path("id").asText()).isEqualTo(story);
+    assertThat(s.path("articleCount").asInt()).isEqualTo(firstRun.size());
+    List<String> ids = new ArrayList<>();
+    s.path("articles").forEach(a -> ids.add(a.path("id").asText()));
+    assertThat(ids)
+        .containsExactlyInAnyOrderElementsOf(
+            firstRun.stream().map(a -> a.path("id").asText()).toList());
+    assertThat(s.path("tags").path("sovereignty").asInt()).isEqualTo(firstRun.size());
+    assertThat(firstReplay.out()).containsPattern("stories +1 \\(on news.stories\\)");
+  }
+
+  @Test
+  void shouldNotCountTheSeedsTwiceInTheirStoryWhenReplayedAgain() {
+    assertThat(secondStories).hasSize(1);
+    assertThat(secondStories.get(0).path("articleCount").asInt()).isEqualTo(firstRun.size());
+    assertThat(secondRun)
+        .allSatisfy(
+            a ->
+                assertThat(a.path("storyId").asText())
+                    .isEqualTo(firstStories.get(0).path("id").asText()));
+  }
+
   static List<JsonNode> readOutput() throws Exception {
+    return readLines("articles.jsonl");
+  }
+
+  static List<JsonNode> readLines(String file) throws Exception {
     List<JsonNode> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(out.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(out.resolve(file), StandardCharsets.UTF_8)) {
       rows.add(JSON.readTree(line));
     }
     return rows;

@@ -37,6 +37,7 @@ public final class EnrichService implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final Set<String> changelogTopics = new TreeSet<>();
+  private final Set<String> singlePartitionChangelogs = new TreeSet<>();
   private final CountDownLatch running = new CountDownLatch(1);
   private volatile Throwable failure;
 
@@ -68,7 +69,12 @@ public final class EnrichService implements AutoCloseable {
         if (node instanceof TopologyDescription.Processor processor) {
           processor
               .stores()
-              .forEach(s -> changelogTopics.add(applicationId + "-" + s + "-changelog"));
+              .forEach(
+                  s ->
+                      (s.equals(EnrichTopology.STORY_STORE)
+                              ? singlePartitionChangelogs
+                              : changelogTopics)
+                          .add(applicationId + "-" + s + "-changelog"));
         }
       }
     }
@@ -125,6 +131,14 @@ public final class EnrichService implements AutoCloseable {
    */
   public Set<String> changelogTopics() {
     return Set.copyOf(changelogTopics);
+  }
+
+  /**
+   * The changelog topics of stores that live in a single-partition part of the topology (the story
+   * window): to be created ahead with one partition, not with news.raw's count.
+   */
+  public Set<String> singlePartitionChangelogs() {
+    return Set.copyOf(singlePartitionChangelogs);
   }
 
   public void start() {

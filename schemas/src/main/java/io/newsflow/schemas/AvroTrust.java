@@ -17,7 +17,9 @@ final class AvroTrust {
           TopicTag.class,
           Removal.class,
           ArticleRemoved.class,
-          Via.class);
+          Via.class,
+          Story.class,
+          StoryMember.class);
   private static volatile boolean installed;
 
   private AvroTrust() {}

@@ -36,6 +36,13 @@ public final class Topics {
   public static final TopicSpec<String, DeadLetter> DLQ =
       new TopicSpec<>("news.dlq", Serdes.String(), new AvroSerde<>(DeadLetter.class), false);
 
+  /**
+   * One record per story (compacted; key = story id): the story as it stands, with its articles,
+   * outlets and tag counts. A story merged into another carries {@code mergedInto}.
+   */
+  public static final TopicSpec<String, Story> STORIES =
+      new TopicSpec<>("news.stories", Serdes.String(), new AvroSerde<>(Story.class), true);
+
   /** Prefix of the per-tag topics: {@code news.topic.<name>}. */
   public static final String TAG_PREFIX = "news.topic.";
 
@@ -56,6 +63,6 @@ public final class Topics {
 
   /** The fixed topics (the per-tag ones depend on the taxonomy). */
   public static List<TopicSpec<String, ?>> fixed() {
-    return List.of(RAW, ENRICHED, ARTICLES, PAGES, DLQ);
+    return List.of(RAW, ENRICHED, ARTICLES, PAGES, DLQ, STORIES);
   }
 }

@@ -102,6 +102,60 @@ class AvroCodecTest {
   }
 
   @Test
+  void shouldReadAnEnrichedArticleFromBeforeStoriesAsUnassigned() {
+    AvroCodec<EnrichedArticle> codec = AvroCodec.of(EnrichedArticle.class);
+    Schema v3 = codec.history().get(2);
+    assertThat(v3.getField("storyId")).as("field added in v4").isNull();
+    GenericRecord old = new GenericData.Record(v3);
+    old.put("id", "id-3");
+    old.put("source", "https://example.org/c");
+    old.put("text", "Body.");
+    old.put("removed", new GenericData.Array<>(v3.getField("removed").schema(), List.of()));
+    old.put("topics", new GenericData.Array<>(v3.getField("topics").schema(), List.of()));
+    old.put("authors", new GenericData.Array<>(v3.getField("authors").schema(), List.of()));
+    old.put("fetchedAt", 1_700_000_000_000L);
+    old.put("version", 1);
+    old.put("extractorVersion", "x3");
+    old.put("taxonomyVersion", "t3");
+    old.put("pageKind", "liveblog");
+
+    EnrichedArticle read = codec.decode(encodeGeneric(v3, old));
+
+    assertThat(read.getPageKind()).isEqualTo("liveblog");
+    assertThat(read.getStoryId()).isNull();
+    assertThat(read.getDuplicateOf()).isNull();
+  }
+
+  @Test
+  void shouldRoundTripAStoryWithItsArticlesAndTagCounts() {
+    AvroCodec<Story> codec = AvroCodec.of(Story.class);
+    Story story =
+        Story.newBuilder()
+            .setId("story-a1")
+            .setTitle("Quake hits the coast")
+            .setFirstSeen("2026-03-03T10:00:00Z")
+            .setLastSeen("2026-03-04T08:00:00Z")
+            .setArticleCount(2)
+            .setArticles(
+                List.of(
+                    StoryMember.newBuilder().setArticleId("a1").setOutlet("Daily").build(),
+                    StoryMember.newBuilder()
+                        .setArticleId("a2")
+                        .setLanguage("es")
+                        .setDuplicateOf("a1")
+                        .build()))
+            .setTags(java.util.Map.of("intervention", 2))
+            .setSequence(7)
+            .build();
+
+    Story read = codec.decode(codec.encode(story));
+
+    assertThat(read).isEqualTo(story);
+    assertThat(read.getArticles().get(1).getDuplicateOf()).isEqualTo("a1");
+    assertThat(read.getMergedInto()).isNull();
+  }
+
+  @Test
   void shouldReadTagsWrittenBeforeTheyCarriedTheirDecidingSentences() {
     AvroCodec<EnrichedArticle> codec = AvroCodec.of(EnrichedArticle.class);
     Schema v2 = codec.history().get(1);
@@ -184,7 +238,12 @@ class AvroCodecTest {
   @Test
   void shouldKeepTheCurrentSchemaOfEveryRecordInItsHistory() {
     for (Class<? extends org.apache.avro.specific.SpecificRecord> type :
-        List.of(RawArticle.class, EnrichedArticle.class, DeadLetter.class, ArticleRemoved.class)) {
+        List.of(
+            RawArticle.class,
+            EnrichedArticle.class,
+            DeadLetter.class,
+            ArticleRemoved.class,
+            Story.class)) {
       Schema current = SpecificData.get().getSchema(type);
       assertThat(AvroCodec.of(type).history())
           .as("%s changed without a new avro-history entry", type.getSimpleName())

@@ -30,6 +30,8 @@ public final class ArticleJson {
     o.put("dateline", a.getDateline());
     o.put("language", a.getLanguage());
     o.put("pageKind", a.getPageKind());
+    o.put("storyId", a.getStoryId());
+    o.put("duplicateOf", a.getDuplicateOf());
     o.put("canonicalUrl", a.getCanonicalUrl());
     o.put("imageUrl", a.getImageUrl());
     o.put("text", a.getText());

@@ -26,6 +26,10 @@ final class Story {
 
   final String id;
   final long created;
+
+  /** The clusterer's arrival count when the story last changed: orders the open list. */
+  long touched;
+
   final Map<String, Double> words = new HashMap<>();
   final Map<String, Double> names = new HashMap<>();
   final Set<String> languages = new HashSet<>(2);
@@ -60,9 +64,6 @@ final class Story {
     addTerms(words, f.words(), maxTerms);
     addTerms(names, f.names(), maxTerms);
     articles.addLast(new ArticleRef(a.id(), a.outlet(), a.language(), a.published(), duplicateOf));
-    if (articles.size() > MAX_LISTED) {
-      articles.removeFirst();
-    }
     hashes.addLast(new Copy(f.simhash(), a.id()));
     if (hashes.size() > MAX_HASHES) {
       hashes.removeFirst();
@@ -79,6 +80,16 @@ final class Story {
     }
     firstSeen = firstSeen == null || t.isBefore(firstSeen) ? t : firstSeen;
     lastSeen = lastSeen == null || t.isAfter(lastSeen) ? t : lastSeen;
+  }
+
+  /** The listed article with this id, or null. */
+  ArticleRef listed(String articleId) {
+    for (ArticleRef r : articles) {
+      if (r.id().equals(articleId)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** The id of the earliest kept article whose SimHash is within {@code bits}, or null. */
@@ -101,9 +112,6 @@ final class Story {
     prune(names, maxTerms);
     languages.addAll(other.languages);
     other.articles.forEach(articles::addLast);
-    while (articles.size() > MAX_LISTED) {
-      articles.removeFirst();
-    }
     hashes.addAll(other.hashes);
     while (hashes.size() > MAX_HASHES) {
       hashes.removeFirst();

@@ -45,8 +45,17 @@ public final class StoryClusterer {
   private final TermStats stats;
   private final LinkedHashMap<String, Story> open = new LinkedHashMap<>();
   private final Map<String, LinkedHashSet<String>> postings = new HashMap<>();
+
+  /** The open story of each listed article, so that an article sent again keeps its story. */
+  private final Map<String, String> storyOf = new HashMap<>();
+
   private Instant clock;
   private long arrivals;
+
+  /** Stories changed and closed since the last {@link #drainChanges}; null while not kept. */
+  private Set<String> changedStories;
+
+  private Set<String> closedStories;
 
   private final Places places;
 
@@ -65,6 +74,10 @@ public final class StoryClusterer {
   /** Assigns one article; never null. Articles are expected once each (a re-sent id is a copy). */
   public Assignment assign(StoryArticle article) {
     Objects.requireNonNull(article, "article");
+    Assignment again = again(article);
+    if (again != null) {
+      return again;
+    }
     arrivals++;
     StoryFeatures f = StoryFeatures.of(article.title(), article.text(), places);
     stats.add(f);
@@ -83,13 +96,105 @@ public final class StoryClusterer {
       story = new Story("story-" + article.id(), arrivals);
     }
     story.add(article, f, duplicateOf, settings.maxTermsPerStory());
+    storyOf.put(article.id(), story.id);
+    trim(story);
     List<StorySnapshot> merged = mergeInto(story, candidates);
     touch(story, v);
+    if (changedStories != null) {
+      changedStories.add(story.id);
+    }
     List<StorySnapshot> changed = new ArrayList<>(1 + merged.size());
     changed.add(story.snapshot(null));
     changed.addAll(merged);
     evict();
     return new Assignment(article.id(), story.id, duplicateOf, changed);
+  }
+
+  /**
+   * From now on, remember what changes so that {@link #drainChanges} can hand it to a state store.
+   * Returns this clusterer.
+   */
+  public StoryClusterer keepChanges() {
+    if (changedStories == null) {
+      changedStories = new LinkedHashSet<>();
+      closedStories = new LinkedHashSet<>();
+      stats.keepChanges();
+    }
+    return this;
+  }
+
+  /**
+   * Writes to {@code state} everything that changed since the last call (after {@link
+   * #keepChanges}): each changed open story, each closed one, each changed term count and the
+   * counters. Writing them after every article keeps the store equal to the window.
+   */
+  public void drainChanges(StoryState state) {
+    if (changedStories == null) {
+      throw new IllegalStateException("call keepChanges() before drainChanges()");
+    }
+    for (String id : closedStories) {
+      state.removeStory(id);
+    }
+    for (String id : changedStories) {
+      state.putStory(id, StateCodec.encode(open.get(id)));
+    }
+    closedStories.clear();
+    changedStories.clear();
+    stats.drain(state::putTerm);
+    state.putMeta(StateCodec.encode(stats.meta(clock, arrivals)));
+  }
+
+  /**
+   * Rebuilds the window from what {@link #drainChanges} wrote: the counters (null when the store
+   * was empty), every open story in any order, and every counted term. Call on a fresh clusterer
+   * before its first article.
+   */
+  public void restore(
+      byte[] meta, Iterable<byte[]> stories, Iterable<Map.Entry<String, Integer>> terms) {
+    if (arrivals != 0 || !open.isEmpty()) {
+      throw new IllegalStateException("restore() needs a fresh clusterer");
+    }
+    if (meta != null) {
+      StateCodec.Meta m = StateCodec.decodeMeta(meta);
+      clock = m.clock();
+      arrivals = m.arrivals();
+      stats.restore(m);
+    }
+    terms.forEach(t -> stats.restore(t.getKey(), t.getValue()));
+    List<Story> restored = new ArrayList<>();
+    stories.forEach(b -> restored.add(StateCodec.decode(b)));
+    restored.sort(java.util.Comparator.comparingLong((Story s) -> s.touched));
+    for (Story s : restored) {
+      open.put(s.id, s);
+      s.keys.forEach(k -> post(k, s.id));
+      s.articles.forEach(r -> storyOf.put(r.id(), s.id));
+    }
+  }
+
+  /** How many articles have been assigned (restored ones included): grows by one per article. */
+  public long arrivals() {
+    return arrivals;
+  }
+
+  /**
+   * An article whose id is already listed in an open story (sent again, or a new version of it)
+   * keeps its story and is not counted twice; null for an article not seen in the window.
+   */
+  private Assignment again(StoryArticle article) {
+    String id = storyOf.get(article.id());
+    Story s = id == null ? null : open.get(id);
+    ArticleRef ref = s == null ? null : s.listed(article.id());
+    if (ref == null) {
+      return null;
+    }
+    return new Assignment(article.id(), s.id, ref.duplicateOf(), List.of(s.snapshot(null)));
+  }
+
+  /** Drops the oldest listed articles past {@link Story#MAX_LISTED} (the count keeps them). */
+  private void trim(Story s) {
+    while (s.articles.size() > Story.MAX_LISTED) {
+      storyOf.remove(s.articles.removeFirst().id());
+    }
   }
 
   /** How many stories are open now. */
@@ -175,6 +280,8 @@ public final class StoryClusterer {
   private StorySnapshot absorb(Story into, Story other) {
     close(other);
     into.absorb(other, settings.maxTermsPerStory());
+    other.articles.forEach(r -> storyOf.put(r.id(), into.id));
+    trim(into);
     for (String k : other.keys) {
       if (into.keys.size() < Story.MAX_KEYS && into.keys.add(k)) {
         post(k, into.id);
@@ -185,6 +292,7 @@ public final class StoryClusterer {
 
   /** Moves the story to the young end of the open list and indexes it under the article's keys. */
   private void touch(Story s, Vector v) {
+    s.touched = arrivals;
     open.remove(s.id);
     open.put(s.id, s);
     for (Map.Entry<String, Double> e : v.heaviestWeighted(INDEX_KEYS)) {
@@ -221,15 +329,27 @@ public final class StoryClusterer {
       }
       it.remove();
       unindex(s);
+      closed(s);
     }
   }
 
   private void close(Story s) {
     open.remove(s.id);
     unindex(s);
+    closed(s);
+  }
+
+  private void closed(Story s) {
+    if (closedStories != null) {
+      changedStories.remove(s.id);
+      closedStories.add(s.id);
+    }
   }
 
   private void unindex(Story s) {
+    for (ArticleRef r : s.articles) {
+      storyOf.remove(r.id(), s.id);
+    }
     for (String k : s.keys) {
       Set<String> p = postings.get(k);
       if (p != null && p.remove(s.id) && p.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.topology;
 
+import io.newsflow.enrich.story.StorySettings;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.enrich.text.ExtractorSettings;
 import io.newsflow.enrich.text.PageKind;
@@ -16,12 +17,14 @@ import java.util.Set;
  * @param newsKinds the page kinds published as news (to {@code news.enriched}, {@code
  *     news.articles} and the topic streams); every other kind goes to {@code news.pages}. Not
  *     empty; {@link #DEFAULT_NEWS_KINDS} unless the user opts in to more.
+ * @param stories how the story step groups articles (window, bound, thresholds)
  */
 public record EnrichSettings(
     ExtractorSettings extractor,
     Tagger tagger,
     OutletLineLearner.Settings learner,
-    Set<PageKind> newsKinds) {
+    Set<PageKind> newsKinds,
+    StorySettings stories) {
   /** Articles and live blogs. */
   public static final Set<PageKind> DEFAULT_NEWS_KINDS =
       Set.of(PageKind.ARTICLE, PageKind.LIVEBLOG);
@@ -34,6 +37,15 @@ public record EnrichSettings(
     if (newsKinds.isEmpty()) {
       throw new IllegalArgumentException("newsKinds is empty: no page would be published as news");
     }
+    Objects.requireNonNull(stories, "stories");
+  }
+
+  public EnrichSettings(
+      ExtractorSettings extractor,
+      Tagger tagger,
+      OutletLineLearner.Settings learner,
+      Set<PageKind> newsKinds) {
+    this(extractor, tagger, learner, newsKinds, StorySettings.defaults());
   }
 
   public EnrichSettings(
@@ -47,7 +59,12 @@ public record EnrichSettings(
 
   /** The same settings with other kinds published as news. */
   public EnrichSettings withNewsKinds(Set<PageKind> kinds) {
-    return new EnrichSettings(extractor, tagger, learner, kinds);
+    return new EnrichSettings(extractor, tagger, learner, kinds, stories);
+  }
+
+  /** The same settings with another story step configuration. */
+  public EnrichSettings withStories(StorySettings s) {
+    return new EnrichSettings(extractor, tagger, learner, newsKinds, s);
   }
 
   public static EnrichSettings defaults() {

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -28,16 +29,27 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The enrich topology: {@code news.raw} → decode → extract → strip the outlet's learned boilerplate
  * → tag → {@code news.enriched}, the compacted {@code news.articles} (latest version per id) and
- * one {@code news.topic.<name>} per tag; pages that are not news (their {@code pageKind} is not one
- * of {@link EnrichSettings#newsKinds()}) go to {@code news.pages} instead; whatever a step cannot
- * process goes to {@code news.dlq}. Built by one function so tests drive exactly the production
- * topology.
+ * one {@code news.topic.<name>} per tag, each article carrying the story it belongs to, and every
+ * story as it stands to the compacted {@code news.stories}; pages that are not news (their {@code
+ * pageKind} is not one of {@link EnrichSettings#newsKinds()}) go to {@code news.pages} instead;
+ * whatever a step cannot process goes to {@code news.dlq}. Built by one function so tests drive
+ * exactly the production topology.
  */
 public final class EnrichTopology {
   public static final String DECODE = "decode-raw";
   public static final String EXTRACT = "extract-article";
   public static final String LEARN = "strip-outlet-boilerplate";
   public static final String TAG = "tag-topics";
+  public static final String STORY = "assign-story";
+
+  /**
+   * The repartition topic (one partition) that brings every news article to the one task that owns
+   * the story window; Streams names it {@code <application.id>-story-window-repartition}.
+   */
+  public static final String STORY_REPARTITION = "story-window";
+
+  /** The story window's state store; its changelog has one partition, as its input topic. */
+  public static final String STORY_STORE = StoryStep.STORE;
 
   private EnrichTopology() {}
 
@@ -47,6 +59,12 @@ public final class EnrichTopology {
     Tagger tagger = settings.tagger();
 
     builder.addStateStore(learnerStore());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoryStep.STORE),
+                Serdes.String(),
+                Serdes.ByteArray())
+            .withCachingEnabled());
     KStream<String, Carried<byte[]>> raw =
         builder.stream(
                 Topics.RAW.name(),
@@ -96,7 +114,7 @@ public final class EnrichTopology {
             Topics.PAGES.name(),
             Produced.with(Serdes.String(), Topics.PAGES.valueSerde()).withName("write-pages"));
 
-    KStream<String, EnrichedArticle> articles = kinds.get("route-kind-news");
+    KStream<String, EnrichedArticle> articles = stories(kinds.get("route-kind-news"), settings);
     articles.to(
         Topics.ENRICHED.name(),
         Produced.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("write-enriched"));
@@ -124,6 +142,34 @@ public final class EnrichTopology {
     return Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(LearnStep.STORE), Serdes.String(), Serdes.ByteArray())
         .withCachingEnabled();
+  }
+
+  /**
+   * The story step: every news article goes through one single-partition repartition topic to the
+   * task that holds the story window (see {@link StoryStep}); stories go to {@code news.stories}
+   * and the articles, now with their {@code storyId}, come back out keyed by article id.
+   */
+  private static KStream<String, EnrichedArticle> stories(
+      KStream<String, EnrichedArticle> news, EnrichSettings settings) {
+    Map<String, KStream<String, StoryStep.Out>> out =
+        news.repartition(
+                Repartitioned.with(Serdes.String(), Topics.ENRICHED.valueSerde())
+                    .withName(STORY_REPARTITION)
+                    .withNumberOfPartitions(1))
+            .process(
+                () -> new StoryStep(settings.stories(), settings.tagger()),
+                Named.as(STORY),
+                StoryStep.STORE)
+            .split(Named.as("route-story-"))
+            .branch((k, v) -> v.story() != null, Branched.as("stories"))
+            .defaultBranch(Branched.as("articles"));
+    out.get("route-story-stories")
+        .mapValues(StoryStep.Out::story, Named.as("unwrap-story"))
+        .to(
+            Topics.STORIES.name(),
+            Produced.with(Serdes.String(), Topics.STORIES.valueSerde()).withName("write-stories"));
+    return out.get("route-story-articles")
+        .mapValues(StoryStep.Out::article, Named.as("unwrap-storied-article"));
   }
 
   static RawArticle decode(byte[] bytes) throws Rejected {

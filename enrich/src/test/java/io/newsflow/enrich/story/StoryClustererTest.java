@@ -62,6 +62,20 @@ class StoryClustererTest {
   }
 
   @Test
+  void shouldKeepAnArticleSentAgainInItsStoryWithoutCountingItTwice() {
+    StoryClusterer c = new StoryClusterer(StorySettings.defaults());
+    Assignment first = c.assign(article("q1", "Wire", "en", QUAKE_EN_TITLE, QUAKE_EN));
+    c.assign(article("f", "Other", "en", FOOTBALL_TITLE, FOOTBALL));
+
+    Assignment again = c.assign(article("q1", "Wire", "en", QUAKE_EN_TITLE, QUAKE_EN));
+
+    assertThat(again.storyId()).isEqualTo(first.storyId());
+    assertThat(again.duplicateOf()).as("not a copy of itself").isNull();
+    assertThat(again.changed().get(0).articleCount()).isEqualTo(1);
+    assertThat(c.arrivals()).isEqualTo(2);
+  }
+
+  @Test
   void shouldJoinAnEnglishAndASpanishReportOfOneEventButNotAnotherEvent() {
     StoryClusterer c = new StoryClusterer(StorySettings.defaults());
     c.assign(article("f", "Other", "en", FOOTBALL_TITLE, FOOTBALL));

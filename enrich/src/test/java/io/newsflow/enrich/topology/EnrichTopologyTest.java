@@ -177,6 +177,8 @@ class EnrichTopologyTest {
             EnrichTopology.DECODE,
             EnrichTopology.EXTRACT,
             EnrichTopology.TAG,
+            EnrichTopology.STORY,
+            "write-stories",
             "write-enriched",
             "write-dead-letters",
             "write-topic-sovereignty",

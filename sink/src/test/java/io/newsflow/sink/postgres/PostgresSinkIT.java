@@ -180,13 +180,13 @@ class PostgresSinkIT {
   @Test
   void shouldCreateTheSchemaByVersionedMigrationsOnce() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
-    assertThat(Migrations.migrate(db)).isEqualTo("6");
-    assertThat(Migrations.migrate(db)).isEqualTo("6");
+    assertThat(Migrations.migrate(db)).isEqualTo("5");
+    assertThat(Migrations.migrate(db)).isEqualTo("5");
     assertThat(
             query(
                 db,
                 "SELECT version || ' ' || success FROM newsflow_schema_history ORDER BY installed_rank"))
-        .containsExactly("1 true", "2 true", "3 true", "4 true", "6 true");
+        .containsExactly("1 true", "2 true", "3 true", "4 true", "5 true");
   }
 
   @Test
@@ -207,7 +207,7 @@ class PostgresSinkIT {
   }
 
   @Test
-  void shouldGiveRowsWrittenBeforeVersion6TheArticleKind() throws Exception {
+  void shouldGiveRowsWrittenBeforeVersion5TheArticleKind() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
     org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(db.jdbcUrl(), db.user(), db.password())
@@ -225,7 +225,7 @@ class PostgresSinkIT {
       ps.executeUpdate();
     }
 
-    assertThat(Migrations.migrate(db)).isEqualTo("6");
+    assertThat(Migrations.migrate(db)).isEqualTo("5");
 
     assertThat(query(db, "SELECT id || ' ' || page_kind FROM articles"))
         .containsExactly("old article");
