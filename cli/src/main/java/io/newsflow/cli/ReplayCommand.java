@@ -104,8 +104,13 @@ final class ReplayCommand implements Callable<Integer> {
         // stories are committed with their articles; give the story sink a moment to read them
         boolean storiesRead =
             failure == null && pipeline.stories().awaitCaughtUp(Duration.ofSeconds(10));
-        printSummary(System.out, report, tracker, pipeline.outputs(), System.nanoTime() - started);
-        printStories(System.out, tracker.storyCount(), pipeline.stories(), storiesRead);
+        printSummary(
+            System.out,
+            report,
+            tracker,
+            storiesLine(tracker.storyCount(), pipeline.stories(), storiesRead),
+            pipeline.outputs(),
+            System.nanoTime() - started);
         if (ui != null && ui.alertCount() > 0) {
           System.out.printf(
               "  alerts           %d (on news.alerts; see the warnings above)%n", ui.alertCount());
@@ -214,24 +219,23 @@ final class ReplayCommand implements Callable<Integer> {
     return null;
   }
 
-  /**
-   * The stories of the replayed articles (distinct {@code storyId}s), printed after the summary's
-   * main lines.
-   */
-  static void printStories(
-      PrintStream out,
-      long stories,
-      io.newsflow.sink.story.StorySinkRunner sink,
-      boolean complete) {
-    out.printf(
-        "  stories          %d%s (on news.stories%s)%n",
+  /** The summary's line for the stories of the replayed articles (distinct {@code storyId}s). */
+  static String storiesLine(
+      long stories, io.newsflow.sink.story.StorySinkRunner sink, boolean complete) {
+    return String.format(
+        "  stories          %d%s (on news.stories%s)",
         stories,
         sink.merges() > 0 ? ", " + sink.merges() + " merged into others" : "",
         complete ? "" : "; the story sink was still reading it");
   }
 
   static void printSummary(
-      PrintStream out, ReplayReport report, Tracker tracker, List<String> outputs, long nanos) {
+      PrintStream out,
+      ReplayReport report,
+      Tracker tracker,
+      String storiesLine,
+      List<String> outputs,
+      long nanos) {
     out.println("newsflow replay summary");
     out.printf("  articles in      %d%n", report.total());
     out.printf("  enriched         %d  %s%n", tracker.enriched(), tracker.outcomes());
@@ -249,6 +253,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     out.println("  tags");
     tracker.tagCounts().forEach((tag, n) -> out.printf("    %-14s %d%n", tag, n));
+    out.println(storiesLine);
     outputs.forEach(o -> out.printf("  output           %s%n", o));
     out.printf("  time taken       %s%n", Progress.format(Duration.ofNanos(nanos)));
   }
