@@ -67,6 +67,9 @@ final class BodyFinder {
   /** The best container first, then those of its siblings that hold story text too. */
   static List<Element> chooseContainers(List<Block> blocks, Element body) {
     Map<Element, double[]> acc = new IdentityHashMap<>();
+    // the elements in the order they were first reached: ties are settled by it, not by identity
+    // hashes, which differ from run to run (the same page must give the same body every time)
+    List<Element> reached = new ArrayList<>();
     // consecutive blocks of one owner (paragraphs split at <br>) climb the tree once
     int i = 0;
     while (i < blocks.size()) {
@@ -84,16 +87,16 @@ final class BodyFinder {
         furniture += w > 0 ? 0 : blocks.get(j).length();
       }
       i = j;
-      climb(acc, first, story, furniture, body);
+      climb(acc, reached, first, story, furniture, body);
     }
     Element best = body;
     double bestScore = Double.NEGATIVE_INFINITY;
-    for (Map.Entry<Element, double[]> en : acc.entrySet()) {
-      double[] a = en.getValue();
-      double score = a[0] * (1 + hint(en.getKey())) - FURNITURE_COST * a[1];
+    for (Element e : reached) {
+      double[] a = acc.get(e);
+      double score = a[0] * (1 + hint(e)) - FURNITURE_COST * a[1];
       if (score > bestScore) {
         bestScore = score;
-        best = en.getKey();
+        best = e;
       }
     }
     List<Element> chosen = new ArrayList<>();
@@ -111,7 +114,12 @@ final class BodyFinder {
   }
 
   private static void climb(
-      Map<Element, double[]> acc, Block b, double story, double furniture, Element body) {
+      Map<Element, double[]> acc,
+      List<Element> reached,
+      Block b,
+      double story,
+      double furniture,
+      Element body) {
     if (!b.marks().isEmpty()) {
       story *= MARKED_STORY;
     }
@@ -123,6 +131,7 @@ final class BodyFinder {
       if (a == null) {
         a = new double[3];
         acc.put(e, a);
+        reached.add(e);
       }
       a[0] += story;
       a[1] += furniture;
