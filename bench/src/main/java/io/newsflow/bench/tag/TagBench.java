@@ -28,11 +28,11 @@ import java.util.TreeMap;
  * median of the rest is printed, by wall clock and by the thread's CPU time (the latter is what one
  * core sustains when the machine is shared). Language is left to detection, as in the pipeline.
  *
- * <p>With {@code --from-html DIR} the items are instead the extractions of the pages in DIR
- * ({@code *.html} or {@code *.html.gz}): each page goes through {@link ArticleExtractor} once, up
- * front, and the extracted title and body (what the pipeline tags) are timed. {@code --write-items
- * FILE} also writes the items as JSON Lines ({@code {id, title, text}}), e.g. to compare the tags
- * before and after a change with {@code JsonlTagging}.
+ * <p>With {@code --from-html DIR} the items are instead the extractions of the pages in DIR ({@code
+ * *.html} or {@code *.html.gz}): each page goes through {@link ArticleExtractor} once, up front,
+ * and the extracted title and body (what the pipeline tags) are timed. {@code --write-items FILE}
+ * also writes the items as JSON Lines ({@code {id, title, text}}), e.g. to compare the tags before
+ * and after a change with {@code JsonlTagging}.
  *
  * <pre>
  * java -cp ... io.newsflow.bench.tag.TagBench ITEMS.jsonl|--from-html DIR [--write-items FILE]

@@ -103,7 +103,8 @@ class EngineTest {
             "snippets.jsonl")) {
       try (var in = EngineTest.class.getResourceAsStream("/tag/" + name)) {
         assertThat(in).as(name).isNotNull();
-        for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        for (String line :
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
           if (!line.isBlank()) {
             var item = json.readTree(line);
             texts.add(item.path("title").asText(""));
@@ -113,7 +114,8 @@ class EngineTest {
       }
     }
     assertThat(texts).hasSizeGreaterThan(100);
-    texts.addAll(List.of("US troops", "the U.S.", "a UN", "un", "us", "foreign troo", "on our soil"));
+    texts.addAll(
+        List.of("US troops", "the U.S.", "a UN", "un", "us", "foreign troo", "on our soil"));
     int found = 0;
     for (String text : texts) {
       Field f = taxonomy.field("text", text, 1);
