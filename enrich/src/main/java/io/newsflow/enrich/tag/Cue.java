@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * A taxonomy pattern compiled for fast scanning. Every pattern is anchored at a word start, so a
  * field is scanned only at word starts; and the pattern's alternatives are dispatched on the word's
- * first two characters, and skipped unless the third can follow: at each word start only the
- * alternatives that can begin that way are tried. Results are those of the whole pattern (same
+ * first two characters, and skipped unless the third and fourth can follow: at each word start only
+ * the alternatives that can begin that way are tried. Results are those of the whole pattern (same
  * alternatives, same order).
  */
 final class Cue {
@@ -31,6 +31,20 @@ final class Cue {
 
   /** Per pair code: bit c set when the third character may be of class c. */
   private final long[] thirdByPair = new long[CLASSES * CLASSES];
+
+  /**
+   * Per pair code: for each class of the third char, bit d set when the fourth char may be of class
+   * d; null when the fourth char is not checked for that pair.
+   */
+  private final long[][] fourthByPair = new long[CLASSES * CLASSES][];
+
+  private static final long ALL = (1L << CLASSES) - 1;
+
+  /**
+   * An alternative whose start allows more (pair, third) combinations than this is not filtered on
+   * its fourth char: probing them all would slow the taxonomy's loading for little gain.
+   */
+  private static final int MAX_FOURTH_PROBES = 32;
 
   /** Hands out matcher-table slots, one per distinct pattern of a taxonomy. */
   static final class Slots {
@@ -52,9 +66,13 @@ final class Cue {
     this.pattern = Patterns.compile(anchored(body), where);
     List<String> alts = Alternatives.flatten(body);
     List<Map<Integer, Long>> starts = new ArrayList<>(alts.size());
+    List<Map<Integer, long[]>> fourths = new ArrayList<>(alts.size());
     for (String alt : alts) {
       String probe = anchored(Alternatives.withoutLeadingLookbehinds(alt));
-      starts.add(startsOf(Patterns.compile(probe, where)));
+      Pattern p = Patterns.compile(probe, where);
+      Map<Integer, Long> s = startsOf(p);
+      starts.add(s);
+      fourths.add(fourthsOf(p, s));
     }
     Map<BitSet, Pattern> cache = new HashMap<>();
     for (int code = 0; code < byPair.length; code++) {
@@ -72,6 +90,7 @@ final class Cue {
             cache.computeIfAbsent(subset, s -> Patterns.compile(anchored(join(alts, s)), where));
         slotByPair[code] = slots.slotOf(byPair[code]);
         thirdByPair[code] = third;
+        fourthByPair[code] = fourthMasks(subset, code, starts, fourths);
       }
     }
   }
@@ -129,6 +148,66 @@ final class Cue {
     return out;
   }
 
+  /**
+   * For each (pair code, third class) a match of {@code p} can start with, the classes its fourth
+   * char may have, indexed [pair][third]; null when there are too many such starts to probe.
+   */
+  private static Map<Integer, long[]> fourthsOf(Pattern p, Map<Integer, Long> starts) {
+    int combos = 0;
+    for (long mask : starts.values()) {
+      combos += Long.bitCount(mask);
+    }
+    if (combos > MAX_FOURTH_PROBES) {
+      return null;
+    }
+    Map<Integer, long[]> out = new HashMap<>();
+    for (Map.Entry<Integer, Long> e : starts.entrySet()) {
+      int a = e.getKey() / CLASSES;
+      int b = e.getKey() % CLASSES;
+      long[] masks = new long[CLASSES];
+      for (int c = 0; c < CLASSES; c++) {
+        if ((e.getValue() >>> c & 1L) == 0) {
+          continue;
+        }
+        List<String> abc = concat(concat(samples(a), samples(b)), samples(c));
+        for (int d = 0; d < CLASSES; d++) {
+          if (canStart(p, concat(abc, samples(d)))) {
+            masks[c] |= 1L << d;
+          }
+        }
+      }
+      out.put(e.getKey(), masks);
+    }
+    return out;
+  }
+
+  /** The fourth-char masks of the alternatives in {@code subset} at {@code code}, or null. */
+  private static long[] fourthMasks(
+      BitSet subset,
+      int code,
+      List<Map<Integer, Long>> starts,
+      List<Map<Integer, long[]>> fourths) {
+    long[] out = new long[CLASSES];
+    for (int i = subset.nextSetBit(0); i >= 0; i = subset.nextSetBit(i + 1)) {
+      Long third = starts.get(i).get(code);
+      if (third == null) {
+        continue;
+      }
+      Map<Integer, long[]> f = fourths.get(i);
+      for (int c = 0; c < CLASSES; c++) {
+        if ((third >>> c & 1L) != 0) {
+          out[c] |= f == null ? ALL : f.get(code)[c];
+        }
+      }
+    }
+    for (long m : out) {
+      if (m != ALL && m != 0) {
+        return out;
+      }
+    }
+    return null; // nothing to filter on beyond what the third char's mask says
+  }
+
   private static List<String> samples(int cls) {
     String chars = cls < 37 ? String.valueOf(SAMPLES.charAt(cls)) : OTHER_SAMPLES;
     List<String> out = new ArrayList<>(chars.length());
@@ -154,13 +233,20 @@ final class Cue {
     return false;
   }
 
+  private boolean fourthMayFollow(int code, int third, int fourth) {
+    long[] masks = fourthByPair[code];
+    return masks == null || (masks[third] >>> fourth & 1L) != 0;
+  }
+
   boolean canStartWith(int pairCode) {
     return byPair[pairCode] != null;
   }
 
   private boolean mayMatchAt(Field f, int k) {
     int code = f.wordCodes[k];
-    return byPair[code] != null && (thirdByPair[code] >>> f.wordThirds[k] & 1L) != 0;
+    return byPair[code] != null
+        && (thirdByPair[code] >>> f.wordThirds[k] & 1L) != 0
+        && fourthMayFollow(code, f.wordThirds[k], f.wordFourths[k]);
   }
 
   /** The match starting at word {@code k} of {@code f} and ending by {@code regionEnd}, or null. */
@@ -181,9 +267,13 @@ final class Cue {
   Matcher next(Field f, int fromWord, int to, int regionEnd, int[] wordOut) {
     int[] starts = f.wordStarts;
     int[] codes = f.wordCodes;
+    int[] thirds = f.wordThirds;
+    int[] fourths = f.wordFourths;
     for (int k = fromWord; k < starts.length && starts[k] < to; k++) {
       Pattern p = byPair[codes[k]];
-      if (p != null && (thirdByPair[codes[k]] >>> f.wordThirds[k] & 1L) != 0) {
+      if (p != null
+          && (thirdByPair[codes[k]] >>> thirds[k] & 1L) != 0
+          && fourthMayFollow(codes[k], thirds[k], fourths[k])) {
         Matcher m = f.matcher(slotByPair[codes[k]], p);
         m.region(starts[k], regionEnd);
         if (m.lookingAt()) {

@@ -24,6 +24,9 @@ final class Field {
   /** The class of each word's third char (the char after a shorter word). */
   final int[] wordThirds;
 
+  /** The class of each word's fourth char (a space past the end of the text). */
+  final int[] wordFourths;
+
   private final int[] sentenceStarts;
   private final Map<String, EntityLexicon> lexicons;
 
@@ -48,6 +51,7 @@ final class Field {
     this.wordStarts = words[0];
     this.wordCodes = words[1];
     this.wordThirds = words[2];
+    this.wordFourths = words[3];
     this.lexicons = taxonomy.entities;
     this.matchers = matchers;
     matchers.startField(folded);
@@ -57,6 +61,7 @@ final class Field {
     int[] starts = new int[s.length() / 4 + 8];
     int[] codes = new int[starts.length];
     int[] thirds = new int[starts.length];
+    int[] fourths = new int[starts.length];
     int n = 0;
     boolean inWord = false;
     for (int i = 0; i < s.length(); i++) {
@@ -66,16 +71,21 @@ final class Field {
           starts = Arrays.copyOf(starts, n * 2);
           codes = Arrays.copyOf(codes, n * 2);
           thirds = Arrays.copyOf(thirds, n * 2);
+          fourths = Arrays.copyOf(fourths, n * 2);
         }
         char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
         thirds[n] = Cue.classOf(i + 2 < s.length() ? s.charAt(i + 2) : ' ');
+        fourths[n] = Cue.classOf(i + 3 < s.length() ? s.charAt(i + 3) : ' ');
         starts[n] = i;
         codes[n++] = Cue.pairCode(Cue.classOf(s.charAt(i)), Cue.classOf(next));
       }
       inWord = w;
     }
     return new int[][] {
-      Arrays.copyOf(starts, n), Arrays.copyOf(codes, n), Arrays.copyOf(thirds, n)
+      Arrays.copyOf(starts, n),
+      Arrays.copyOf(codes, n),
+      Arrays.copyOf(thirds, n),
+      Arrays.copyOf(fourths, n)
     };
   }
 
