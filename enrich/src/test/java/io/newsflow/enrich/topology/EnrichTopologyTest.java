@@ -15,13 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -40,24 +37,10 @@ class EnrichTopologyTest {
   }
 
   private void start(EnrichSettings settings) {
-    Topology topology = EnrichTopology.build(new StreamsBuilder(), settings);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(topology, props);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched =
-        driver.createOutputTopic(
-            Topics.ENRICHED.name(),
-            Serdes.String().deserializer(),
-            Topics.ENRICHED.valueSerde().deserializer());
-    dlq =
-        driver.createOutputTopic(
-            Topics.DLQ.name(),
-            Serdes.String().deserializer(),
-            Topics.DLQ.valueSerde().deserializer());
+    driver = EnrichDrivers.start("enrich-test", settings);
+    raw = EnrichDrivers.raw(driver);
+    enriched = EnrichDrivers.output(driver, Topics.ENRICHED);
+    dlq = EnrichDrivers.output(driver, Topics.DLQ);
   }
 
   @AfterEach

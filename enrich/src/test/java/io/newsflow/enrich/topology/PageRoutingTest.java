@@ -11,10 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -81,21 +78,11 @@ class PageRoutingTest {
     final TestOutputTopic<String, EnrichedArticle> latest;
 
     Harness(EnrichSettings settings) {
-      Properties props = new Properties();
-      props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pages-test");
-      props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-      driver = new TopologyTestDriver(EnrichTopology.build(new StreamsBuilder(), settings), props);
-      raw =
-          driver.createInputTopic(
-              Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-      enriched = output(Topics.ENRICHED.name());
-      pages = output(Topics.PAGES.name());
-      latest = output(Topics.ARTICLES.name());
-    }
-
-    private TestOutputTopic<String, EnrichedArticle> output(String topic) {
-      return driver.createOutputTopic(
-          topic, Serdes.String().deserializer(), Topics.ENRICHED.valueSerde().deserializer());
+      driver = EnrichDrivers.start("pages-test", settings);
+      raw = EnrichDrivers.raw(driver);
+      enriched = EnrichDrivers.output(driver, Topics.ENRICHED);
+      pages = EnrichDrivers.output(driver, Topics.PAGES);
+      latest = EnrichDrivers.output(driver, Topics.ARTICLES);
     }
 
     void send(String id, String html) {

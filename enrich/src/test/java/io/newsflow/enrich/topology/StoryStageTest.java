@@ -13,12 +13,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -41,25 +37,10 @@ class StoryStageTest {
 
   @BeforeEach
   void start() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-story-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver =
-        new TopologyTestDriver(
-            EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults()), props);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched =
-        driver.createOutputTopic(
-            Topics.ENRICHED.name(),
-            Serdes.String().deserializer(),
-            Topics.ENRICHED.valueSerde().deserializer());
-    stories =
-        driver.createOutputTopic(
-            Topics.STORIES.name(),
-            Serdes.String().deserializer(),
-            Topics.STORIES.valueSerde().deserializer());
+    driver = EnrichDrivers.start("enrich-story-test", EnrichSettings.defaults());
+    raw = EnrichDrivers.raw(driver);
+    enriched = EnrichDrivers.output(driver, Topics.ENRICHED);
+    stories = EnrichDrivers.output(driver, Topics.STORIES);
   }
 
   @AfterEach

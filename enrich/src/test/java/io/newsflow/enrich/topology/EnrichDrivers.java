@@ -1,0 +1,35 @@
+package io.newsflow.enrich.topology;
+
+import io.newsflow.schemas.TopicSpec;
+import io.newsflow.schemas.Topics;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The enrich topology in a {@link TopologyTestDriver}, and its topics, for the topology tests. */
+final class EnrichDrivers {
+  private EnrichDrivers() {}
+
+  static TopologyTestDriver start(String applicationId, EnrichSettings settings) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    return new TopologyTestDriver(EnrichTopology.build(new StreamsBuilder(), settings), props);
+  }
+
+  /** news.raw, written as ingest writes it: a string key and the encoded record's bytes. */
+  static TestInputTopic<String, byte[]> raw(TopologyTestDriver driver) {
+    return driver.createInputTopic(
+        Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+  }
+
+  static <V> TestOutputTopic<String, V> output(
+      TopologyTestDriver driver, TopicSpec<String, V> topic) {
+    return driver.createOutputTopic(
+        topic.name(), Serdes.String().deserializer(), topic.valueSerde().deserializer());
+  }
+}
