@@ -5,13 +5,12 @@ import io.newsflow.enrich.story.StorySettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Groups JSON Lines articles into stories offline, in file order, with the pure story clustering
@@ -35,18 +34,7 @@ import picocli.CommandLine.Parameters;
           + " compared with every open story; with it, only with stories within --window of it."
     })
 public final class StoriesCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "FILE",
-      description = "Input JSON Lines; '-' or none reads standard input.")
-  Path input;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write here instead of standard output.")
-  Path output;
+  @Mixin JsonLinesIo files;
 
   @Option(
       names = "--window",
@@ -89,8 +77,8 @@ public final class StoriesCommand implements Callable<Integer> {
       return 2;
     }
     JsonlStories.Summary s;
-    try (Reader in = JsonLinesIo.open(input);
-        Writer out = JsonLinesIo.create(output)) {
+    try (Reader in = files.open();
+        Writer out = files.create()) {
       s =
           JsonlStories.run(
               in,

@@ -10,8 +10,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Tags JSON Lines articles offline: one {@code {id, title, text}} object per input line, one {@code
@@ -27,18 +27,7 @@ import picocli.CommandLine.Parameters;
       "Text is tagged as given (run extraction first for raw pages); trailing link lines such as 'ALSO READ:' are ignored."
     })
 public final class TagCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "FILE",
-      description = "Input JSON Lines; '-' or none reads standard input.")
-  Path input;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write here instead of standard output.")
-  Path output;
+  @Mixin JsonLinesIo files;
 
   @Option(
       names = "--taxonomy",
@@ -56,8 +45,8 @@ public final class TagCommand implements Callable<Integer> {
       return 2;
     }
     JsonlTagging.Summary summary;
-    try (Reader in = JsonLinesIo.open(input);
-        Writer out = JsonLinesIo.create(output)) {
+    try (Reader in = files.open();
+        Writer out = files.create()) {
       summary = JsonlTagging.run(in, out, tagger);
     }
     PrintStream err = System.err;

@@ -67,7 +67,22 @@ public final class TagBench {
               + " [--rounds N] [--warmup N] [--seconds S]");
       System.exit(2);
     }
-    List<String[]> items = html == null ? read(Path.of(pos.get(0))) : extract(html);
+    Path from = html == null ? Path.of(pos.get(0)) : html;
+    if (html == null ? !Files.isRegularFile(from) : !Files.isDirectory(from)) {
+      System.err.println(
+          "TagBench: no "
+              + (html == null ? "file " : "folder ")
+              + from.toAbsolutePath()
+              + (html == null
+                  ? " (give a JSON Lines file of {id, title, text})"
+                  : " (give a folder of HTML pages)"));
+      System.exit(2);
+    }
+    List<String[]> items = html == null ? read(from) : extract(html);
+    if (items.isEmpty()) {
+      System.err.println("TagBench: no items in " + from.toAbsolutePath());
+      System.exit(2);
+    }
     if (writeItems != null) {
       write(items, writeItems);
     }
