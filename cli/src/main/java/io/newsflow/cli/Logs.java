@@ -9,13 +9,14 @@ import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
 import org.apache.logging.log4j.core.config.builder.api.RootLoggerComponentBuilder;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+import org.apache.logging.log4j.jul.Log4jBridgeHandler;
 
 /**
  * Where log lines go once a command knows its data folder. Everything (Kafka, Streams, the broker,
  * libraries and newsflow) goes at INFO to a rolling file, {@code <data.dir>/logs/newsflow.log}. The
  * console shows newsflow's own warnings and errors as one line each (their stack traces go to the
  * file), and other loggers' lines only from {@code log.level} up ({@code off} by default; {@code
- * --verbose} is {@code info}).
+ * --verbose} is {@code info}). java.util.logging is bridged into the same rules.
  */
 final class Logs {
   static final String FILE_NAME = "newsflow.log";
@@ -80,6 +81,9 @@ final class Logs {
             .add(b.newAppenderRef("file").addAttribute("level", Level.INFO))
             .add(b.newAppenderRef("own").addAttribute("level", Level.WARN)));
     Configurator.reconfigure(b.build());
+    // java.util.logging (Apicurio's Vert.x client, the PostgreSQL driver) follows the same rules
+    // instead of its own console handler; levels are carried over so JUL skips what log4j drops
+    Log4jBridgeHandler.install(true, null, true);
   }
 
   private static AppenderComponentBuilder console(
