@@ -108,6 +108,9 @@ public final class Bylines {
               + "|sunday|lunes|martes|miércoles|jueves|viernes|sábado|domingo|today|yesterday"
               + "|hoy|ayer|photo|photos|foto|fotos|video|read|min");
 
+  /** The conjunctions that join names in the languages the line rules know. */
+  private static final Set<String> LIST_WORDS = Set.of("and", "y", "e", "und", "et", "sowie");
+
   private Bylines() {}
 
   /** True for the name of a wire agency ("Reuters", "(AP)", "Agencia EFE"). */
@@ -134,8 +137,7 @@ public final class Bylines {
       char c = w.charAt(0);
       if (!Character.isUpperCase(c)
           && !PARTICLES.contains(w)
-          && !w.equals("and")
-          && !w.equals("y")
+          && !LIST_WORDS.contains(w)
           && !w.equals("&")) {
         return false;
       }

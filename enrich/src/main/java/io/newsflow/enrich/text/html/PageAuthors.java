@@ -22,6 +22,12 @@ final class PageAuthors {
   private static final Evaluator AUTHOR_MARKUP =
       QueryParser.parse("[rel=author], [itemprop=author], .author-name, .byline__name");
 
+  /** A label naming the author, in the languages the line rules know. */
+  private static final java.util.regex.Pattern AUTHOR_LABEL =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:written by|author|authors|by|autor|autora|autores|autorin|von|geschrieben von"
+              + "|escrito por|por|auteur|auteurs|par|écrit par|autore|di|scritto da)\\s*:?");
+
   private PageAuthors() {}
 
   /**
@@ -52,13 +58,23 @@ final class PageAuthors {
         }
       }
     }
+    for (int i = 1; i <= 4 && out.isEmpty(); i++) {
+      // Twitter's card labels: twitter:label1 "Written by", twitter:data1 "Jane Doe"
+      String label = meta.apply("twitter:label" + i);
+      if (label != null && AUTHOR_LABEL.matcher(label.strip()).matches()) {
+        out.addAll(Bylines.fromStructured(Titles.clean(meta.apply("twitter:data" + i)), site));
+      }
+    }
     if (out.isEmpty()) {
       // the first author element's names, and those beside it (a byline of several authors);
       // author markup further on belongs to teasers, comments or forum posts
       Element first = null;
       for (Element e : doc.select(AUTHOR_MARKUP)) {
         Element named = e.selectFirst("[itemprop=name]");
-        String name = (named != null ? named : e).text().strip();
+        String name =
+            e.normalName().equals("meta")
+                ? e.attr("content").strip()
+                : (named != null ? named : e).text().strip();
         if (name.length() < 60 && !inComments(e) && (first == null || near(first, e))) {
           List<String> names = Bylines.fromStructured(name, site);
           first = first == null && !names.isEmpty() ? e : first;

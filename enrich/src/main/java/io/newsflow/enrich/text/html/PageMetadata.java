@@ -109,6 +109,7 @@ public record PageMetadata(
         firstDate(
             lang,
             text(ld, "datePublished"),
+            anyNode(roots, "datePublished"),
             meta(tags, "article:published_time"),
             meta(tags, "og:article:published_time"),
             meta(tags, "pubdate"),
@@ -118,16 +119,19 @@ public record PageMetadata(
             meta(tags, "dcterms.created"),
             meta(tags, "parsely-pub-date"),
             meta(tags, "sailthru.date"),
+            meta(tags, "itemprop:datepublished"),
             tags.time,
             tags.timeText);
     String modified =
         firstDate(
             lang,
             text(ld, "dateModified"),
+            anyNode(roots, "dateModified"),
             meta(tags, "article:modified_time"),
             meta(tags, "og:updated_time"),
             meta(tags, "dcterms.modified"),
-            meta(tags, "last-modified"));
+            meta(tags, "last-modified"),
+            meta(tags, "itemprop:datemodified"));
     String image = first(image(ld), meta(tags, "og:image"), meta(tags, "twitter:image"));
     return new PageMetadata(
         title,
@@ -203,6 +207,15 @@ public record PageMetadata(
    * @param host the page's host name, or null
    */
   static String stripSiteName(String title, String site, String host) {
+    return stripSiteName(title, site, host, true);
+  }
+
+  /**
+   * As {@link #stripSiteName(String, String, String)}; without {@code shortTail} only parts that
+   * name the site, the host or a section ("… | Opinion") go, never a short last part on its own
+   * (for a visible headline, whose " - Part Two" belongs to it).
+   */
+  static String stripSiteName(String title, String site, String host, boolean shortTail) {
     if (title == null) {
       return null;
     }
@@ -222,7 +235,10 @@ public record PageMetadata(
     int n = spans.size();
     // the site is named at one end: the last part, else the first (which, when both name the
     // host, is the headline)
-    boolean dropLast = SiteNames.names(part(t, spans.get(n - 1)), site, label);
+    String lastText = part(t, spans.get(n - 1));
+    boolean dropLast =
+        SiteNames.names(lastText, site, label)
+            || (Outlets.isSectionLabel(lastText) && spans.get(0)[1] > 2 * lastText.length());
     boolean dropFirst = !dropLast && SiteNames.names(part(t, spans.get(0)), site, label);
     List<int[]> keep = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -236,6 +252,9 @@ public record PageMetadata(
     }
     if (!keep.isEmpty() && keep.size() < spans.size()) {
       return t.substring(keep.get(0)[0], keep.get(keep.size() - 1)[1]).strip();
+    }
+    if (!shortTail) {
+      return t;
     }
     // no known site name: drop a short last segment ("Title | Outlet")
     int[] last = spans.get(spans.size() - 1);
@@ -345,6 +364,43 @@ public record PageMetadata(
         : findArticle(n.get("mainEntity"), depth + 1);
   }
 
+  /**
+   * A JSON-LD field's value on any of the page's top-level or {@code @graph} nodes (the first), for
+   * pages whose dates sit on a {@code WebPage} node beside an article node without them. Null when
+   * no such node has it.
+   */
+  static String anyNode(List<JsonNode> roots, String field) {
+    for (JsonNode r : roots) {
+      String v = findField(r, field, 0);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static String findField(JsonNode n, String field, int depth) {
+    if (n == null || depth > 5) {
+      return null;
+    }
+    if (n.isObject()) {
+      JsonNode v = n.get(field);
+      if (v != null && v.isTextual() && !v.asText().isBlank()) {
+        return v.asText();
+      }
+      // the page's own nodes only: a list's items, a review or a comment have dates of their own
+      return findField(n.get("@graph"), field, depth + 1);
+    } else if (n.isArray()) {
+      for (JsonNode c : n) {
+        String hit = findField(c, field, depth + 1);
+        if (hit != null) {
+          return hit;
+        }
+      }
+    }
+    return null;
+  }
+
   private static String text(JsonNode n, String... path) {
     JsonNode cur = n;
     for (String p : path) {
@@ -410,6 +466,9 @@ public record PageMetadata(
     }
 
     private void visit(Element e) {
+      if (e.hasAttr("itemprop")) {
+        itemprop(e);
+      }
       switch (e.normalName()) {
         case "meta" -> {
           String k =
@@ -453,6 +512,25 @@ public record PageMetadata(
           }
         }
         default -> {}
+      }
+    }
+
+    /**
+     * Microdata dates ({@code itemprop=datePublished} on a meta, a time or a text element), kept as
+     * {@code itemprop:datepublished} beside the meta tags; the first of each wins.
+     */
+    private void itemprop(Element e) {
+      String prop = e.attr("itemprop").strip().toLowerCase(Locale.ROOT);
+      if (!prop.equals("datepublished") && !prop.equals("datemodified")) {
+        return;
+      }
+      String v =
+          e.hasAttr("content")
+              ? e.attr("content")
+              : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
+      v = blankToNull(v);
+      if (v != null && v.length() <= 80) {
+        meta.putIfAbsent("itemprop:" + prop, v);
       }
     }
 

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.text.html;
 
+import io.newsflow.enrich.text.TextDates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ final class Titles {
       Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|\\w{2,10});");
   private static final Pattern KICKER_END = Pattern.compile("[:|–—\\-·•»]$");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern ANCHOR_MARK = Pattern.compile("\\s*[¶⚓🔗]+$");
   private static final Pattern KICKER_CLASS =
       Pattern.compile(
           "kicker|overline|topline|dachzeile|eyebrow|supertitle|pretitle|pre-title|subtitle"
@@ -46,6 +48,8 @@ final class Titles {
       t = Parser.unescapeEntities(t, false);
     }
     t = SPACES.matcher(t.replace('\u00a0', ' ')).replaceAll(" ").strip();
+    // a heading's permalink mark ("Quickstart¶")
+    t = ANCHOR_MARK.matcher(t).replaceAll("");
     return t.isEmpty() ? null : t;
   }
 
@@ -102,7 +106,8 @@ final class Titles {
     }
     List<String> headings = new ArrayList<>();
     for (String raw : h1s) {
-      String h = clean(raw);
+      // the site's name or a section glued to the visible headline too ("… | WRAL")
+      String h = clean(PageMetadata.stripSiteName(clean(raw), site, host, false));
       if (h != null && !isSite(h, site) && h.length() <= 300 && !h.contains("{{")) {
         headings.add(h);
       }
@@ -138,7 +143,9 @@ final class Titles {
       if (ml.length() >= 12 && at > 0 && hl.endsWith(ml)) {
         // the kicker is set off by a colon, bar or dash ("Topic: Headline"), not a plain word
         String kicker = h1.substring(0, at).strip();
-        if (KICKER_END.matcher(kicker).find() && kicker.split(" ").length <= 7) {
+        // or it is a date ("Dec 18 2025 Headline")
+        if ((KICKER_END.matcher(kicker).find() && kicker.split(" ").length <= 7)
+            || TextDates.parseLine(kicker, null) != null) {
           return m;
         }
       }
