@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 public final class Bylines {
   private static final Pattern PREFIX =
       Pattern.compile(
-          "^(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
-              + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]\\s*");
+          "^(?:(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
+              + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]"
+              // a label with a colon: "Author: Jane Doe", "Autorin: Anna Muster"
+              + "|(?i:authors?|contributors?|autor|autora|autores|autorin|autoren|auteurs?|autore|autori)\\s*:)\\s*");
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile(
           "\\s*(?:,|;|&|\\band\\b|\\by\\b|\\be\\b|\\bund\\b|\\bet\\b|\\bsowie\\b)\\s*",

@@ -25,6 +25,7 @@ final class HeaderBylines {
   static final int MAX_LINES = 25;
 
   private static final int MAX_LINE_CHARS = 160;
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** A path segment that names an author's page, in the languages the line rules know. */
   private static final Pattern AUTHOR_PATH =
@@ -91,7 +92,7 @@ final class HeaderBylines {
         return FilterResult.CONTINUE;
       }
       lastLine = line;
-      String text = line.text().strip();
+      String text = lineText(line);
       MetaLine m = text.length() <= MAX_LINE_CHARS ? MetaLine.read(text) : null;
       if (m != null && m.byline() && !m.authors().isEmpty()) {
         names = new ArrayList<>(m.authors());
@@ -114,6 +115,30 @@ final class HeaderBylines {
       return t.parent();
     }
 
+    /**
+     * An element's text with a space between its text nodes: templates write "<span>By</span><span>
+     * Jane Doe</span>" with nothing between the two.
+     */
+    private static String lineText(Element e) {
+      StringBuilder b = new StringBuilder();
+      for (TextNode t : e.textNodes().size() == e.childNodeSize() ? e.textNodes() : allText(e)) {
+        b.append(t.text()).append(' ');
+      }
+      return SPACES.matcher(b).replaceAll(" ").strip();
+    }
+
+    private static List<TextNode> allText(Element e) {
+      List<TextNode> out = new ArrayList<>();
+      NodeTraversor.traverse(
+          (n, d) -> {
+            if (n instanceof TextNode t) {
+              out.add(t);
+            }
+          },
+          e);
+      return out;
+    }
+
     /** The names of an author link and of the author links beside it (one byline of several). */
     private static List<String> linkNames(Element a) {
       List<String> out = new ArrayList<>();
@@ -123,9 +148,12 @@ final class HeaderBylines {
         if (!isAuthorLink(l)) {
           continue;
         }
-        String text = l.text().strip();
+        // the link says it is an author's page: its text is read as a structured name
+        String text = lineText(l);
         List<String> n = Bylines.fromByline(text);
-        n = n != null ? n : Bylines.fromNames(text);
+        if (n == null && Bylines.mayBeNames(text)) {
+          n = Bylines.fromStructured(text, null);
+        }
         if (n != null) {
           out.addAll(n);
         }

@@ -3,6 +3,7 @@ package io.newsflow.enrich.text.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.newsflow.enrich.text.Bylines;
+import io.newsflow.enrich.text.Outlets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,35 @@ final class PageAuthors {
    * authors), else the author meta tags, else author markup ({@code rel=author}, {@code
    * itemprop=author}); names only, without "By", agencies or the site's own name.
    */
-  static List<String> read(JsonNode ld, UnaryOperator<String> meta, Document doc, String site) {
+  static List<String> read(
+      JsonNode ld, UnaryOperator<String> meta, Document doc, String site, String host) {
+    List<String> out = readStructured(ld, meta, doc, site);
+    if (out.isEmpty() && site != null) {
+      // a personal site: the author is the site, and the host spells the name
+      // ("Jane Doe" on janedoe.com); an outlet's name as author still goes
+      String label = SiteNames.hostLabel(host);
+      List<String> own = readStructured(ld, meta, doc, null);
+      if (own.size() == 1 && isPersonalSite(own.get(0), site, label)) {
+        out = own;
+      }
+    }
+    return out;
+  }
+
+  /** Whether a name is the site's name and a person's, spelled by the host's label. */
+  static boolean isPersonalSite(String name, String site, String label) {
+    int words = name.split(" ").length;
+    return label != null
+        && words >= 2
+        && words <= 3
+        && Bylines.mayBeNames(name)
+        && Outlets.publicationWords(name) == 0
+        && SiteNames.names(site, null, label)
+        && BodyFinder.norm(name).equals(BodyFinder.norm(site));
+  }
+
+  private static List<String> readStructured(
+      JsonNode ld, UnaryOperator<String> meta, Document doc, String site) {
     List<String> out = new ArrayList<>();
     JsonNode a = ld == null ? null : ld.get("author");
     if (a != null) {

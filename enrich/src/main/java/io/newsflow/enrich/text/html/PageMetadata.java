@@ -88,10 +88,11 @@ public record PageMetadata(
                 tags.h1s.isEmpty() ? null : tags.h1s.get(0)));
     String site = Titles.clean(siteName(ld, roots, tags, headline, Titles.clean(doc.title())));
     String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
+    String host = first(host(canonical), host(doc.location()));
     String title =
         Titles.choose(
             site,
-            host(canonical != null ? canonical : doc.location()),
+            host,
             tags.h1s,
             java.util.Arrays.asList(
                 text(ld, "headline"),
@@ -136,7 +137,7 @@ public record PageMetadata(
     return new PageMetadata(
         title,
         site,
-        PageAuthors.read(ld, key -> meta(tags, key), doc, site),
+        PageAuthors.read(ld, key -> meta(tags, key), doc, site, host),
         published,
         modified,
         canonical,
