@@ -91,7 +91,10 @@ public final class HtmlArticle {
     }
     boolean shownDate = f.published != null;
     if (f.published == null) {
-      f.published = first(TextDates.fromUrl(meta.canonicalUrl()), TextDates.fromUrl(sourceUrl));
+      f.published =
+          first(
+              meta.pageDate(),
+              first(TextDates.fromUrl(meta.canonicalUrl()), TextDates.fromUrl(sourceUrl)));
     }
     if (f.published == null) {
       // a page that shows only when it was updated: that is the oldest date it gives

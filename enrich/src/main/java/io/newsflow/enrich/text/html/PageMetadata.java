@@ -24,6 +24,10 @@ import org.jsoup.select.NodeTraversor;
  *     markup
  * @param ldTypes every JSON-LD {@code @type} on the page, lower case
  * @param ogType the OpenGraph {@code og:type}, lower case, or null
+ * @param pageDate the {@code datePublished} of the page's own JSON-LD node ({@code WebPage} and the
+ *     like, top level or in {@code @graph}) when the article node gives none, ISO-8601, or null; a
+ *     fallback after the dates the page shows (it is not in {@code published}: templates put it on
+ *     every page, product and service pages too)
  */
 public record PageMetadata(
     String title,
@@ -37,7 +41,8 @@ public record PageMetadata(
     String jsonLdBody,
     Set<String> ldTypes,
     String ogType,
-    Markup markup) {
+    Markup markup,
+    String pageDate) {
 
   /**
    * Counts over the whole page, before cleaning, that tell a story from other pages: form controls
@@ -110,7 +115,6 @@ public record PageMetadata(
         firstDate(
             lang,
             text(ld, "datePublished"),
-            anyNode(roots, "datePublished"),
             meta(tags, "article:published_time"),
             meta(tags, "og:article:published_time"),
             meta(tags, "pubdate"),
@@ -151,7 +155,8 @@ public record PageMetadata(
             tags.inputs,
             tags.buttons,
             tags.videos + (meta(tags, "og:video") != null ? 1 : 0),
-            tags.h1Count));
+            tags.h1Count),
+        firstDate(lang, anyNode(roots, "datePublished")));
   }
 
   /**
