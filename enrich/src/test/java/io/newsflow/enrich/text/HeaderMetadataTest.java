@@ -240,4 +240,45 @@ class HeaderMetadataTest {
         page("", "<article><h1>Quickstart<a class=\"headerlink\">¶</a></h1>" + STORY + "</article>");
     assertThat(e.title()).isEqualTo("Quickstart");
   }
+
+  @Test
+  void shouldSkipATemplatesPlaceholderDateAndKeepTheZoneAnotherSourceGives() {
+    Extraction placeholder =
+        page(
+            "",
+            "<article><h1>Bridge reopens</h1><meta itemprop=\"datePublished\" content=\"0001-01-01T00:00:00Z\">"
+                + "<p>Nov. 19, 2019</p>"
+                + STORY
+                + "</article>");
+    Extraction zone =
+        page(
+            "<meta property=\"article:published_time\" content=\"2019-11-19T02:24:00\">",
+            "<article><h1>Bridge reopens</h1><time datetime=\"2019-11-19T02:24:00Z\">Nov. 19</time>"
+                + STORY
+                + "</article>");
+    assertThat(placeholder.published()).isEqualTo("2019-11-19");
+    assertThat(zone.published()).isEqualTo("2019-11-19T02:24:00Z");
+  }
+
+  @Test
+  void shouldNotTakeTheLabelOfAnAuthorPageLinkForAName() {
+    Extraction e =
+        page(
+            "",
+            "<h1>Bridge reopens after repairs</h1><div><a href=\"/author/jane-doe\">View More Articles</a>"
+                + "</div><article>"
+                + STORY
+                + "</article>");
+    assertThat(e.authors()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepAVisibleHeadlineThatOnlyMentionsTheSite() {
+    Extraction e =
+        page(
+            "",
+            "<article><h1>Take care - harbourfix at the boat fair 2018</h1>" + STORY + "</article>",
+            "https://www.harbourfix.com/blog/boat-fair");
+    assertThat(e.title()).isEqualTo("Take care - harbourfix at the boat fair 2018");
+  }
 }

@@ -41,7 +41,23 @@ final class HeaderBylines {
           "p", "div", "li", "span", "section", "header", "footer", "address", "td", "dd", "h2",
           "h3", "h4", "h5", "h6", "figcaption", "small", "em", "strong", "i", "b");
 
+  /** Words of a link's label that no name holds ("View More Articles", "Alle Artikel"). */
+  private static final Set<String> UI_WORDS =
+      Set.of(
+          "view", "more", "all", "see", "posts", "articles", "stories", "profile", "bio", "read",
+          "follow", "contact", "email", "website", "mehr", "alle", "artikel", "voir", "plus",
+          "ver", "más", "todos", "artículos", "mais", "todas", "leia", "tutti", "articoli");
+
   private HeaderBylines() {}
+
+  private static boolean hasUiWord(String text) {
+    for (String w : SPACES.split(text.toLowerCase(java.util.Locale.ROOT))) {
+      if (UI_WORDS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * The names, in order, or an empty list.
@@ -151,7 +167,7 @@ final class HeaderBylines {
         // the link says it is an author's page: its text is read as a structured name
         String text = lineText(l);
         List<String> n = Bylines.fromByline(text);
-        if (n == null && Bylines.mayBeNames(text)) {
+        if (n == null && Bylines.mayBeNames(text) && !hasUiWord(text)) {
           n = Bylines.fromStructured(text, null);
         }
         if (n != null) {

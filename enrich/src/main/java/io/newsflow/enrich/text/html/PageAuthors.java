@@ -104,6 +104,10 @@ final class PageAuthors {
             e.normalName().equals("meta")
                 ? e.attr("content").strip()
                 : (named != null ? named : e).text().strip();
+        if (name.indexOf(' ') < 0 && name.indexOf('.') > 0) {
+          // a file or a domain ("humans.txt"), not a name
+          continue;
+        }
         if (name.length() < 60 && !inComments(e) && (first == null || near(first, e))) {
           List<String> names = Bylines.fromStructured(name, site);
           first = first == null && !names.isEmpty() ? e : first;

@@ -180,13 +180,39 @@ public record PageMetadata(
    * now", a template's placeholder) is skipped, so a later source or the text can answer.
    */
   private static String firstDate(String lang, String... candidates) {
-    for (String c : candidates) {
-      String iso = TextDates.normalize(c, lang);
-      if (iso != null && ISO_DAY.matcher(iso).lookingAt()) {
-        return iso;
+    for (int i = 0; i < candidates.length; i++) {
+      String iso = plausibleDate(candidates[i], lang);
+      if (iso != null) {
+        return iso.length() == LOCAL_TIME ? withZoneFromAgreeing(iso, lang, candidates, i) : iso;
       }
     }
     return null;
+  }
+
+  /** Length of "2019-11-19T02:24:00": a time without a zone. */
+  private static final int LOCAL_TIME = 19;
+
+  /** A candidate as ISO-8601 when it is a date after 1900 (templates write "0001-01-01"). */
+  private static String plausibleDate(String candidate, String lang) {
+    String iso = TextDates.normalize(candidate, lang);
+    return iso != null && ISO_DAY.matcher(iso).lookingAt() && iso.compareTo("1900") > 0
+        ? iso
+        : null;
+  }
+
+  /**
+   * A time without a zone takes the zone of a later source that gives the same time with one (two
+   * sources agree on "2019-11-19T02:24:00", one of them says "Z").
+   */
+  private static String withZoneFromAgreeing(
+      String iso, String lang, String[] candidates, int from) {
+    for (int j = from + 1; j < candidates.length; j++) {
+      String other = plausibleDate(candidates[j], lang);
+      if (other != null && other.length() > LOCAL_TIME && other.startsWith(iso)) {
+        return other;
+      }
+    }
+    return iso;
   }
 
   static String normLang(String lang) {
@@ -242,10 +268,13 @@ public record PageMetadata(
     // the site is named at one end: the last part, else the first (which, when both name the
     // host, is the headline)
     String lastText = part(t, spans.get(n - 1));
+    // a visible headline loses only a part that is the site's name, not one that mentions it
+    boolean strict = !shortTail;
     boolean dropLast =
-        SiteNames.names(lastText, site, label)
+        SiteNames.names(lastText, site, label, strict)
             || (Outlets.isSectionLabel(lastText) && spans.get(0)[1] > 2 * lastText.length());
-    boolean dropFirst = !dropLast && SiteNames.names(part(t, spans.get(0)), site, label);
+    boolean dropFirst =
+        !dropLast && SiteNames.names(part(t, spans.get(0)), site, label, strict);
     List<int[]> keep = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       boolean drop =
