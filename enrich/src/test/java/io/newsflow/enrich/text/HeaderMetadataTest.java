@@ -281,4 +281,16 @@ class HeaderMetadataTest {
             "https://www.harbourfix.com/blog/boat-fair");
     assertThat(e.title()).isEqualTo("Take care - harbourfix at the boat fair 2018");
   }
+
+  @Test
+  void shouldRepairATitleWrittenOutTwiceAsUtf8() {
+    // the page's own bytes hold "’" encoded twice (UTF-8 read as Latin-1, then written as UTF-8)
+    String twice =
+        new String("A DIY Investor’s Guide".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+    Extraction e = page("<title>" + twice + "</title>", "<article>" + STORY + "</article>");
+    Extraction plain = page("<title>Ação em São Paulo: três anos</title>", "<article>" + STORY + "</article>");
+    assertThat(e.title()).isEqualTo("A DIY Investor’s Guide");
+    assertThat(plain.title()).isEqualTo("Ação em São Paulo: três anos");
+  }
 }

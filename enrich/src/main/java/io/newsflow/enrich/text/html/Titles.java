@@ -47,10 +47,42 @@ final class Titles {
     for (int i = 0; i < 2 && ENTITY.matcher(t).find(); i++) {
       t = Parser.unescapeEntities(t, false);
     }
+    t = repairDoubleEncoding(t);
     t = SPACES.matcher(t.replace('\u00a0', ' ')).replaceAll(" ").strip();
     // a heading's permalink mark ("Quickstart¶")
     t = ANCHOR_MARK.matcher(t).replaceAll("");
     return t.isEmpty() ? null : t;
+  }
+
+  /**
+   * Text that a page holds as UTF-8 read as Latin-1 or Windows-1252 and written out again
+   * ("Investorâ\u0080\u0099s", "Investorâ€™s"): re-read as UTF-8 when every character fits one
+   * byte of that charset and the bytes are valid UTF-8; anything else is returned as it is.
+   */
+  static String repairDoubleEncoding(String s) {
+    boolean c1 = false;
+    boolean cp1252 = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      c1 |= c >= '\u0080' && c <= '\u009f';
+      cp1252 |= (c == '\u00e2' || c == '\u00c3') && i + 1 < s.length() && s.charAt(i + 1) > '\u007f';
+    }
+    if (!c1 && !cp1252) {
+      return s;
+    }
+    java.nio.charset.Charset from =
+        c1 ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.Charset.forName("windows-1252");
+    if (!from.newEncoder().canEncode(s)) {
+      return s;
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(s.getBytes(from)))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException notUtf8) {
+      return s;
+    }
   }
 
   /** The {@code <h1>}'s text without a kicker element inside it ("<span class=kicker>"). */
