@@ -39,10 +39,10 @@ final class PageAuthors {
   static List<String> read(
       JsonNode ld, UnaryOperator<String> meta, Document doc, String site, String host) {
     List<String> out = readStructured(ld, meta, doc, site);
-    if (out.isEmpty() && site != null) {
+    String label = SiteNames.hostLabel(host);
+    if (out.isEmpty() && site != null && isPersonalSite(site, site, label)) {
       // a personal site: the author is the site, and the host spells the name
       // ("Jane Doe" on janedoe.com); an outlet's name as author still goes
-      String label = SiteNames.hostLabel(host);
       List<String> own = readStructured(ld, meta, doc, null);
       if (own.size() == 1 && isPersonalSite(own.get(0), site, label)) {
         out = own;
