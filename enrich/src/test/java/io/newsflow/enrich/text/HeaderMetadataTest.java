@@ -237,7 +237,8 @@ class HeaderMetadataTest {
   @Test
   void shouldDropAHeadingsPermalinkMark() {
     Extraction e =
-        page("", "<article><h1>Quickstart<a class=\"headerlink\">¶</a></h1>" + STORY + "</article>");
+        page(
+            "", "<article><h1>Quickstart<a class=\"headerlink\">¶</a></h1>" + STORY + "</article>");
     assertThat(e.title()).isEqualTo("Quickstart");
   }
 
@@ -286,10 +287,12 @@ class HeaderMetadataTest {
   void shouldRepairATitleWrittenOutTwiceAsUtf8() {
     // the page's own bytes hold "’" encoded twice (UTF-8 read as Latin-1, then written as UTF-8)
     String twice =
-        new String("A DIY Investor’s Guide".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        new String(
+            "A DIY Investor’s Guide".getBytes(java.nio.charset.StandardCharsets.UTF_8),
             java.nio.charset.StandardCharsets.ISO_8859_1);
     Extraction e = page("<title>" + twice + "</title>", "<article>" + STORY + "</article>");
-    Extraction plain = page("<title>Ação em São Paulo: três anos</title>", "<article>" + STORY + "</article>");
+    Extraction plain =
+        page("<title>Ação em São Paulo: três anos</title>", "<article>" + STORY + "</article>");
     assertThat(e.title()).isEqualTo("A DIY Investor’s Guide");
     assertThat(plain.title()).isEqualTo("Ação em São Paulo: três anos");
   }

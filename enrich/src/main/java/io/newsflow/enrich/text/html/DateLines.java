@@ -9,11 +9,10 @@ import org.jsoup.select.NodeTraversor;
 
 /**
  * The publication date a page shows but does not mark up: the first element whose whole text is a
- * date ("Dec 12, 2025", "Veröffentlicht am 20. März 2026"), after the page's {@code <h1>}, or
- * right before it (at most {@value #NEAR} lines between them: the headline's own header, "Feb 4,
- * 2025 · 11 min" above the title); a date further before it is a header's "today", unless the
- * page has no {@code <h1>}. A date labelled as an update is not a publication date; it is kept
- * apart. Pure.
+ * date ("Dec 12, 2025", "Veröffentlicht am 20. März 2026"), after the page's {@code <h1>}, or right
+ * before it (at most {@value #NEAR} lines between them: the headline's own header, "Feb 4, 2025 ·
+ * 11 min" above the title); a date further before it is a header's "today", unless the page has no
+ * {@code <h1>}. A date labelled as an update is not a publication date; it is kept apart. Pure.
  */
 final class DateLines {
   private static final int MIN_CHARS = 6;

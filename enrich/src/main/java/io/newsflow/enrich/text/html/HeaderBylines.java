@@ -38,15 +38,59 @@ final class HeaderBylines {
 
   private static final Set<String> BLOCKS =
       Set.of(
-          "p", "div", "li", "span", "section", "header", "footer", "address", "td", "dd", "h2",
-          "h3", "h4", "h5", "h6", "figcaption", "small", "em", "strong", "i", "b");
+          "p",
+          "div",
+          "li",
+          "span",
+          "section",
+          "header",
+          "footer",
+          "address",
+          "td",
+          "dd",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "figcaption",
+          "small",
+          "em",
+          "strong",
+          "i",
+          "b");
 
   /** Words of a link's label that no name holds ("View More Articles", "Alle Artikel"). */
   private static final Set<String> UI_WORDS =
       Set.of(
-          "view", "more", "all", "see", "posts", "articles", "stories", "profile", "bio", "read",
-          "follow", "contact", "email", "website", "mehr", "alle", "artikel", "voir", "plus",
-          "ver", "más", "todos", "artículos", "mais", "todas", "leia", "tutti", "articoli");
+          "view",
+          "more",
+          "all",
+          "see",
+          "posts",
+          "articles",
+          "stories",
+          "profile",
+          "bio",
+          "read",
+          "follow",
+          "contact",
+          "email",
+          "website",
+          "mehr",
+          "alle",
+          "artikel",
+          "voir",
+          "plus",
+          "ver",
+          "más",
+          "todos",
+          "artículos",
+          "mais",
+          "todas",
+          "leia",
+          "tutti",
+          "articoli");
 
   private HeaderBylines() {}
 
@@ -159,7 +203,8 @@ final class HeaderBylines {
     private static List<String> linkNames(Element a) {
       List<String> out = new ArrayList<>();
       Element scope = a.parent() != null && a.parent().parent() != null ? a.parent().parent() : a;
-      List<Element> links = scope.text().length() <= 3 * MAX_LINE_CHARS ? scope.select("a") : List.of(a);
+      List<Element> links =
+          scope.text().length() <= 3 * MAX_LINE_CHARS ? scope.select("a") : List.of(a);
       for (Element l : links) {
         if (!isAuthorLink(l)) {
           continue;

@@ -273,8 +273,7 @@ public record PageMetadata(
     boolean dropLast =
         SiteNames.names(lastText, site, label, strict)
             || (Outlets.isSectionLabel(lastText) && spans.get(0)[1] > 2 * lastText.length());
-    boolean dropFirst =
-        !dropLast && SiteNames.names(part(t, spans.get(0)), site, label, strict);
+    boolean dropFirst = !dropLast && SiteNames.names(part(t, spans.get(0)), site, label, strict);
     List<int[]> keep = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       boolean drop =

@@ -135,9 +135,9 @@ final class SiteNames {
   }
 
   /**
-   * As {@link #names(String, String, String)}; when {@code strict}, a part names the host only
-   * when it is the host's label or its initials spell it ("WRAL" on wral.com, not "comwrap at the
-   * fair" on comwrap.com).
+   * As {@link #names(String, String, String)}; when {@code strict}, a part names the host only when
+   * it is the host's label or its initials spell it ("WRAL" on wral.com, not "comwrap at the fair"
+   * on comwrap.com).
    */
   static boolean names(String part, String site, String label, boolean strict) {
     String p = BodyFinder.norm(part).replace(" ", "");

@@ -56,8 +56,8 @@ final class Titles {
 
   /**
    * Text that a page holds as UTF-8 read as Latin-1 or Windows-1252 and written out again
-   * ("Investorâ\u0080\u0099s", "Investorâ€™s"): re-read as UTF-8 when every character fits one
-   * byte of that charset and the bytes are valid UTF-8; anything else is returned as it is.
+   * ("Investorâ\u0080\u0099s", "Investorâ€™s"): re-read as UTF-8 when every character fits one byte
+   * of that charset and the bytes are valid UTF-8; anything else is returned as it is.
    */
   static String repairDoubleEncoding(String s) {
     boolean c1 = false;
@@ -65,13 +65,16 @@ final class Titles {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       c1 |= c >= '\u0080' && c <= '\u009f';
-      cp1252 |= (c == '\u00e2' || c == '\u00c3') && i + 1 < s.length() && s.charAt(i + 1) > '\u007f';
+      cp1252 |=
+          (c == '\u00e2' || c == '\u00c3') && i + 1 < s.length() && s.charAt(i + 1) > '\u007f';
     }
     if (!c1 && !cp1252) {
       return s;
     }
     java.nio.charset.Charset from =
-        c1 ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.Charset.forName("windows-1252");
+        c1
+            ? java.nio.charset.StandardCharsets.ISO_8859_1
+            : java.nio.charset.Charset.forName("windows-1252");
     if (!from.newEncoder().canEncode(s)) {
       return s;
     }
