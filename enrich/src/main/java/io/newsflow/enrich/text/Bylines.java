@@ -302,7 +302,7 @@ public final class Bylines {
       boolean particle = PARTICLES.contains(lower) && words > 0 && nameFollows(tokens, n + 1);
       boolean name =
           (NAME_TOKEN.matcher(t).matches() || INITIALS.matcher(t).matches())
-              && (!NOT_NAME_TOKENS.contains(lower) || monthAsFirstName(tokens, n))
+              && !NOT_NAME_TOKENS.contains(lower)
               && !isAgency(t);
       if (!particle && !name) {
         break;
@@ -312,23 +312,6 @@ public final class Bylines {
     }
     return n;
   }
-
-  /**
-   * "Jan Weber", "May Lin": a month that is also a first name opens a name when a capitalised word
-   * that is no date word follows it ("Jan 5, 2026" and "May 2026" stay dates).
-   */
-  private static boolean monthAsFirstName(String[] tokens, int at) {
-    if (at != 0 || at + 1 >= tokens.length) {
-      return false;
-    }
-    String next = tokens[at + 1];
-    return MONTH_FIRST_NAMES.contains(tokens[at].toLowerCase(Locale.ROOT))
-        && NAME_TOKEN.matcher(next).matches()
-        && !NOT_NAME_TOKENS.contains(next.toLowerCase(Locale.ROOT));
-  }
-
-  /** Months that are also first names. */
-  private static final Set<String> MONTH_FIRST_NAMES = Set.of("jan", "may", "june", "april", "august");
 
   /** "de la Cruz": particles then a capitalised word. */
   private static boolean nameFollows(String[] tokens, int from) {

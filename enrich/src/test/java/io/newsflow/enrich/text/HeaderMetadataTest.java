@@ -296,11 +296,4 @@ class HeaderMetadataTest {
     assertThat(e.title()).isEqualTo("A DIY Investor’s Guide");
     assertThat(plain.title()).isEqualTo("Ação em São Paulo: três anos");
   }
-
-  @Test
-  void shouldReadAFirstNameThatIsAlsoAMonth() {
-    assertThat(Bylines.fromByline("Von Jan Weber und May Lin")).containsExactly("Jan Weber", "May Lin");
-    assertThat(Bylines.fromByline("By Jane Doe, Jan. 5, 2026")).containsExactly("Jane Doe");
-    assertThat(MetaLine.read("Jan 5, 2026").authors()).isEmpty();
-  }
 }
