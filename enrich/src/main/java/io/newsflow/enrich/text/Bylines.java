@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 public final class Bylines {
   private static final Pattern PREFIX =
       Pattern.compile(
-          "^(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
-              + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]\\s*");
+          "^(?:(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
+              + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]"
+              // a label with a colon: "Author: Jane Doe", "Autorin: Anna Muster"
+              + "|(?i:authors?|contributors?|autor|autora|autores|autorin|autoren|auteurs?|autore|autori)\\s*:)\\s*");
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile(
           "\\s*(?:,|;|&|\\band\\b|\\by\\b|\\be\\b|\\bund\\b|\\bet\\b|\\bsowie\\b)\\s*",
@@ -108,6 +110,9 @@ public final class Bylines {
               + "|sunday|lunes|martes|miércoles|jueves|viernes|sábado|domingo|today|yesterday"
               + "|hoy|ayer|photo|photos|foto|fotos|video|read|min");
 
+  /** The conjunctions that join names in the languages the line rules know. */
+  private static final Set<String> LIST_WORDS = Set.of("and", "y", "e", "und", "et", "sowie");
+
   private Bylines() {}
 
   /** True for the name of a wire agency ("Reuters", "(AP)", "Agencia EFE"). */
@@ -134,8 +139,7 @@ public final class Bylines {
       char c = w.charAt(0);
       if (!Character.isUpperCase(c)
           && !PARTICLES.contains(w)
-          && !w.equals("and")
-          && !w.equals("y")
+          && !LIST_WORDS.contains(w)
           && !w.equals("&")) {
         return false;
       }

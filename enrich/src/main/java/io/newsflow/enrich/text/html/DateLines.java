@@ -9,13 +9,25 @@ import org.jsoup.select.NodeTraversor;
 
 /**
  * The publication date a page shows but does not mark up: the first element whose whole text is a
- * date ("Dec 12, 2025", "Veröffentlicht am 20. März 2026"), after the page's {@code <h1>} (a date
- * before it is a header's "today", unless the page has no {@code <h1>}). A date labelled as an
- * update is not a publication date. Pure.
+ * date ("Dec 12, 2025", "Veröffentlicht am 20. März 2026"), after the page's {@code <h1>}, or right
+ * before it (at most {@value #NEAR} lines between them: the headline's own header, "Feb 4, 2025 ·
+ * 11 min" above the title); a date further before it is a header's "today", unless the page has no
+ * {@code <h1>}. A date labelled as an update is not a publication date; it is kept apart. Pure.
  */
 final class DateLines {
   private static final int MIN_CHARS = 6;
   private static final int MAX_CHARS = 60;
+
+  /** Text lines that may stand between a date and the {@code <h1>} it belongs to. */
+  static final int NEAR = 3;
+
+  /**
+   * The dates a page shows.
+   *
+   * @param published the publication date, ISO-8601, or null
+   * @param updated the first date labelled as an update, ISO-8601, or null
+   */
+  record Shown(String published, String updated) {}
 
   private DateLines() {}
 
@@ -26,9 +38,18 @@ final class DateLines {
    * @param language ISO 639-1 code of the page, or null
    */
   static String published(Element body, String language) {
+    return shown(body, language).published();
+  }
+
+  /** The publication and update dates the page shows; see the class comment. */
+  static Shown shown(Element body, String language) {
     Finder f = new Finder(language);
     NodeTraversor.filter(f, body);
-    return f.afterHeading != null ? f.afterHeading : f.sawHeading ? null : f.beforeHeading;
+    String published =
+        f.nearHeading != null
+            ? f.nearHeading
+            : f.afterHeading != null ? f.afterHeading : f.sawHeading ? null : f.beforeHeading;
+    return new Shown(published, f.updated);
   }
 
   /** A line-sized element: a few children, each a leaf or nearly (its text is cheap to build). */
@@ -59,6 +80,11 @@ final class DateLines {
     boolean sawHeading;
     String beforeHeading;
     String afterHeading;
+    String nearHeading;
+    String updated;
+    String lastBefore;
+    int lastBeforeAt;
+    int lines;
 
     Finder(String language) {
       this.language = language;
@@ -67,24 +93,32 @@ final class DateLines {
     @Override
     public FilterResult head(Node node, int depth) {
       if (node instanceof Element e && e.normalName().equals("h1")) {
+        if (!sawHeading && lastBefore != null && lines - lastBeforeAt <= NEAR) {
+          nearHeading = lastBefore;
+        }
         sawHeading = true;
         return FilterResult.SKIP_CHILDREN;
       }
-      if (!(node instanceof TextNode t)) {
+      if (!(node instanceof TextNode t) || t.isBlank()) {
         return FilterResult.CONTINUE;
       }
-      String date = date(t);
-      if (date != null) {
+      lines++;
+      TextDates.Found found = date(t);
+      if (found != null && found.updated()) {
+        updated = updated == null ? found.iso() : updated;
+      } else if (found != null) {
         if (sawHeading) {
-          afterHeading = date;
+          afterHeading = found.iso();
           return FilterResult.STOP;
         }
-        beforeHeading = beforeHeading == null ? date : beforeHeading;
+        beforeHeading = beforeHeading == null ? found.iso() : beforeHeading;
+        lastBefore = found.iso();
+        lastBeforeAt = lines;
       }
       return FilterResult.CONTINUE;
     }
 
-    private String date(TextNode t) {
+    private TextDates.Found date(TextNode t) {
       String raw = t.getWholeText();
       TextDates.Found f = null;
       if (raw.length() <= 4 * MAX_CHARS && hasDigit(raw)) {
@@ -102,7 +136,7 @@ final class DateLines {
                 ? TextDates.parseLine(whole, language)
                 : null;
       }
-      return f == null || f.updated() ? null : f.iso();
+      return f;
     }
   }
 }

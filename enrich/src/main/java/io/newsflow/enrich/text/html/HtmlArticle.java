@@ -75,16 +75,30 @@ public final class HtmlArticle {
             : LanguageDetector.detect(String.join(" ", paragraphs));
     Datelines.Dateline dateline = Datelines.first(paragraphs);
     Fallbacks f = new Fallbacks(meta.authors(), meta.published(), meta.modified());
+    if (f.authors.isEmpty() || Authors.allHandles(f.authors)) {
+      // the byline under the headline; it beats account names ("jdoe42") of the markup
+      List<String> shown = HeaderBylines.read(body);
+      f.authors = shown.isEmpty() ? f.authors : shown;
+    }
     // a missing modification time alone is common and not worth the search
     if (f.authors.isEmpty() || f.published == null) {
       f.readMetaLines(removed, paragraphs, language);
     }
+    DateLines.Shown shownDates = null;
     if (f.published == null) {
-      f.published = DateLines.published(body, language);
+      shownDates = DateLines.shown(body, language);
+      f.published = shownDates.published();
     }
     boolean shownDate = f.published != null;
     if (f.published == null) {
-      f.published = first(TextDates.fromUrl(meta.canonicalUrl()), TextDates.fromUrl(sourceUrl));
+      f.published =
+          first(
+              meta.pageDate(),
+              first(TextDates.fromUrl(meta.canonicalUrl()), TextDates.fromUrl(sourceUrl)));
+    }
+    if (f.published == null) {
+      // a page that shows only when it was updated: that is the oldest date it gives
+      f.published = first(f.modified, shownDates == null ? null : shownDates.updated());
     }
     String site = meta.siteName();
     if (site == null) {

@@ -3,6 +3,7 @@ package io.newsflow.enrich.text.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.newsflow.enrich.text.Bylines;
+import io.newsflow.enrich.text.Outlets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,12 @@ final class PageAuthors {
   private static final Evaluator AUTHOR_MARKUP =
       QueryParser.parse("[rel=author], [itemprop=author], .author-name, .byline__name");
 
+  /** A label naming the author, in the languages the line rules know. */
+  private static final java.util.regex.Pattern AUTHOR_LABEL =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:written by|author|authors|by|autor|autora|autores|autorin|von|geschrieben von"
+              + "|escrito por|por|auteur|auteurs|par|écrit par|autore|di|scritto da)\\s*:?");
+
   private PageAuthors() {}
 
   /**
@@ -29,7 +36,35 @@ final class PageAuthors {
    * authors), else the author meta tags, else author markup ({@code rel=author}, {@code
    * itemprop=author}); names only, without "By", agencies or the site's own name.
    */
-  static List<String> read(JsonNode ld, UnaryOperator<String> meta, Document doc, String site) {
+  static List<String> read(
+      JsonNode ld, UnaryOperator<String> meta, Document doc, String site, String host) {
+    List<String> out = readStructured(ld, meta, doc, site);
+    String label = SiteNames.hostLabel(host);
+    if (out.isEmpty() && site != null && isPersonalSite(site, site, label)) {
+      // a personal site: the author is the site, and the host spells the name
+      // ("Jane Doe" on janedoe.com); an outlet's name as author still goes
+      List<String> own = readStructured(ld, meta, doc, null);
+      if (own.size() == 1 && isPersonalSite(own.get(0), site, label)) {
+        out = own;
+      }
+    }
+    return out;
+  }
+
+  /** Whether a name is the site's name and a person's, spelled by the host's label. */
+  static boolean isPersonalSite(String name, String site, String label) {
+    int words = name.split(" ").length;
+    return label != null
+        && words >= 2
+        && words <= 3
+        && Bylines.mayBeNames(name)
+        && Outlets.publicationWords(name) == 0
+        && SiteNames.names(site, null, label)
+        && BodyFinder.norm(name).equals(BodyFinder.norm(site));
+  }
+
+  private static List<String> readStructured(
+      JsonNode ld, UnaryOperator<String> meta, Document doc, String site) {
     List<String> out = new ArrayList<>();
     JsonNode a = ld == null ? null : ld.get("author");
     if (a != null) {
@@ -52,13 +87,27 @@ final class PageAuthors {
         }
       }
     }
+    for (int i = 1; i <= 4 && out.isEmpty(); i++) {
+      // Twitter's card labels: twitter:label1 "Written by", twitter:data1 "Jane Doe"
+      String label = meta.apply("twitter:label" + i);
+      if (label != null && AUTHOR_LABEL.matcher(label.strip()).matches()) {
+        out.addAll(Bylines.fromStructured(Titles.clean(meta.apply("twitter:data" + i)), site));
+      }
+    }
     if (out.isEmpty()) {
       // the first author element's names, and those beside it (a byline of several authors);
       // author markup further on belongs to teasers, comments or forum posts
       Element first = null;
       for (Element e : doc.select(AUTHOR_MARKUP)) {
         Element named = e.selectFirst("[itemprop=name]");
-        String name = (named != null ? named : e).text().strip();
+        String name =
+            e.normalName().equals("meta")
+                ? e.attr("content").strip()
+                : (named != null ? named : e).text().strip();
+        if (name.indexOf(' ') < 0 && name.indexOf('.') > 0) {
+          // a file or a domain ("humans.txt"), not a name
+          continue;
+        }
         if (name.length() < 60 && !inComments(e) && (first == null || near(first, e))) {
           List<String> names = Bylines.fromStructured(name, site);
           first = first == null && !names.isEmpty() ? e : first;

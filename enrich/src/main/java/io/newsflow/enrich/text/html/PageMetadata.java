@@ -24,6 +24,10 @@ import org.jsoup.select.NodeTraversor;
  *     markup
  * @param ldTypes every JSON-LD {@code @type} on the page, lower case
  * @param ogType the OpenGraph {@code og:type}, lower case, or null
+ * @param pageDate the {@code datePublished} of the page's own JSON-LD node ({@code WebPage} and the
+ *     like, top level or in {@code @graph}) when the article node gives none, ISO-8601, or null; a
+ *     fallback after the dates the page shows (it is not in {@code published}: templates put it on
+ *     every page, product and service pages too)
  */
 public record PageMetadata(
     String title,
@@ -37,7 +41,8 @@ public record PageMetadata(
     String jsonLdBody,
     Set<String> ldTypes,
     String ogType,
-    Markup markup) {
+    Markup markup,
+    String pageDate) {
 
   /**
    * Counts over the whole page, before cleaning, that tell a story from other pages: form controls
@@ -88,10 +93,11 @@ public record PageMetadata(
                 tags.h1s.isEmpty() ? null : tags.h1s.get(0)));
     String site = Titles.clean(siteName(ld, roots, tags, headline, Titles.clean(doc.title())));
     String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
+    String host = first(host(canonical), host(doc.location()));
     String title =
         Titles.choose(
             site,
-            host(canonical != null ? canonical : doc.location()),
+            host,
             tags.h1s,
             java.util.Arrays.asList(
                 text(ld, "headline"),
@@ -118,21 +124,24 @@ public record PageMetadata(
             meta(tags, "dcterms.created"),
             meta(tags, "parsely-pub-date"),
             meta(tags, "sailthru.date"),
+            meta(tags, "itemprop:datepublished"),
             tags.time,
             tags.timeText);
     String modified =
         firstDate(
             lang,
             text(ld, "dateModified"),
+            anyNode(roots, "dateModified"),
             meta(tags, "article:modified_time"),
             meta(tags, "og:updated_time"),
             meta(tags, "dcterms.modified"),
-            meta(tags, "last-modified"));
+            meta(tags, "last-modified"),
+            meta(tags, "itemprop:datemodified"));
     String image = first(image(ld), meta(tags, "og:image"), meta(tags, "twitter:image"));
     return new PageMetadata(
         title,
         site,
-        PageAuthors.read(ld, key -> meta(tags, key), doc, site),
+        PageAuthors.read(ld, key -> meta(tags, key), doc, site, host),
         published,
         modified,
         canonical,
@@ -146,7 +155,8 @@ public record PageMetadata(
             tags.inputs,
             tags.buttons,
             tags.videos + (meta(tags, "og:video") != null ? 1 : 0),
-            tags.h1Count));
+            tags.h1Count),
+        firstDate(lang, anyNode(roots, "datePublished")));
   }
 
   /**
@@ -170,13 +180,39 @@ public record PageMetadata(
    * now", a template's placeholder) is skipped, so a later source or the text can answer.
    */
   private static String firstDate(String lang, String... candidates) {
-    for (String c : candidates) {
-      String iso = TextDates.normalize(c, lang);
-      if (iso != null && ISO_DAY.matcher(iso).lookingAt()) {
-        return iso;
+    for (int i = 0; i < candidates.length; i++) {
+      String iso = plausibleDate(candidates[i], lang);
+      if (iso != null) {
+        return iso.length() == LOCAL_TIME ? withZoneFromAgreeing(iso, lang, candidates, i) : iso;
       }
     }
     return null;
+  }
+
+  /** Length of "2019-11-19T02:24:00": a time without a zone. */
+  private static final int LOCAL_TIME = 19;
+
+  /** A candidate as ISO-8601 when it is a date after 1900 (templates write "0001-01-01"). */
+  private static String plausibleDate(String candidate, String lang) {
+    String iso = TextDates.normalize(candidate, lang);
+    return iso != null && ISO_DAY.matcher(iso).lookingAt() && iso.compareTo("1900") > 0
+        ? iso
+        : null;
+  }
+
+  /**
+   * A time without a zone takes the zone of a later source that gives the same time with one (two
+   * sources agree on "2019-11-19T02:24:00", one of them says "Z").
+   */
+  private static String withZoneFromAgreeing(
+      String iso, String lang, String[] candidates, int from) {
+    for (int j = from + 1; j < candidates.length; j++) {
+      String other = plausibleDate(candidates[j], lang);
+      if (other != null && other.length() > LOCAL_TIME && other.startsWith(iso)) {
+        return other;
+      }
+    }
+    return iso;
   }
 
   static String normLang(String lang) {
@@ -203,6 +239,15 @@ public record PageMetadata(
    * @param host the page's host name, or null
    */
   static String stripSiteName(String title, String site, String host) {
+    return stripSiteName(title, site, host, true);
+  }
+
+  /**
+   * As {@link #stripSiteName(String, String, String)}; without {@code shortTail} only parts that
+   * name the site, the host or a section ("… | Opinion") go, never a short last part on its own
+   * (for a visible headline, whose " - Part Two" belongs to it).
+   */
+  static String stripSiteName(String title, String site, String host, boolean shortTail) {
     if (title == null) {
       return null;
     }
@@ -222,8 +267,13 @@ public record PageMetadata(
     int n = spans.size();
     // the site is named at one end: the last part, else the first (which, when both name the
     // host, is the headline)
-    boolean dropLast = SiteNames.names(part(t, spans.get(n - 1)), site, label);
-    boolean dropFirst = !dropLast && SiteNames.names(part(t, spans.get(0)), site, label);
+    String lastText = part(t, spans.get(n - 1));
+    // a visible headline loses only a part that is the site's name, not one that mentions it
+    boolean strict = !shortTail;
+    boolean dropLast =
+        SiteNames.names(lastText, site, label, strict)
+            || (Outlets.isSectionLabel(lastText) && spans.get(0)[1] > 2 * lastText.length());
+    boolean dropFirst = !dropLast && SiteNames.names(part(t, spans.get(0)), site, label, strict);
     List<int[]> keep = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       boolean drop =
@@ -236,6 +286,9 @@ public record PageMetadata(
     }
     if (!keep.isEmpty() && keep.size() < spans.size()) {
       return t.substring(keep.get(0)[0], keep.get(keep.size() - 1)[1]).strip();
+    }
+    if (!shortTail) {
+      return t;
     }
     // no known site name: drop a short last segment ("Title | Outlet")
     int[] last = spans.get(spans.size() - 1);
@@ -345,6 +398,43 @@ public record PageMetadata(
         : findArticle(n.get("mainEntity"), depth + 1);
   }
 
+  /**
+   * A JSON-LD field's value on any of the page's top-level or {@code @graph} nodes (the first), for
+   * pages whose dates sit on a {@code WebPage} node beside an article node without them. Null when
+   * no such node has it.
+   */
+  static String anyNode(List<JsonNode> roots, String field) {
+    for (JsonNode r : roots) {
+      String v = findField(r, field, 0);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static String findField(JsonNode n, String field, int depth) {
+    if (n == null || depth > 5) {
+      return null;
+    }
+    if (n.isObject()) {
+      JsonNode v = n.get(field);
+      if (v != null && v.isTextual() && !v.asText().isBlank()) {
+        return v.asText();
+      }
+      // the page's own nodes only: a list's items, a review or a comment have dates of their own
+      return findField(n.get("@graph"), field, depth + 1);
+    } else if (n.isArray()) {
+      for (JsonNode c : n) {
+        String hit = findField(c, field, depth + 1);
+        if (hit != null) {
+          return hit;
+        }
+      }
+    }
+    return null;
+  }
+
   private static String text(JsonNode n, String... path) {
     JsonNode cur = n;
     for (String p : path) {
@@ -410,6 +500,9 @@ public record PageMetadata(
     }
 
     private void visit(Element e) {
+      if (e.hasAttr("itemprop")) {
+        itemprop(e);
+      }
       switch (e.normalName()) {
         case "meta" -> {
           String k =
@@ -453,6 +546,25 @@ public record PageMetadata(
           }
         }
         default -> {}
+      }
+    }
+
+    /**
+     * Microdata dates ({@code itemprop=datePublished} on a meta, a time or a text element), kept as
+     * {@code itemprop:datepublished} beside the meta tags; the first of each wins.
+     */
+    private void itemprop(Element e) {
+      String prop = e.attr("itemprop").strip().toLowerCase(Locale.ROOT);
+      if (!prop.equals("datepublished") && !prop.equals("datemodified")) {
+        return;
+      }
+      String v =
+          e.hasAttr("content")
+              ? e.attr("content")
+              : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
+      v = blankToNull(v);
+      if (v != null && v.length() <= 80) {
+        meta.putIfAbsent("itemprop:" + prop, v);
       }
     }
 

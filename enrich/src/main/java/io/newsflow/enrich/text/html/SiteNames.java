@@ -131,6 +131,15 @@ final class SiteNames {
    * words' initials spell it ("Occupational Safety and Health Administration", "osha").
    */
   static boolean names(String part, String site, String label) {
+    return names(part, site, label, false);
+  }
+
+  /**
+   * As {@link #names(String, String, String)}; when {@code strict}, a part names the host only when
+   * it is the host's label or its initials spell it ("WRAL" on wral.com, not "comwrap at the fair"
+   * on comwrap.com).
+   */
+  static boolean names(String part, String site, String label, boolean strict) {
     String p = BodyFinder.norm(part).replace(" ", "");
     if (p.isEmpty()) {
       return false;
@@ -140,6 +149,9 @@ final class SiteNames {
     }
     if (label == null || part.split(" ").length > 6) {
       return false;
+    }
+    if (strict) {
+      return p.equals(label) || initials(part).equals(label);
     }
     return (label.length() >= 4 && p.contains(label))
         || (p.length() >= 3 && label.contains(p))

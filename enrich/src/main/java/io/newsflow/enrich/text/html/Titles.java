@@ -1,5 +1,6 @@
 package io.newsflow.enrich.text.html;
 
+import io.newsflow.enrich.text.TextDates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ final class Titles {
       Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|\\w{2,10});");
   private static final Pattern KICKER_END = Pattern.compile("[:|–—\\-·•»]$");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern ANCHOR_MARK = Pattern.compile("\\s*[¶⚓🔗]+$");
   private static final Pattern KICKER_CLASS =
       Pattern.compile(
           "kicker|overline|topline|dachzeile|eyebrow|supertitle|pretitle|pre-title|subtitle"
@@ -45,8 +47,45 @@ final class Titles {
     for (int i = 0; i < 2 && ENTITY.matcher(t).find(); i++) {
       t = Parser.unescapeEntities(t, false);
     }
+    t = repairDoubleEncoding(t);
     t = SPACES.matcher(t.replace('\u00a0', ' ')).replaceAll(" ").strip();
+    // a heading's permalink mark ("Quickstart¶")
+    t = ANCHOR_MARK.matcher(t).replaceAll("");
     return t.isEmpty() ? null : t;
+  }
+
+  /**
+   * Text that a page holds as UTF-8 read as Latin-1 or Windows-1252 and written out again
+   * ("Investorâ\u0080\u0099s", "Investorâ€™s"): re-read as UTF-8 when every character fits one byte
+   * of that charset and the bytes are valid UTF-8; anything else is returned as it is.
+   */
+  static String repairDoubleEncoding(String s) {
+    boolean c1 = false;
+    boolean cp1252 = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      c1 |= c >= '\u0080' && c <= '\u009f';
+      cp1252 |=
+          (c == '\u00e2' || c == '\u00c3') && i + 1 < s.length() && s.charAt(i + 1) > '\u007f';
+    }
+    if (!c1 && !cp1252) {
+      return s;
+    }
+    java.nio.charset.Charset from =
+        c1
+            ? java.nio.charset.StandardCharsets.ISO_8859_1
+            : java.nio.charset.Charset.forName("windows-1252");
+    if (!from.newEncoder().canEncode(s)) {
+      return s;
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(s.getBytes(from)))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException notUtf8) {
+      return s;
+    }
   }
 
   /** The {@code <h1>}'s text without a kicker element inside it ("<span class=kicker>"). */
@@ -102,7 +141,8 @@ final class Titles {
     }
     List<String> headings = new ArrayList<>();
     for (String raw : h1s) {
-      String h = clean(raw);
+      // the site's name or a section glued to the visible headline too ("… | WRAL")
+      String h = clean(PageMetadata.stripSiteName(clean(raw), site, host, false));
       if (h != null && !isSite(h, site) && h.length() <= 300 && !h.contains("{{")) {
         headings.add(h);
       }
@@ -138,7 +178,9 @@ final class Titles {
       if (ml.length() >= 12 && at > 0 && hl.endsWith(ml)) {
         // the kicker is set off by a colon, bar or dash ("Topic: Headline"), not a plain word
         String kicker = h1.substring(0, at).strip();
-        if (KICKER_END.matcher(kicker).find() && kicker.split(" ").length <= 7) {
+        // or it is a date ("Dec 18 2025 Headline")
+        if ((KICKER_END.matcher(kicker).find() && kicker.split(" ").length <= 7)
+            || TextDates.parseLine(kicker, null) != null) {
           return m;
         }
       }
