@@ -31,9 +31,11 @@ import picocli.CommandLine.Option;
     description = "Measure the pipeline on this machine and print the figures.",
     subcommands = {BenchCommand.Pipeline.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.err);
     return 2;
   }
 

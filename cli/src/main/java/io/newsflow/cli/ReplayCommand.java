@@ -79,9 +79,11 @@ final class ReplayCommand implements Callable<Integer> {
     NewsflowConfig config = common.config(flags);
     Progress progress = common.progress();
     long started = System.nanoTime();
-    Tagger tagger = Pipeline.tagger(config);
+    // the taxonomy loads while the broker starts
+    java.util.function.Supplier<Tagger> loading = Pipeline.taggerInBackground(config);
     Tracker tracker = new Tracker();
     try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress)) {
+      Tagger tagger = loading.get();
       cluster.ensureTopics(tagger.topicNames());
       try (Alerts alerts = new Alerts(cluster.clientProps());
           Dashboard ui =
