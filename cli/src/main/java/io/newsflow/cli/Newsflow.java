@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       TagCommand.class,
       TrainTaggerCommand.class,
       StoriesCommand.class,
+      BenchCommand.class,
       StageCommands.Ingest.class,
       StageCommands.Enrich.class,
       StageCommands.Sink.class,
@@ -43,7 +44,12 @@ public final class Newsflow {
 
   /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 usage). */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Newsflow());
+    return commandLine(new Newsflow()).execute(args);
+  }
+
+  /** The command line of {@code command}, reporting errors as {@link #run} does. */
+  static CommandLine commandLine(Object command) {
+    CommandLine cli = new CommandLine(command);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("newsflow " + cmd.getCommandName() + ": " + e.getMessage());
@@ -57,7 +63,7 @@ public final class Newsflow {
           }
           return 1;
         });
-    return cli.execute(args);
+    return cli;
   }
 
   /** Version from the jar's manifest. */

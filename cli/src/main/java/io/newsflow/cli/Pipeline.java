@@ -71,6 +71,35 @@ final class Pipeline implements AutoCloseable {
     return file.isBlank() ? Tagger.loadDefault() : Tagger.load(Path.of(file));
   }
 
+  /**
+   * Starts loading the taxonomy on a thread of its own (about a second of compiling its cues), so
+   * that it overlaps the broker's start; the returned supplier waits for it and throws what the
+   * loading threw.
+   */
+  static java.util.function.Supplier<Tagger> taggerInBackground(NewsflowConfig config) {
+    java.util.concurrent.FutureTask<Tagger> task =
+        new java.util.concurrent.FutureTask<>(() -> tagger(config));
+    Thread t = new Thread(task, "newsflow-taxonomy-load");
+    t.setDaemon(true);
+    t.start();
+    return () -> {
+      try {
+        return task.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while loading the taxonomy", e);
+      }
+    };
+  }
+
   void start(Duration timeout) throws InterruptedException {
     sinks.start();
     enrich.start();

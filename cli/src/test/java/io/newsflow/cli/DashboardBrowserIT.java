@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -193,7 +194,11 @@ class DashboardBrowserIT {
   }
 
   private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(90)).until(condition::apply);
+    // the page redraws its tables every few seconds: an element found just before a redraw is
+    // stale when read, which is a reason to look again, not a failure
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   private static void shot(String name) throws Exception {

@@ -1,4 +1,4 @@
-package io.newsflow.bench.pipeline;
+package io.newsflow.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
