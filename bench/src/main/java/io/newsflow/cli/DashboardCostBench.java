@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * What the live dashboard and the extraction-health alerts cost the pipeline, side by side in one
  * process, so that the load of a shared machine hits every arm alike.
  *
- * <p>One JVM runs the in-process broker and the pipeline (enrich and sink) for the whole bench.
- * It feeds the pipeline one batch of articles per phase, and the phases take the arms in turn,
+ * <p>One JVM runs the in-process broker and the pipeline (enrich and sink) for the whole bench. It
+ * feeds the pipeline one batch of articles per phase, and the phases take the arms in turn,
  * reversed every other round:
  *
  * <ul>
@@ -218,14 +218,14 @@ public final class DashboardCostBench {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
   private static void report(Map<String, List<double[]>> byArm, int rounds) {
     System.out.println();
-    System.out.println("per arm over " + rounds + " rounds: median [first quartile, third quartile]");
+    System.out.println(
+        "per arm over " + rounds + " rounds: median [first quartile, third quartile]");
     byArm.forEach(
         (arm, ms) ->
             System.out.printf(

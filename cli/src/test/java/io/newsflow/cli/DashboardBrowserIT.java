@@ -3,10 +3,10 @@ package io.newsflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.newsflow.cli.dashboard.Dashboard;
 import io.newsflow.testkit.KafkaFixture;
 import io.newsflow.testkit.SharedData;
-import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -177,7 +177,8 @@ class DashboardBrowserIT {
   @Test
   void shouldShowWhatEachOutletWaitsForAndItsNextPollUnderRun() throws Exception {
     // two outlets served from this machine, each a feed of two articles, polled every 10 minutes
-    HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    HttpServer site =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
     String base = "http://127.0.0.1:" + site.getAddress().getPort();
     List<Path> seeds;
     try (Stream<Path> files = Files.list(SharedData.seeds())) {
@@ -270,8 +271,14 @@ class DashboardBrowserIT {
         waitFor(
             d ->
                 !d.findElements(row).isEmpty()
-                    && d.findElement(row).findElement(By.cssSelector("td.polls")).getText().equals("1")
-                    && d.findElement(row).findElement(By.cssSelector("td.enriched")).getText().equals("2"));
+                    && d.findElement(row)
+                        .findElement(By.cssSelector("td.polls"))
+                        .getText()
+                        .equals("1")
+                    && d.findElement(row)
+                        .findElement(By.cssSelector("td.enriched"))
+                        .getText()
+                        .equals("2"));
         WebElement r = browser.findElement(row);
         assertThat(r.findElement(By.cssSelector("td.waiting")).getText())
             .matches("next poll in (9 min \\d+ s|10 min 0 s) \\(its poll interval\\)");
