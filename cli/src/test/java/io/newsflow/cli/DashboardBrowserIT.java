@@ -263,6 +263,7 @@ class DashboardBrowserIT {
             "--data-dir",
             work.resolve("data-run-" + suffix).toString());
     try {
+      awaitListening(port, run, Duration.ofSeconds(90));
       browser.get("http://127.0.0.1:" + port + "/#/outlets");
       for (String name : names) {
         By row = By.cssSelector("tr[data-outlet='" + name + "']");
@@ -293,6 +294,22 @@ class DashboardBrowserIT {
       site.stop(0);
       assertThat(ended).as("run stopped on SIGTERM").isTrue();
     }
+  }
+
+  /** Waits until {@code port} accepts connections: the new JVM starts its dashboard in a while. */
+  private static void awaitListening(int port, Process process, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      assertThat(process.isAlive()).as("run is still running (see run-err.txt)").isTrue();
+      try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (java.io.IOException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError(
+        "run's dashboard did not listen on port " + port + " within " + timeout);
   }
 
   /** Starts {@code newsflow run args} in a new JVM on the packaged jar, as ./newsflow does. */
