@@ -24,15 +24,19 @@ final class Alerts implements Consumer<ExtractionHealth.Alert>, AutoCloseable {
   static final TopicSpec<String, String> TOPIC =
       new TopicSpec<>("news.alerts", Serdes.String(), Serdes.String(), false);
 
-  private final KafkaProducer<String, String> producer;
+  private final Map<String, Object> clientProps;
+  private KafkaProducer<String, String> producer;
 
+  /** Opens no connection: the producer is made with the first alert, as most runs raise none. */
   Alerts(Map<String, Object> clientProps) {
-    this.producer =
-        new KafkaProducer<>(clientProps, new StringSerializer(), new StringSerializer());
+    this.clientProps = new java.util.HashMap<>(clientProps);
   }
 
   @Override
-  public void accept(ExtractionHealth.Alert a) {
+  public synchronized void accept(ExtractionHealth.Alert a) {
+    if (producer == null) {
+      producer = new KafkaProducer<>(clientProps, new StringSerializer(), new StringSerializer());
+    }
     LOG.warn(a.message());
     String json;
     try {
@@ -58,7 +62,9 @@ final class Alerts implements Consumer<ExtractionHealth.Alert>, AutoCloseable {
   }
 
   @Override
-  public void close() {
-    producer.close(Duration.ofSeconds(10));
+  public synchronized void close() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(10));
+    }
   }
 }

@@ -70,6 +70,7 @@ final class DashboardOptions {
     Dashboard.Settings s =
         new Dashboard.Settings(
             serve,
+            config.getBoolean(NewsflowConfig.ALERTS_CONFIG),
             bind,
             port,
             KEEP,

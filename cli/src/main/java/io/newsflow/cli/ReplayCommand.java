@@ -107,6 +107,7 @@ final class ReplayCommand implements Callable<Integer> {
         pipeline.start(Duration.ofSeconds(120));
         long ingestStarted = System.nanoTime();
         startupNanos = ingestStarted - started;
+        long cpuStarted = processCpuNanos();
         ReplayReport report = ingest(cluster, config, folder, outlet, progress, tracker);
         articles = report.total();
         String failure = await(tracker, dlq, pipeline, config, progress);
@@ -119,6 +120,14 @@ final class ReplayCommand implements Callable<Integer> {
         if (ui != null && failure == null) {
           ui.awaitCaughtUp(Duration.ofSeconds(10));
         }
+        // for bench/scripts/dashboard-overhead.sh: the work of the whole process (every thread, the
+        // in-process broker and the GC included) for these articles, the dashboard's catch-up too
+        org.slf4j.LoggerFactory.getLogger(ReplayCommand.class)
+            .info(
+                "replay window: {} articles, {} ms wall, {} ms process CPU",
+                tracker.expectedCount(),
+                (System.nanoTime() - ingestStarted) / 1_000_000,
+                (processCpuNanos() - cpuStarted) / 1_000_000);
         // stories are committed with their articles; give the story sink a moment to read them
         boolean storiesRead =
             failure == null && pipeline.stories().awaitCaughtUp(Duration.ofSeconds(10));
@@ -147,6 +156,14 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
       }
     }
+  }
+
+  /** The CPU time of the whole process, all threads, from the OS; -1 when the JVM cannot say. */
+  static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   static final String NOT_AN_ARCHIVE =

@@ -84,6 +84,10 @@ final class DeadLetterScan {
     if (at.isEmpty()) {
       return new HashMap<>(); // no news.dlq yet: nothing was ever dead-lettered
     }
+    // assigned before asking for offsets: the consumer files each answer under its assignment, and
+    // logs a warning per partition it is not assigned ("Not updating high watermark"), which every
+    // restarted sink used to write 8 of
+    c.assign(at.keySet());
     Map<TopicPartition, OffsetAndTimestamp> starts = c.offsetsForTimes(at);
     Map<TopicPartition, Long> ends = new HashMap<>(c.endOffsets(at.keySet()));
     // null: no record at or after that time in the partition

@@ -62,7 +62,7 @@ public final class DashboardPaintBench {
       try (Dashboard d =
           Dashboard.start(
               new Dashboard.Settings(
-                  true, "127.0.0.1", 0, 2000, "newsflow-enrich", "newsflow-sink"),
+                  true, true, "127.0.0.1", 0, 2000, "newsflow-enrich", "newsflow-sink"),
               props,
               List::of,
               () -> null,

@@ -30,7 +30,8 @@ public final class Dashboard implements AutoCloseable {
 
   /**
    * @param serve whether to serve the page; without it, only the outlets' extraction health is
-   *     watched
+   *     watched, and only what that needs is read (no lag probe, no views)
+   * @param alerts whether to judge the outlets' extraction health and raise alerts
    * @param bind the address to listen on (127.0.0.1 keeps it to this machine)
    * @param port the port, or 0 for a free one
    * @param keep how many of the latest articles and dead letters stay readable
@@ -38,12 +39,26 @@ public final class Dashboard implements AutoCloseable {
    * @param sinkGroup the sink stage's consumer group
    */
   public record Settings(
-      boolean serve, String bind, int port, int keep, String enrichGroup, String sinkGroup) {}
+      boolean serve,
+      boolean alerts,
+      String bind,
+      int port,
+      int keep,
+      String enrichGroup,
+      String sinkGroup) {
+    public Settings {
+      if (!serve && !alerts) {
+        throw new IllegalArgumentException(
+            "a dashboard that neither serves the page nor raises alerts has nothing to do");
+      }
+    }
+  }
 
   private final DashboardState state;
   private final TopicWatcher watcher;
   private final LagProbe lag;
   private final DashboardServer server;
+  private final boolean serve;
 
   private Dashboard(
       DashboardState state, TopicWatcher watcher, LagProbe lag, DashboardServer server) {
@@ -51,6 +66,7 @@ public final class Dashboard implements AutoCloseable {
     this.watcher = watcher;
     this.lag = lag;
     this.server = server;
+    this.serve = server != null;
   }
 
   /**
@@ -72,19 +88,26 @@ public final class Dashboard implements AutoCloseable {
     DashboardState state = new DashboardState(settings.keep(), monitored, waitingFor);
     DashboardServer server =
         settings.serve() ? new DashboardServer(settings.bind(), settings.port(), state) : null;
-    TopicWatcher watcher = new TopicWatcher(clientProps, state, settings.keep(), onAlert);
+    TopicWatcher watcher =
+        new TopicWatcher(
+            clientProps, state, settings.keep(), onAlert, !settings.serve(), settings.alerts());
+    // the lag is shown on the page only: without it, nobody reads it
     LagProbe lag =
-        new LagProbe(
-            clientProps,
-            state,
-            List.of(
-                new LagProbe.Group("enrich", settings.enrichGroup(), Topics.RAW.name()),
-                new LagProbe.Group("sink", settings.sinkGroup(), Topics.ENRICHED.name())),
-            watcher.seenOffsets());
+        settings.serve()
+            ? new LagProbe(
+                clientProps,
+                state,
+                List.of(
+                    new LagProbe.Group("enrich", settings.enrichGroup(), Topics.RAW.name()),
+                    new LagProbe.Group("sink", settings.sinkGroup(), Topics.ENRICHED.name())),
+                watcher.seenOffsets())
+            : null;
     Dashboard d = new Dashboard(state, watcher, lag, server);
     try {
       watcher.start();
-      lag.start(Duration.ofSeconds(3));
+      if (lag != null) {
+        lag.start(Duration.ofSeconds(3));
+      }
       if (server != null) {
         server.start();
       }
@@ -102,7 +125,9 @@ public final class Dashboard implements AutoCloseable {
 
   /** Counts an article the sink in this process has written. */
   public void sunk(EnrichedArticle a) {
-    state.counted("sink", null, Instant.now());
+    if (serve) {
+      state.counted("sink", null, Instant.now());
+    }
   }
 
   /**
@@ -182,6 +207,15 @@ public final class Dashboard implements AutoCloseable {
         String.format(Locale.ROOT, "%.2f", cpu[1]),
         String.format(Locale.ROOT, "%.2f", cpu[1] > 0 ? cpu[0] / cpu[1] * 100 : 0),
         parts);
+    long records = watcher.records();
+    LOG.info(
+        "dashboard reader ({}): {} records read, {} µs of its CPU per record",
+        serve ? "views and health" : "health only",
+        records,
+        String.format(
+            Locale.ROOT,
+            "%.1f",
+            records > 0 ? cpuByPart().getOrDefault("reader", 0.0) / records * 1e6 : 0));
     double[] atStart = watcher.cpuAtHistoryRead();
     if (atStart != null) {
       double ours = cpu[0] - atStart[0];
@@ -197,7 +231,9 @@ public final class Dashboard implements AutoCloseable {
     if (server != null) {
       server.close();
     }
-    lag.close();
+    if (lag != null) {
+      lag.close();
+    }
     try {
       watcher.close();
     } catch (InterruptedException e) {

@@ -35,6 +35,9 @@ public final class DashboardState {
   /** The pipeline's stages, in the data's order, as the rate plot and lag table name them. */
   public static final List<String> STAGES = List.of("ingest", "enrich", "sink", "dead letters");
 
+  /** How an article without an outlet is listed. */
+  static final String UNKNOWN_OUTLET = "(unknown outlet)";
+
   private static final int PREVIEW_BYTES = 4096;
   private final int keep;
   private final Supplier<List<OutletStatus>> monitored;
@@ -173,7 +176,7 @@ public final class DashboardState {
   }
 
   static String outletOf(EnrichedArticle a) {
-    return a.getOutlet() == null ? "(unknown outlet)" : a.getOutlet();
+    return a.getOutlet() == null ? UNKNOWN_OUTLET : a.getOutlet();
   }
 
   // ---- views (JSON) ----

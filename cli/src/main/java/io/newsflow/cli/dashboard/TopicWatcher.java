@@ -4,6 +4,7 @@ import io.newsflow.cli.health.ExtractionHealth;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Topics;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows news.raw, news.enriched and news.dlq with a consumer of its own (no group, nothing
- * committed, committed transactions only) into a {@link DashboardState}, starting a little before
- * their ends so the latest history shows at once.
+ * Follows news.raw, news.enriched, news.pages and news.dlq with a consumer of its own (no group,
+ * nothing committed, committed transactions only) into a {@link DashboardState}, starting a little
+ * before their ends so the latest history shows at once, and feeds the outlets' extraction-health
+ * figures.
+ *
+ * <p>With {@code healthOnly} (no page served) it does only what the health figures need: it reads
+ * news.enriched, news.pages and news.dlq, not news.raw (the bulk of the data; a dead letter's
+ * outlet is read from its original record), decodes of an article only what the figures use, and
+ * keeps no articles, counts or offsets for the views.
  */
 final class TopicWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicWatcher.class);
@@ -51,6 +58,10 @@ final class TopicWatcher implements AutoCloseable {
   private final ExtractionHealth health =
       new ExtractionHealth(ExtractionHealth.Settings.defaults());
   private final Consumer<ExtractionHealth.Alert> onAlert;
+  private final boolean healthOnly;
+  private final boolean judge;
+  private final WatchedValues values;
+  private long records;
   private final long startedAt = System.currentTimeMillis();
   private volatile boolean stopping;
   private Map<TopicPartition, Long> startEnds;
@@ -60,15 +71,34 @@ final class TopicWatcher implements AutoCloseable {
 
   private volatile CountDownLatch caughtUp;
 
-  /**
-   * @param history how many of each topic's latest records to read back at start
-   */
+  /** Reads everything the dashboard shows and judges the outlets' extraction health. */
   TopicWatcher(
       Map<String, Object> clientProps,
       DashboardState state,
       int history,
       Consumer<ExtractionHealth.Alert> onAlert) {
+    this(clientProps, state, history, onAlert, false, true);
+  }
+
+  /**
+   * @param history how many of each topic's latest records to read back at start
+   * @param healthOnly read only what the extraction-health figures need, feed no views
+   * @param judge keep the extraction-health figures and raise alerts
+   */
+  TopicWatcher(
+      Map<String, Object> clientProps,
+      DashboardState state,
+      int history,
+      Consumer<ExtractionHealth.Alert> onAlert,
+      boolean healthOnly,
+      boolean judge) {
+    if (healthOnly && !judge) {
+      throw new IllegalArgumentException(
+          "a watcher that neither feeds views nor judges has no use");
+    }
     this.onAlert = onAlert;
+    this.healthOnly = healthOnly;
+    this.judge = judge;
     Map<String, Object> p = new HashMap<>(clientProps);
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -78,7 +108,8 @@ final class TopicWatcher implements AutoCloseable {
     // once per record the pipeline writes
     p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
-    this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new WatchedValues());
+    this.values = new WatchedValues(healthOnly);
+    this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
     this.state = state;
     this.history = history;
     this.thread = new Thread(this::loop, "newsflow-dashboard-watcher");
@@ -87,9 +118,12 @@ final class TopicWatcher implements AutoCloseable {
 
   void start() {
     List<TopicPartition> parts = new ArrayList<>();
-    for (String t :
-        List.of(
-            Topics.RAW.name(), Topics.ENRICHED.name(), Topics.DLQ.name(), Topics.PAGES.name())) {
+    List<String> topics =
+        healthOnly
+            ? List.of(Topics.ENRICHED.name(), Topics.DLQ.name(), Topics.PAGES.name())
+            : List.of(
+                Topics.RAW.name(), Topics.ENRICHED.name(), Topics.DLQ.name(), Topics.PAGES.name());
+    for (String t : topics) {
       List<PartitionInfo> infos = consumer.partitionsFor(t, Duration.ofSeconds(30));
       if (infos != null) {
         infos.forEach(i -> parts.add(new TopicPartition(t, i.partition())));
@@ -103,7 +137,9 @@ final class TopicWatcher implements AutoCloseable {
     for (TopicPartition tp : parts) {
       long from = Math.max(begins.get(tp), ends.get(tp) - perPartition);
       consumer.seek(tp, from);
-      seen.start(tp, from);
+      if (!healthOnly) {
+        seen.start(tp, from);
+      }
     }
     thread.start();
   }
@@ -112,15 +148,22 @@ final class TopicWatcher implements AutoCloseable {
     try {
       while (!stopping) {
         ConsumerRecords<String, Object> batch = consumer.poll(Duration.ofMillis(500));
+        records += batch.count();
         for (TopicPartition tp : batch.partitions()) {
           for (ConsumerRecord<String, Object> r : batch.records(tp)) {
-            seen.seen(tp, r.offset());
-            handle(r);
+            if (healthOnly) {
+              judgeOnly(r);
+            } else {
+              seen.seen(tp, r.offset());
+              handle(r);
+            }
           }
         }
         for (TopicPartition tp : consumer.assignment()) {
           long position = consumer.position(tp);
-          seen.position(tp, position);
+          if (!healthOnly) {
+            seen.position(tp, position);
+          }
           if (startEnds != null && position >= startEnds.getOrDefault(tp, 0L)) {
             startEnds.remove(tp);
           }
@@ -146,6 +189,32 @@ final class TopicWatcher implements AutoCloseable {
     }
   }
 
+  /** A record for the health figures alone. */
+  private void judgeOnly(ConsumerRecord<String, Object> r) {
+    Object v = r.value();
+    if (v instanceof WatchedValues.HealthHead h) {
+      ExtractionHealth.Sample s = sample(h);
+      check(
+          r,
+          h.outlet() == null ? DashboardState.UNKNOWN_OUTLET : h.outlet(),
+          r.topic().equals(Topics.PAGES.name()) ? s.notNewsPage() : s);
+    } else if (v instanceof DeadLetter d) {
+      String outlet = outletOf(d);
+      if (outlet != null) {
+        check(r, outlet, ExtractionHealth.Sample.deadLettered());
+      }
+    }
+  }
+
+  /** The outlet of a dead letter's article, from the raw article it failed on when it has one. */
+  private String outletOf(DeadLetter d) {
+    String outlet = d.getArticleId() == null ? null : outletById.get(d.getArticleId());
+    if (outlet == null && Topics.RAW.name().equals(d.getTopic())) {
+      outlet = values.outletOfRaw(d.getValue());
+    }
+    return outlet;
+  }
+
   private void handle(ConsumerRecord<String, Object> r) {
     Object v = r.value();
     if (v == null) {
@@ -161,7 +230,7 @@ final class TopicWatcher implements AutoCloseable {
       }
       state.counted("ingest", raw.outlet(), at);
     } else if (v instanceof DeadLetter d) {
-      String outlet = d.getArticleId() == null ? null : outletById.get(d.getArticleId());
+      String outlet = outletOf(d);
       state.dead(d, outlet, at);
       if (outlet != null) {
         check(r, outlet, ExtractionHealth.Sample.deadLettered());
@@ -176,6 +245,11 @@ final class TopicWatcher implements AutoCloseable {
         check(r, DashboardState.outletOf(a), sample(a));
       }
     }
+  }
+
+  /** How many records it has read. */
+  long records() {
+    return records;
   }
 
   /**
@@ -221,6 +295,63 @@ final class TopicWatcher implements AutoCloseable {
         a.getPublished() == null || a.getPublished().isBlank());
   }
 
+  /** What extraction yielded for an article, from its {@link WatchedValues.HealthHead}. */
+  static ExtractionHealth.Sample sample(WatchedValues.HealthHead h) {
+    ByteBuffer text = h.text();
+    return ExtractionHealth.Sample.of(
+        chars(text), paragraphs(text), h.removed(), h.missingTitle(), h.missingDate());
+  }
+
+  /**
+   * How many characters a UTF-8 text has, counted from its bytes without decoding it: the bytes
+   * that start a character. A character outside the Basic Multilingual Plane counts once here and
+   * twice in {@link String#length()}; the figures compare an outlet with itself, so either does.
+   */
+  static int chars(ByteBuffer utf8) {
+    int n = 0;
+    for (int i = utf8.position(); i < utf8.limit(); i++) {
+      if ((utf8.get(i) & 0xC0) != 0x80) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * {@link #paragraphs(String)} of a UTF-8 text, from its bytes. A text of nothing but whitespace
+   * has none; only ASCII whitespace counts as such here.
+   */
+  static int paragraphs(ByteBuffer utf8) {
+    int from = utf8.position();
+    int to = utf8.limit();
+    boolean blank = true;
+    for (int i = from; i < to && blank; i++) {
+      byte b = utf8.get(i);
+      blank = b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B;
+    }
+    if (blank) {
+      return 0;
+    }
+    int pieces = 0;
+    int lastNonEmpty = 0;
+    int start = from;
+    for (int i = from; i + 1 < to; i++) {
+      if (utf8.get(i) == '\n' && utf8.get(i + 1) == '\n') {
+        pieces++;
+        if (i > start) {
+          lastNonEmpty = pieces;
+        }
+        start = i + 2;
+        i++;
+      }
+    }
+    pieces++;
+    if (to > start) {
+      lastNonEmpty = pieces;
+    }
+    return lastNonEmpty;
+  }
+
   /**
    * How many paragraphs (blocks between blank-line breaks) the text has, as {@code
    * text.split("\n\n").length} counts them for a non-blank text, without a regular expression or
@@ -252,6 +383,9 @@ final class TopicWatcher implements AutoCloseable {
    * that arrive while we watch can raise an alert.
    */
   private void check(ConsumerRecord<String, Object> r, String outlet, ExtractionHealth.Sample s) {
+    if (!judge) {
+      return;
+    }
     health
         .observe(outlet, s)
         .filter(a -> r.timestamp() >= startedAt)

@@ -42,13 +42,13 @@
     for (const o of d.outlets) {
       h += '<tr data-outlet="' + esc(o.outlet) + '"><td><a href="#/articles?outlet=' + encodeURIComponent(o.outlet) + '">' + esc(o.outlet) + "</a></td>";
       if (monitored) {
-        h += '<td class="num">' + num(o.polls) + '</td><td class="num">' + num(o.newArticles) + '</td><td class="num">' +
+        h += '<td class="num polls">' + num(o.polls) + '</td><td class="num">' + num(o.newArticles) + '</td><td class="num">' +
           num(o.updatedArticles) + '</td><td class="num ' + (o.errors ? "bad" : "") + '">' + num(o.errors) + "</td>";
       }
       h += '<td class="num ingested">' + num(o.ingested) + '</td><td class="num enriched">' + num(o.enriched) +
         '</td><td class="num dead ' + (o.deadLettered ? "bad" : "") + '">' + num(o.deadLettered) + "</td><td>" + esc(ago(o.lastSeen)) + "</td>";
       if (monitored) {
-        h += "<td>" + esc(o.waitingFor || "") + "</td><td>" +
+        h += '<td class="waiting">' + esc(o.waitingFor || "") + "</td><td>" +
           (o.lastError ? '<details><summary class="bad">' + esc(o.lastError.slice(0, 60)) + '…</summary><pre>' + esc(o.lastError) + "</pre></details>" : "") + "</td>";
       }
       h += "</tr>";
