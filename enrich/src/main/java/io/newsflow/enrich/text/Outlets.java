@@ -55,6 +55,7 @@ public final class Outlets {
   private static final Pattern DOMAIN =
       Pattern.compile(
           "(?i)[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.(?:com|net|org|news|info|co|es|mx|ar|co\\.uk|uk|in|za|ng|ph|us|ca|au|tv)");
+
   /** A word of a name: letters, with an inner apostrophe, hyphen, ampersand or dot. */
   private static final Pattern NAME_WORD = Pattern.compile("\\p{L}+(?:['’&.-]\\p{L}+)*\\.?");
 
@@ -102,8 +103,8 @@ public final class Outlets {
    * True when a short line reads as a proper name: one to four words, the first capitalised, the
    * others capitalised or short joining words ("de", "of"), no digits, no sentence punctuation, not
    * in capitals throughout (a kicker such as "EXCLUSIVE" or a dateline such as "MEXICO CITY"), and
-   * not a section label or a kicker ("Exclusive", "Análisis"). Says nothing of what is named: the caller decides from where the line
-   * stands.
+   * not a section label or a kicker ("Exclusive", "Análisis"). Says nothing of what is named: the
+   * caller decides from where the line stands.
    */
   public static boolean readsAsName(String s) {
     String t = BoilerplateRules.fold(s).strip();

@@ -150,7 +150,8 @@ class PlainTextMetadataTest {
     assertThat(e.siteName()).isEqualTo("Harbour Media Group");
   }
 
-  private static final String HEADLINE = "Ferry fares across the bay will rise by a fifth next month";
+  private static final String HEADLINE =
+      "Ferry fares across the bay will rise by a fifth next month";
 
   /** {@link #STORY} without its dateline agency, which would name an outlet of its own. */
   private static final String BARE_STORY = STORY.replace("PORTHAVEN (AP) — ", "");
@@ -178,6 +179,7 @@ class PlainTextMetadataTest {
     assertThat(text(HEADLINE, "Politics", BARE_STORY).siteName()).isNull();
     assertThat(text("Brightwater", HEADLINE, BARE_STORY).siteName()).isNull();
     assertThat(text("Politics", "World", HEADLINE, BARE_STORY).siteName()).isNull();
-    assertThat(text("Ferries to cost 20% more", "Politics", HEADLINE, BARE_STORY).siteName()).isNull();
+    assertThat(text("Ferries to cost 20% more", "Politics", HEADLINE, BARE_STORY).siteName())
+        .isNull();
   }
 }

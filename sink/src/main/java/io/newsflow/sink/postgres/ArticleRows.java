@@ -72,7 +72,9 @@ final class ArticleRows {
     ps.setString(i, storyId(a.getStoryId()));
   }
 
-  /** The article's story id, or null when it has none (pages, records from before the story step). */
+  /**
+   * The article's story id, or null when it has none (pages, records from before the story step).
+   */
   static String storyId(String id) {
     return id == null || id.isBlank() ? null : noNul(id.strip());
   }
