@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -192,8 +193,15 @@ class DashboardBrowserIT {
     return Long.parseLong(browser.findElement(by).getText().replace(",", ""));
   }
 
+  /**
+   * Waits until {@code condition} holds. The page redraws its tables as data arrives, so an element
+   * found one moment can be replaced the next: a stale element is a reason to look again, not a
+   * failure.
+   */
   private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(90)).until(condition::apply);
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   private static void shot(String name) throws Exception {
