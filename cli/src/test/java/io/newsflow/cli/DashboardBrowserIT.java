@@ -356,9 +356,12 @@ class DashboardBrowserIT {
     return Long.parseLong(browser.findElement(by).getText().replace(",", ""));
   }
 
+  /**
+   * Waits until {@code condition} holds. The page redraws its tables as data arrives, so an element
+   * found one moment can be replaced the next: a stale element is a reason to look again, not a
+   * failure.
+   */
   private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-    // the page redraws its tables every few seconds: an element found just before a redraw is
-    // stale when read, which is a reason to look again, not a failure
     new WebDriverWait(browser, Duration.ofSeconds(90))
         .ignoring(StaleElementReferenceException.class)
         .until(condition::apply);

@@ -41,12 +41,24 @@ public final class Outlets {
               + "|en vivo|suscríbete|buscar|edición impresa|e-paper|epaper|podcasts|podcast"
               + "|newsletters|advertisement");
 
+  /** Kickers: labels set above a headline that say what kind of piece it is, not who wrote it. */
+  private static final Set<String> KICKER_WORDS =
+      WordLists.of(
+          "exclusive|explainer|update|updated|watch|listen|live updates|fact check|interview"
+              + "|editorial|obituary|sponsored|sponsored content|special report|developing"
+              + "|just in|exclusiva|entrevista|urgente|en directo|especial|reportaje"
+              + "|análisis|analisis|contenido patrocinado|patrocinado");
+
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern EDGE_PUNCT = Pattern.compile("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$");
   private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}\\d?|\\p{Lu}[&.]\\p{Lu}\\.?");
   private static final Pattern DOMAIN =
       Pattern.compile(
           "(?i)[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.(?:com|net|org|news|info|co|es|mx|ar|co\\.uk|uk|in|za|ng|ph|us|ca|au|tv)");
+
+  /** A word of a name: letters, with an inner apostrophe, hyphen, ampersand or dot. */
+  private static final Pattern NAME_WORD = Pattern.compile("\\p{L}+(?:['’&.-]\\p{L}+)*\\.?");
+
   private static final Pattern INNER_CAPITAL = Pattern.compile("\\p{Lu}\\p{Ll}+\\p{Lu}\\p{L}*");
   private static final Pattern COPYRIGHT =
       Pattern.compile(
@@ -85,6 +97,43 @@ public final class Outlets {
   /** True for a section or navigation label ("World", "Política", "Latest news"). */
   public static boolean isSectionLabel(String s) {
     return SECTION_WORDS.contains(s.strip().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * True when a short line reads as a proper name: one to four words, the first capitalised, the
+   * others capitalised or short joining words ("de", "of"), no digits, no sentence punctuation, not
+   * in capitals throughout (a kicker such as "EXCLUSIVE" or a dateline such as "MEXICO CITY"), and
+   * not a section label or a kicker ("Exclusive", "Análisis"). Says nothing of what is named: the
+   * caller decides from where the line stands.
+   */
+  public static boolean readsAsName(String s) {
+    String t = BoilerplateRules.fold(s).strip();
+    String lower = t.toLowerCase(Locale.ROOT);
+    if (t.isEmpty()
+        || t.length() > 40
+        || SECTION_WORDS.contains(lower)
+        || KICKER_WORDS.contains(lower)) {
+      return false;
+    }
+    String[] words = SPACES.split(t);
+    if (words.length > 4 || !Character.isUpperCase(t.codePointAt(0))) {
+      return false;
+    }
+    boolean someLower = false;
+    for (String w : words) {
+      if (w.equals("&")) {
+        continue;
+      }
+      if (!NAME_WORD.matcher(w).matches()) {
+        return false;
+      }
+      boolean capital = Character.isUpperCase(w.codePointAt(0));
+      if (!capital && w.length() > 3) {
+        return false;
+      }
+      someLower |= w.chars().anyMatch(Character::isLowerCase);
+    }
+    return someLower;
   }
 
   /**
@@ -136,7 +185,8 @@ public final class Outlets {
   /**
    * How much a short text looks like a publication's name: 0 for section labels and anything long,
    * 4 for a publication word or a domain, 3 for an acronym or CamelCase word, 1 for a plain
-   * title-case name when {@code plainNameCounts}.
+   * title-case name (not in capitals throughout: "MEXICO CITY" is a dateline) when {@code
+   * plainNameCounts}.
    */
   static int score(String s, boolean plainNameCounts) {
     String t = s.strip();
@@ -165,7 +215,12 @@ public final class Outlets {
       }
       titleCase &= Character.isUpperCase(bare.charAt(0)) || bare.length() <= 3;
     }
-    if (score == 0 && plainNameCounts && titleCase && words.length >= 2 && words.length <= 3) {
+    if (score == 0
+        && plainNameCounts
+        && titleCase
+        && !allCaps
+        && words.length >= 2
+        && words.length <= 3) {
       score = 1;
     }
     return score;

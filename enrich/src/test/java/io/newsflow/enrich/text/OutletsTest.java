@@ -54,4 +54,18 @@ class OutletsTest {
     assertThat(Outlets.isPublicationName("JANE DOE")).isFalse();
     assertThat(Outlets.isPublicationName("Valley Post")).isTrue();
   }
+
+  @Test
+  void shouldTellANameLineFromKickersDatelinesSectionsAndSentences() {
+    assertThat(Outlets.readsAsName("Brightwater")).isTrue();
+    assertThat(Outlets.readsAsName("La Voz del Valle")).isTrue();
+    assertThat(Outlets.readsAsName("O'Neill & Sons Post")).isTrue();
+    assertThat(Outlets.readsAsName("EXCLUSIVE")).isFalse();
+    assertThat(Outlets.readsAsName("MEXICO CITY")).isFalse();
+    assertThat(Outlets.readsAsName("Exclusive")).isFalse();
+    assertThat(Outlets.readsAsName("Politics")).isFalse();
+    assertThat(Outlets.readsAsName("Fares rise again")).isFalse();
+    assertThat(Outlets.readsAsName("Updated 3 hours ago")).isFalse();
+    assertThat(Outlets.readsAsName("Five Words Is Too Many")).isFalse();
+  }
 }

@@ -3,6 +3,7 @@ package io.newsflow.enrich.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Metadata read from scraped text: outlet, title, authors, dates and dateline. */
@@ -147,5 +148,38 @@ class PlainTextMetadataTest {
             STORY,
             "© 2026 Harbour Media Group. All rights reserved.");
     assertThat(e.siteName()).isEqualTo("Harbour Media Group");
+  }
+
+  private static final String HEADLINE =
+      "Ferry fares across the bay will rise by a fifth next month";
+
+  /** {@link #STORY} without its dateline agency, which would name an outlet of its own. */
+  private static final String BARE_STORY = STORY.replace("PORTHAVEN (AP) — ", "");
+
+  @Test
+  void shouldTakeANameLineOverASectionLineAsTheOutletWhateverTheNameIsMadeOf() {
+    // names with no word publications are named with, of one to four words, in either language
+    for (String name : List.of("Brightwater", "Voz del Valle", "Kestrel Bay Signal", "Ojo Norte")) {
+      for (String section : List.of("Security", "Sociedad", "Local Affairs")) {
+        Extraction e = text(name, section, HEADLINE, BARE_STORY);
+        assertThat(e.siteName()).as(name + " / " + section).isEqualTo(name);
+        assertThat(e.title()).isEqualTo(HEADLINE);
+      }
+    }
+  }
+
+  @Test
+  void shouldNotTakeAKickerADatelineOrAHeadlineForTheOutlet() {
+    // a kicker over a section line, a dateline in capitals, a headline that opens the text, a name
+    // line with no section line under it (it may be a kicker), a lone section label
+    assertThat(text("Exclusive", "Politics", HEADLINE, BARE_STORY).siteName()).isNull();
+    assertThat(text("EXCLUSIVE", "Politics", HEADLINE, BARE_STORY).siteName()).isNull();
+    assertThat(text("Análisis", "Economía", HEADLINE, BARE_STORY).siteName()).isNull();
+    assertThat(text("MEXICO CITY", "Security", HEADLINE, BARE_STORY).siteName()).isNull();
+    assertThat(text(HEADLINE, "Politics", BARE_STORY).siteName()).isNull();
+    assertThat(text("Brightwater", HEADLINE, BARE_STORY).siteName()).isNull();
+    assertThat(text("Politics", "World", HEADLINE, BARE_STORY).siteName()).isNull();
+    assertThat(text("Ferries to cost 20% more", "Politics", HEADLINE, BARE_STORY).siteName())
+        .isNull();
   }
 }

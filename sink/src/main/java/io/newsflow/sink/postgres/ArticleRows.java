@@ -22,8 +22,8 @@ final class ArticleRows {
       """
       INSERT INTO articles (id, version, fingerprint, source, outlet, title, text, language, published,
           published_at, modified, authors, dateline, canonical_url, image_url, removed, fetched_at,
-          extractor_version, taxonomy_version, page_kind, written_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now())
+          extractor_version, taxonomy_version, page_kind, story_id, written_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, now())
       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, fingerprint = EXCLUDED.fingerprint,
           source = EXCLUDED.source, outlet = EXCLUDED.outlet, title = EXCLUDED.title, text = EXCLUDED.text,
           language = EXCLUDED.language, published = EXCLUDED.published, published_at = EXCLUDED.published_at,
@@ -31,7 +31,7 @@ final class ArticleRows {
           canonical_url = EXCLUDED.canonical_url, image_url = EXCLUDED.image_url, removed = EXCLUDED.removed,
           fetched_at = EXCLUDED.fetched_at, extractor_version = EXCLUDED.extractor_version,
           taxonomy_version = EXCLUDED.taxonomy_version, page_kind = EXCLUDED.page_kind,
-          written_at = now(), search = NULL
+          story_id = EXCLUDED.story_id, written_at = now(), search = NULL
       WHERE articles.version <= EXCLUDED.version""";
   static final String DELETE_TOPICS = "DELETE FROM article_topics WHERE article_id = ANY(?)";
   static final String INSERT_TOPIC =
@@ -68,7 +68,15 @@ final class ArticleRows {
     ps.setObject(i++, a.getFetchedAt().atOffset(ZoneOffset.UTC));
     ps.setString(i++, noNul(a.getExtractorVersion()));
     ps.setString(i++, a.getTaxonomyVersion());
-    ps.setString(i, pageKind(a.getPageKind()));
+    ps.setString(i++, pageKind(a.getPageKind()));
+    ps.setString(i, storyId(a.getStoryId()));
+  }
+
+  /**
+   * The article's story id, or null when it has none (pages, records from before the story step).
+   */
+  static String storyId(String id) {
+    return id == null || id.isBlank() ? null : noNul(id.strip());
   }
 
   /** The record's page kind; records written before it existed are articles. */

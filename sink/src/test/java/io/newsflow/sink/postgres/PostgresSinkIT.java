@@ -180,13 +180,13 @@ class PostgresSinkIT {
   @Test
   void shouldCreateTheSchemaByVersionedMigrationsOnce() throws Exception {
     PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
-    assertThat(Migrations.migrate(db)).isEqualTo("5");
-    assertThat(Migrations.migrate(db)).isEqualTo("5");
+    assertThat(Migrations.migrate(db)).isEqualTo("6");
+    assertThat(Migrations.migrate(db)).isEqualTo("6");
     assertThat(
             query(
                 db,
                 "SELECT version || ' ' || success FROM newsflow_schema_history ORDER BY installed_rank"))
-        .containsExactly("1 true", "2 true", "3 true", "4 true", "5 true");
+        .containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true");
   }
 
   @Test
@@ -225,10 +225,64 @@ class PostgresSinkIT {
       ps.executeUpdate();
     }
 
-    assertThat(Migrations.migrate(db)).isEqualTo("5");
+    assertThat(Migrations.migrate(db)).isEqualTo("6");
 
     assertThat(query(db, "SELECT id || ' ' || page_kind FROM articles"))
         .containsExactly("old article");
+  }
+
+  @Test
+  void shouldStoreEachArticlesStoryAndFindAStorysArticlesByIt() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    EnrichedArticle first = article("first", 1, "Troops crossed the border.");
+    first.setStoryId("story-first");
+    EnrichedArticle second = article("second", 1, "Soldiers crossed the border at dawn.");
+    second.setStoryId("story-first");
+    EnrichedArticle other = article("other", 1, "The central bank raised its rate.");
+    other.setStoryId("story-other");
+    EnrichedArticle page = article("page", 1, "Politics: all stories");
+    try (PostgresSink sink = new PostgresSink(db)) {
+      sink.write(batch(0, first, second, other, page));
+    }
+    assertThat(query(db, "SELECT id FROM articles WHERE story_id = 'story-first' ORDER BY id"))
+        .containsExactly("first", "second");
+    assertThat(query(db, "SELECT id FROM articles WHERE story_id IS NULL")).containsExactly("page");
+    assertThat(query(db, "SELECT indexdef FROM pg_indexes WHERE indexname = 'articles_story_id'"))
+        .singleElement()
+        .asString()
+        .contains("(story_id)");
+  }
+
+  @Test
+  void shouldAddTheStoryColumnToAVersion5TableInPlaceAndFillItFromNewWrites() throws Exception {
+    PostgresSettings db = PostgresFixture.shared().freshDatabase("g");
+    org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(db.jdbcUrl(), db.user(), db.password())
+        .locations(Migrations.LOCATION)
+        .table(Migrations.HISTORY_TABLE)
+        .target("5")
+        .load()
+        .migrate();
+    try (Connection c = PostgresFixture.connect(db);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO articles (id, version, fingerprint, source, text, fetched_at,"
+                    + " extractor_version, taxonomy_version) VALUES ('old', 1, 'f', 's', 'Old text.',"
+                    + " now(), '1.1.0', 't')")) {
+      ps.executeUpdate();
+    }
+
+    assertThat(Migrations.migrate(db)).isEqualTo("6");
+    assertThat(query(db, "SELECT id || ' ' || coalesce(story_id, 'none') FROM articles"))
+        .containsExactly("old none");
+
+    EnrichedArticle again = article("old", 2, "Old text, now with a story.");
+    again.setStoryId("story-old");
+    try (PostgresSink sink = new PostgresSink(db)) {
+      sink.write(batch(0, again));
+    }
+    assertThat(query(db, "SELECT id || ' ' || story_id || ' ' || version FROM articles"))
+        .containsExactly("old story-old 2");
   }
 
   /**

@@ -95,7 +95,29 @@ final class PlainMetadata {
       }
     }
     boolean startsText = end > 0 && "rule:masthead".equals(p.verdict()[0]);
-    return Outlets.fromMasthead(lines, startsText);
+    String named = Outlets.fromMasthead(lines, startsText);
+    return named != null ? named : nameOverSection(p);
+  }
+
+  /**
+   * The first line when the text opens the way a scraped article page does: a name line, then a
+   * short section or kicker line, then the headline ("Valley Voice" / "Security" / "Troops cross
+   * the border at dawn"). The shape says "publication name" even when the name has no word
+   * publications are named with: the line must read as a name (see {@link Outlets#readsAsName}).
+   * Null when the text does not open that way.
+   */
+  private static String nameOverSection(Parts p) {
+    if (p.titleAt() < 2
+        || !"rule:masthead".equals(p.verdict()[0])
+        || !"rule:masthead".equals(p.verdict()[1])) {
+      return null;
+    }
+    String section = p.lines().get(1);
+    if (!Outlets.readsAsName(section) && !Outlets.isSectionLabel(section)) {
+      return null;
+    }
+    String name = p.lines().get(0);
+    return Outlets.readsAsName(name) && !Outlets.isSectionLabel(name) ? name.strip() : null;
   }
 
   private static String copyrightOwner(Parts p) {
