@@ -128,12 +128,7 @@ public final class NewsflowConfig extends AbstractConfig {
               Importance.LOW,
               REPLICATION_DOC)
           .define(
-              MIN_INSYNC_CONFIG,
-              Type.INT,
-              0,
-              Range.between(0, 10),
-              Importance.LOW,
-              MIN_INSYNC_DOC)
+              MIN_INSYNC_CONFIG, Type.INT, 0, Range.between(0, 10), Importance.LOW, MIN_INSYNC_DOC)
           .define(
               GUARANTEE_CONFIG,
               Type.STRING,

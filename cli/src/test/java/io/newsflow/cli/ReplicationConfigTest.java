@@ -24,7 +24,10 @@ class ReplicationConfigTest {
         NewsflowConfig.load(
             null,
             Map.of(
-                "NEWSFLOW_TOPIC_REPLICATION_FACTOR", "3", "NEWSFLOW_TOPIC_MIN_INSYNC_REPLICAS", "2"),
+                "NEWSFLOW_TOPIC_REPLICATION_FACTOR",
+                "3",
+                "NEWSFLOW_TOPIC_MIN_INSYNC_REPLICAS",
+                "2"),
             Map.of());
     assertThat(Pipeline.streamsProps(Cluster.unchecked("localhost:9092", c), c))
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)

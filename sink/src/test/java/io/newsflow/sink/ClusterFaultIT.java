@@ -144,7 +144,9 @@ class ClusterFaultIT {
         .singlePartitionChangelogs()
         .forEach(n -> single.add(new TopicSpec<>(n, Serdes.ByteArray(), Serdes.ByteArray(), true)));
     try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-      new TopicAdmin(admin, PARTITIONS, REPLICAS, Duration.ofSeconds(60)).withMinInSync(2).ensure(specs);
+      new TopicAdmin(admin, PARTITIONS, REPLICAS, Duration.ofSeconds(60))
+          .withMinInSync(2)
+          .ensure(specs);
       new TopicAdmin(admin, 1, REPLICAS, Duration.ofSeconds(60)).withMinInSync(2).ensure(single);
     }
   }
@@ -253,10 +255,7 @@ class ClusterFaultIT {
                 String line;
                 while ((line = r.readLine()) != null) {
                   Files.writeString(
-                      log,
-                      line + "\n",
-                      StandardOpenOption.CREATE,
-                      StandardOpenOption.APPEND);
+                      log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 }
               } catch (IOException e) {
                 // the process is gone
