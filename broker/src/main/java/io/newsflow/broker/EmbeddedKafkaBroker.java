@@ -186,6 +186,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** Formats the storage once; a folder with meta.properties is already formatted. */
   private static void format(Path dir, Properties props) throws IOException {
+    format(dir, props, Uuid.randomUuid().toString());
+  }
+
+  /**
+   * Formats {@code dir/kraft-logs} for cluster {@code clusterId} unless it already holds a node's
+   * data; every node of one cluster is formatted with the same id.
+   */
+  static void format(Path dir, Properties props, String clusterId) throws IOException {
     Path logs = dir.resolve("kraft-logs");
     if (Files.exists(logs.resolve("meta.properties"))) {
       return;
@@ -199,8 +207,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try (PrintStream ps = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
       rc =
           StorageTool.execute(
-              new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
-              ps);
+              new String[] {"format", "-t", clusterId, "-c", config.toString()}, ps);
     }
     if (rc != 0) {
       throw new IllegalStateException(
@@ -245,7 +252,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return freePort();
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }

@@ -55,6 +55,11 @@ final class Cluster implements AutoCloseable {
     return reachable(new Cluster(null, servers, config));
   }
 
+  /** The cluster at {@code servers}, not checked to answer: for building clients' settings. */
+  static Cluster unchecked(String servers, NewsflowConfig config) {
+    return new Cluster(null, servers, config);
+  }
+
   /** How long a command waits for a cluster to answer before it gives up with one clear line. */
   static final Duration REACH_TIMEOUT = Duration.ofSeconds(8);
 
@@ -129,6 +134,7 @@ final class Cluster implements AutoCloseable {
               config.getInt(NewsflowConfig.PARTITIONS_CONFIG),
               config.getShort(NewsflowConfig.REPLICATION_CONFIG),
               Duration.ofSeconds(60))
+          .withMinInSync(config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG))
           .ensure(List.of(specs));
     }
   }
@@ -152,6 +158,7 @@ final class Cluster implements AutoCloseable {
               n -> specs.add(new TopicSpec<>(n, Serdes.ByteArray(), Serdes.ByteArray(), true)));
       new TopicAdmin(
               admin, 1, config.getShort(NewsflowConfig.REPLICATION_CONFIG), Duration.ofSeconds(60))
+          .withMinInSync(config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG))
           .ensure(specs);
     }
   }
@@ -174,6 +181,7 @@ final class Cluster implements AutoCloseable {
               partitions,
               config.getShort(NewsflowConfig.REPLICATION_CONFIG),
               Duration.ofSeconds(60))
+          .withMinInSync(config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG))
           .ensure(specs);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot prepare the enrich stage's topics: " + e, e);

@@ -37,6 +37,11 @@ public final class NewsflowConfig extends AbstractConfig {
   public static final String REPLICATION_CONFIG = "topic.replication.factor";
   static final String REPLICATION_DOC =
       "Replication factor of each topic newsflow creates (1 for a single broker).";
+  public static final String MIN_INSYNC_CONFIG = "topic.min.insync.replicas";
+  static final String MIN_INSYNC_DOC =
+      "min.insync.replicas of each topic newsflow creates, including the enrich stage's internal"
+          + " topics: with acks=all a write needs this many replicas. 0 keeps the cluster's"
+          + " default; use 2 with topic.replication.factor 3.";
   public static final String GUARANTEE_CONFIG = "processing.guarantee";
   static final String GUARANTEE_DOC = "Kafka Streams processing guarantee of the enrich stage.";
   public static final String THREADS_CONFIG = "enrich.threads";
@@ -122,6 +127,8 @@ public final class NewsflowConfig extends AbstractConfig {
               Range.between(1, 10),
               Importance.LOW,
               REPLICATION_DOC)
+          .define(
+              MIN_INSYNC_CONFIG, Type.INT, 0, Range.between(0, 10), Importance.LOW, MIN_INSYNC_DOC)
           .define(
               GUARANTEE_CONFIG,
               Type.STRING,
@@ -245,6 +252,16 @@ public final class NewsflowConfig extends AbstractConfig {
 
   private NewsflowConfig(Map<String, Object> props) {
     super(DEF, props, false);
+    if (getInt(MIN_INSYNC_CONFIG) > getShort(REPLICATION_CONFIG)) {
+      throw new org.apache.kafka.common.config.ConfigException(
+          MIN_INSYNC_CONFIG,
+          getInt(MIN_INSYNC_CONFIG),
+          "cannot exceed "
+              + REPLICATION_CONFIG
+              + " ("
+              + getShort(REPLICATION_CONFIG)
+              + "): no write would ever succeed. Lower it, or raise the replication factor");
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The enrich and sink stages running together in this process. */
@@ -52,6 +53,11 @@ final class Pipeline implements AutoCloseable {
         StreamsConfig.REPLICATION_FACTOR_CONFIG,
         (int) config.getShort(NewsflowConfig.REPLICATION_CONFIG));
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(NewsflowConfig.THREADS_CONFIG));
+    int minInSync = config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG);
+    if (minInSync > 0) {
+      // the repartition and changelog topics Kafka Streams creates itself
+      p.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), minInSync);
+    }
     return p;
   }
 

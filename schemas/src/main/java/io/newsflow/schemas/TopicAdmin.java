@@ -31,6 +31,7 @@ public final class TopicAdmin {
   private final int partitions;
   private final short replication;
   private final Duration timeout;
+  private final int minInSync;
 
   /**
    * @param admin an open admin client (not closed here)
@@ -39,10 +40,35 @@ public final class TopicAdmin {
    * @param timeout how long each step may take
    */
   public TopicAdmin(Admin admin, int partitions, short replication, Duration timeout) {
+    this(admin, partitions, replication, timeout, 0);
+  }
+
+  private TopicAdmin(
+      Admin admin, int partitions, short replication, Duration timeout, int minInSync) {
     this.admin = admin;
     this.partitions = partitions;
     this.replication = replication;
     this.timeout = timeout;
+    this.minInSync = minInSync;
+  }
+
+  /**
+   * The same, creating each new topic with {@code min.insync.replicas} = {@code minInSync}: with
+   * acks=all, a write succeeds only once that many replicas have it. 0 leaves the cluster's
+   * default.
+   *
+   * @throws IllegalArgumentException when {@code minInSync} is negative or above the replication
+   *     factor (no write could ever succeed)
+   */
+  public TopicAdmin withMinInSync(int minInSync) {
+    if (minInSync < 0 || minInSync > replication) {
+      throw new IllegalArgumentException(
+          "min.insync.replicas "
+              + minInSync
+              + " must be between 0 (the cluster's default) and the replication factor "
+              + replication);
+    }
+    return new TopicAdmin(admin, partitions, replication, timeout, minInSync);
   }
 
   /** Creates the missing ones of {@code names}, then waits until all of them are usable. */
@@ -56,6 +82,9 @@ public final class TopicAdmin {
           NewTopic nt = new NewTopic(t.name(), partitions, replication);
           Map<String, String> configs = new HashMap<>();
           configs.put("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES));
+          if (minInSync > 0) {
+            configs.put("min.insync.replicas", Integer.toString(minInSync));
+          }
           if (t.compacted()) {
             configs.put("cleanup.policy", "compact");
           }

@@ -48,6 +48,13 @@ public final class EnrichTopology {
    */
   public static final String STORY_REPARTITION = "story-window";
 
+  /**
+   * The repartition topic that brings every article of one outlet to one task, before any work is
+   * done on it; Streams names it {@code <application.id>-by-outlet-repartition}. It has as many
+   * partitions as {@code news.raw}.
+   */
+  public static final String OUTLET_REPARTITION = "by-outlet";
+
   /** The story window's state store; its changelog has one partition, as its input topic. */
   public static final String STORY_STORE = StoryStep.STORE;
 
@@ -66,9 +73,10 @@ public final class EnrichTopology {
                 Serdes.ByteArray())
             .withCachingEnabled());
     KStream<String, Carried<byte[]>> raw =
-        builder.stream(
-                Topics.RAW.name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
+        byOutlet(
+                builder.stream(
+                    Topics.RAW.name(),
+                    Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw")))
             .mapValues(bytes -> Carried.ok(bytes, bytes), Named.as("keep-original-bytes"));
 
     KStream<String, Carried<EnrichedArticle>> enriched =
@@ -142,6 +150,21 @@ public final class EnrichTopology {
     return Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(LearnStep.STORE), Serdes.String(), Serdes.ByteArray())
         .withCachingEnabled();
+  }
+
+  /**
+   * Repartitions the raw records by outlet ({@link OutletPartitioner}), so the learner's task for
+   * an outlet sees all of its articles whichever producer wrote {@code news.raw} and however it
+   * spread them: the same input gives the same output. The records stay keyed by article id and
+   * keep their original bytes; their {@code news.raw} position travels in headers ({@link
+   * SourcePosition}) for the dead letters made after the repartition.
+   */
+  private static KStream<String, byte[]> byOutlet(KStream<String, byte[]> raw) {
+    return raw.processValues(SourcePosition::new, Named.as("remember-source-position"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), Serdes.ByteArray())
+                .withName(OUTLET_REPARTITION)
+                .withStreamPartitioner(new OutletPartitioner()));
   }
 
   /**

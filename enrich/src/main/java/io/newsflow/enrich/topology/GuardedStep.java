@@ -5,6 +5,7 @@ import io.newsflow.schemas.RawArticle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -59,17 +60,19 @@ final class GuardedStep<I, O> implements FixedKeyProcessor<String, Carried<I>, C
     try {
       out = Carried.ok(work.apply(record.key(), in.value(), context), in.original());
     } catch (Rejected e) {
-      out = Carried.failed(deadLetter(record.key(), in, e.getMessage(), e.getCause()));
+      out = Carried.failed(deadLetter(record, e.getMessage(), e.getCause()));
     } catch (KafkaException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("step {} failed on record {}; dead-lettered", stage, record.key(), e);
-      out = Carried.failed(deadLetter(record.key(), in, String.valueOf(e.getMessage()), e));
+      out = Carried.failed(deadLetter(record, String.valueOf(e.getMessage()), e));
     }
     context.forward(record.withValue(out));
   }
 
-  DeadLetter deadLetter(String key, Carried<I> in, String reason, Throwable cause) {
+  DeadLetter deadLetter(FixedKeyRecord<String, Carried<I>> record, String reason, Throwable cause) {
+    String key = record.key();
+    Carried<I> in = record.value();
     byte[] original = in.original();
     DeadLetter.Builder b =
         DeadLetter.newBuilder()
@@ -81,11 +84,19 @@ final class GuardedStep<I, O> implements FixedKeyProcessor<String, Carried<I>, C
             .setKey(key == null ? null : ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
             .setValue(original == null ? null : ByteBuffer.wrap(original))
             .setFailedAt(Instant.now());
-    context
-        .recordMetadata()
-        .ifPresent(
-            (RecordMetadata m) ->
-                b.setTopic(m.topic()).setPartition(m.partition()).setOffset(m.offset()));
+    // after the outlet repartition the record's own position is in Streams' internal topic; the
+    // headers keep where it was read from news.raw
+    Optional<SourcePosition.Position> from = SourcePosition.of(record.headers());
+    if (from.isPresent()) {
+      SourcePosition.Position p = from.get();
+      b.setTopic(p.topic()).setPartition(p.partition()).setOffset(p.offset());
+    } else {
+      context
+          .recordMetadata()
+          .ifPresent(
+              (RecordMetadata m) ->
+                  b.setTopic(m.topic()).setPartition(m.partition()).setOffset(m.offset()));
+    }
     return b.build();
   }
 

@@ -3,6 +3,7 @@ package io.newsflow.enrich.topology;
 import io.newsflow.enrich.text.learn.LineSketch;
 import io.newsflow.enrich.text.learn.LineStats;
 import io.newsflow.enrich.text.learn.OutletLineLearner;
+import io.newsflow.schemas.RawArticle;
 import java.net.URI;
 import java.util.Locale;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -36,18 +37,29 @@ final class LearnStep implements GuardedStep.Work<Extracted, Extracted> {
   }
 
   /**
-   * The outlet an article counts for: ingest's name, else the page's site name, else the URL's
-   * host.
+   * The outlet an article counts for: the raw record's outlet ({@link #outletKey(RawArticle)}),
+   * else the page's site name. The topology partitions by the raw record's outlet before this step,
+   * so one task holds every article of an outlet that has one.
    */
   static String outletKey(Extracted in) {
-    if (in.raw().getOutlet() != null && !in.raw().getOutlet().isBlank()) {
-      return in.raw().getOutlet().strip().toLowerCase(Locale.ROOT);
+    String outlet = outletKey(in.raw());
+    if (outlet != null) {
+      return outlet;
     }
-    if (in.extraction().siteName() != null && !in.extraction().siteName().isBlank()) {
-      return in.extraction().siteName().strip().toLowerCase(Locale.ROOT);
+    String site = in.extraction().siteName();
+    return site == null || site.isBlank() ? null : site.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The outlet a raw record names, before any extraction: ingest's outlet name, else the URL's host
+   * without {@code www.}; null for a record with neither (a file path and no outlet).
+   */
+  static String outletKey(RawArticle raw) {
+    if (raw.getOutlet() != null && !raw.getOutlet().isBlank()) {
+      return raw.getOutlet().strip().toLowerCase(Locale.ROOT);
     }
-    String source = in.raw().getSource();
-    if (source.startsWith("http://") || source.startsWith("https://")) {
+    String source = raw.getSource();
+    if (source != null && (source.startsWith("http://") || source.startsWith("https://"))) {
       try {
         String host = URI.create(source).getHost();
         return host == null ? null : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
