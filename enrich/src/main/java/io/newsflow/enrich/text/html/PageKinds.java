@@ -73,56 +73,13 @@ final class PageKinds {
   }
 
   /**
-   * Weights of {@link #features}: a logistic regression (L2 0.3, articles weighted twice) fitted on
-   * the development part of the WCXB pages and the 181 scrapinghub news pages (all articles), never
-   * on the validation part, by {@code bench/scripts/fit_page_kinds.py}. Positive weights speak
-   * against an article. How to refit them: docs/extraction.md.
+   * The shipped model ({@link PageKindModel#RESOURCE}): a logistic regression over {@link
+   * #features} fitted by {@code newsflow train-page-kinds} on the development part of the WCXB
+   * pages and the scrapinghub news pages, never on the validation part. Loaded on first use.
    */
-  private static final double[] WEIGHTS = {
-    -2.4502, // bodyShare
-    -0.1961, // linkShare
-    +1.6509, // logPageChars
-    -0.1224, // logBodyChars
-    -1.0272, // declaredArticle
-    -0.9383, // dated
-    -1.0187, // datedAnywhere
-    -1.1735, // hasAuthor
-    -0.9642, // longParagraphs
-    +0.9629, // noLongParagraph
-    -0.3718, // logParagraphs
-    +0.3567, // logMeanParagraph
-    -0.6824, // sentenceShare
-    +0.2573, // logPrices
-    +3.6018, // logAuthorMarks
-    +1.5273, // logTimes
-    -0.8002, // logArticles
-    +2.7890, // logCode
-    +1.5916, // linkedHeadingShare
-    -0.0005, // logHeadings
-    -0.2508, // linkedItemShare
-    -0.8661, // logListItems
-    -0.5315, // logForms
-    +1.4683, // logInputs
-    +0.4879, // logButtons
-    +0.8406, // video
-    -0.3625, // h1s
-    -1.1097, // listingType
-    +3.4293, // otherType
-    +1.1332, // webPageOnly
-    +0.0187, // ogWebsite
-    -0.4266, // urlDepth
-    -4.1187, // slugWords
-    -2.2172, // urlDated
-    -0.3161, // numericTail
-    -0.3147, // query
-    +2.2961, // rootPath
-  };
-
-  /**
-   * The score above which a page is not an article: where, over five folds of the development pages
-   * (each scored by weights fitted on the other four), 1 % of the articles score higher.
-   */
-  static final double NOT_ARTICLE = -1.2614;
+  private static final class Shipped {
+    static final PageKindModel MODEL = PageKindModel.shipped();
+  }
 
   private PageKinds() {}
 
@@ -193,7 +150,7 @@ final class PageKinds {
     if (s.ogType() != null && s.ogType().startsWith("video") && s.longParagraphs() < 3) {
       return PageKind.VIDEO;
     }
-    if (score(features(s)) <= NOT_ARTICLE) {
+    if (!Shipped.MODEL.notArticle(features(s))) {
       return PageKind.ARTICLE;
     }
     if ((!declaredArticle && anyOf(t, OTHER_TYPES))
@@ -208,13 +165,9 @@ final class PageKinds {
         : PageKind.OTHER;
   }
 
-  /** How much the features speak against an article, without the intercept. */
+  /** The shipped model's log-odds that a page with these features is not an article. */
   static double score(double[] x) {
-    double z = 0;
-    for (int i = 0; i < x.length; i++) {
-      z += WEIGHTS[i] * x[i];
-    }
-    return z;
+    return Shipped.MODEL.score(x);
   }
 
   /** Names of {@link #features}, in order. */

@@ -1,16 +1,24 @@
-package io.newsflow.enrich.tag;
+package io.newsflow.enrich.learn;
 
 /**
  * L2-penalised logistic regression fitted by Newton's method on standardised features. The fit is
  * deterministic (no random start, no sampling), so a model is reproduced exactly from its data.
- * Returned weights are on the original feature scale: {@code [bias, w1, ..., wd]}.
+ * Returned weights are on the original feature scale: {@code [bias, w1, ..., wd]}. Shared by the
+ * tagger's models ({@code ModelTraining}) and the page-kind model ({@code PageKindTraining}). Pure.
  */
-final class Logistic {
+public final class Logistic {
   private static final int MAX_ITERATIONS = 100;
 
   private Logistic() {}
 
-  static double[] fit(double[][] x, int[] y, double[] weight, double lambda) {
+  /**
+   * Fits {@code P(y = 1 | x)}.
+   *
+   * @param weight each row's weight in the likelihood
+   * @param lambda the L2 penalty on the standardised weights (not on the intercept), per unit of
+   *     sample weight
+   */
+  public static double[] fit(double[][] x, int[] y, double[] weight, double lambda) {
     int n = x.length;
     double total = 0;
     for (double v : weight) {
@@ -80,7 +88,17 @@ final class Logistic {
     return out;
   }
 
-  static double probability(double[] w, double[] x) {
+  /** The log-odds of {@code x} under weights from {@link #fit}. */
+  public static double logit(double[] w, double[] x) {
+    double z = w[0];
+    for (int j = 0; j < x.length; j++) {
+      z += w[j + 1] * x[j];
+    }
+    return z;
+  }
+
+  /** The probability of {@code x} under weights from {@link #fit}. */
+  public static double probability(double[] w, double[] x) {
     double z = w[0];
     for (int j = 0; j < x.length; j++) {
       z += w[j + 1] * x[j];
