@@ -38,7 +38,7 @@ public final class PageKindTraining {
   static final double LAMBDA = 0.3;
 
   /** Weight of an article in the fit: losing an article costs more than keeping a page. */
-  static final double ARTICLE_WEIGHT = 2.0;
+  static final double ARTICLE_WEIGHT = 4.0;
 
   /** Share of the training articles (five-fold scores) allowed above the threshold. */
   static final double KEPT_OUT = 0.01;

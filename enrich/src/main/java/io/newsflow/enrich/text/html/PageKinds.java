@@ -33,6 +33,21 @@ final class PageKinds {
       Set.of("collectionpage", "itemlist", "searchresultspage", "profilepage");
   private static final Set<String> OTHER_TYPES =
       Set.of("product", "offer", "aggregateoffer", "qapage", "discussionforumposting", "question");
+  /** Declared types of pages that offer something (a service, an app, a course) rather than tell. */
+  private static final Set<String> SERVICE_TYPES =
+      Set.of(
+          "service",
+          "faqpage",
+          "softwareapplication",
+          "webapplication",
+          "mobileapplication",
+          "course",
+          "educationaloccupationalprogram",
+          "localbusiness",
+          "professionalservice",
+          "event",
+          "jobposting");
+
   private static final Pattern PRICE =
       Pattern.compile("[$€£¥₹]\\s?\\d|\\d[\\d.,]*\\s?(?:€|zł|kr|CHF|USD|EUR)\\b");
 
@@ -59,7 +74,8 @@ final class PageKinds {
       int linkedListItems,
       int sentenceParagraphs,
       PageMetadata.Markup markup,
-      UrlShape url) {
+      UrlShape url,
+      Structure structure) {
 
     /** Share of the page's text that is link text. */
     double linkShare() {
@@ -69,6 +85,57 @@ final class PageKinds {
     /** Share of the page's text the body holds. */
     double bodyShare() {
       return pageChars == 0 ? 0.0 : (double) bodyChars / pageChars;
+    }
+  }
+
+  /**
+   * Counts of the body's structure that tell lists, threads and documentation from stories, in no
+   * language: runs of sibling blocks of one kind (cards, posts), nested lists (navigation trees),
+   * table rows, long paragraphs, links and links long enough to be headlines, and schema.org
+   * microdata types.
+   */
+  record Structure(
+      int longestRun,
+      int runs,
+      int listDepth,
+      int tableRows,
+      int longParagraphs,
+      int links,
+      int longLinks,
+      Microdata micro) {
+    static final Structure NONE = new Structure(0, 0, 0, 0, 0, 0, 0, Microdata.NONE);
+  }
+
+  /**
+   * The schema.org microdata types of the whole page, read before cleaning (which drops comment
+   * threads): a thread marks up many people and comments, a shop its products and offers.
+   */
+  record Microdata(int articles, int others, int forums, int comments, int persons) {
+    static final Microdata NONE = new Microdata(0, 0, 0, 0, 0);
+
+    static Microdata of(Element root) {
+      int[] c = new int[5];
+      for (Element e : root.getElementsByAttribute("itemtype")) {
+        String type = e.attr("itemtype").strip().toLowerCase(java.util.Locale.ROOT);
+        int space = type.indexOf(' ');
+        type = space < 0 ? type : type.substring(0, space);
+        switch (type.substring(type.lastIndexOf('/') + 1)) {
+          case "article", "newsarticle", "blogposting", "reportagenewsarticle", "techarticle" ->
+              c[0]++;
+          case "product",
+              "offer",
+              "aggregateoffer",
+              "service",
+              "localbusiness",
+              "softwareapplication" ->
+              c[1]++;
+          case "discussionforumposting", "qapage", "question" -> c[2]++;
+          case "comment", "usercomments", "answer" -> c[3]++;
+          case "person" -> c[4]++;
+          default -> {}
+        }
+      }
+      return new Microdata(c[0], c[1], c[2], c[3], c[4]);
     }
   }
 
@@ -95,7 +162,8 @@ final class PageKinds {
       List<String> authors,
       boolean dated,
       List<String> paragraphs,
-      String url) {
+      String url,
+      Microdata micro) {
     Counter c = new Counter();
     NodeTraversor.traverse(c, body);
     int chars = 0;
@@ -128,7 +196,16 @@ final class PageKinds {
         c.linkedListItems,
         sentences,
         meta.markup(),
-        UrlShape.of(url != null ? url : meta.canonicalUrl()));
+        UrlShape.of(url != null ? url : meta.canonicalUrl()),
+        new Structure(
+            c.longestRun,
+            c.runs,
+            c.maxListDepth,
+            c.tableRows,
+            c.longPs,
+            c.links,
+            c.longLinks,
+            micro));
   }
 
   /** Whether a paragraph ends as a sentence does, in any script. */
@@ -209,7 +286,23 @@ final class PageKinds {
           "urlDated",
           "numericTail",
           "query",
-          "rootPath");
+          "rootPath",
+          "logLongestRun",
+          "logRuns",
+          "listDepth",
+          "logTableRows",
+          "logPageLongParagraphs",
+          "logLinks",
+          "longLinkShare",
+          "logLongLinks",
+          "microArticle",
+          "microOther",
+          "microForum",
+          "logMicroComments",
+          "logMicroPersons",
+          "ldForum",
+          "ldProduct",
+          "serviceType");
 
   /** The signals as numbers of similar scale, named by {@link #FEATURES}. */
   static double[] features(Signals s) {
@@ -217,6 +310,7 @@ final class PageKinds {
     boolean declared = anyOf(t, ARTICLE_TYPES) || "article".equals(s.ogType());
     PageMetadata.Markup m = s.markup();
     UrlShape u = s.url();
+    Structure st = s.structure();
     return new double[] {
       s.bodyShare(),
       s.linkShare(),
@@ -254,7 +348,23 @@ final class PageKinds {
       u.dated() ? 1 : 0,
       u.numericTail() ? 1 : 0,
       u.query() ? 1 : 0,
-      u.depth() == 0 && s.url() != UrlShape.NONE ? 1 : 0
+      u.depth() == 0 && s.url() != UrlShape.NONE ? 1 : 0,
+      Math.log1p(st.longestRun()) / 4,
+      Math.log1p(st.runs()) / 3,
+      Math.min(st.listDepth(), 5) / 5.0,
+      Math.log1p(st.tableRows()) / 5,
+      Math.log1p(st.longParagraphs()) / 4,
+      Math.log1p(st.links()) / 6,
+      st.links() == 0 ? 0 : (double) st.longLinks() / st.links(),
+      Math.log1p(st.longLinks()) / 4,
+      st.micro().articles() > 0 ? 1 : 0,
+      st.micro().articles() == 0 && st.micro().others() > 0 ? 1 : 0,
+      st.micro().forums() > 0 ? 1 : 0,
+      Math.log1p(st.micro().comments()) / 3,
+      Math.log1p(st.micro().persons()) / 3,
+      t.contains("discussionforumposting") || t.contains("qapage") || t.contains("question") ? 1 : 0,
+      t.contains("product") || t.contains("offer") || t.contains("aggregateoffer") ? 1 : 0,
+      !declared && anyOf(t, SERVICE_TYPES) ? 1 : 0
     };
   }
 
@@ -280,6 +390,17 @@ final class PageKinds {
     int headings;
     int listItems;
     int linkedListItems;
+    int longestRun;
+    int runs;
+    int maxListDepth;
+    int tableRows;
+    int longPs;
+    int links;
+    int longLinks;
+    private int inList;
+    private int inParagraph;
+    private int paragraphChars;
+    private int linkTextChars;
     private int inLink;
     private int inItem;
     private boolean itemCounted;
@@ -295,8 +416,15 @@ final class PageKinds {
       if (!(node instanceof Element e)) {
         return;
       }
+      if (e.childNodeSize() >= 3) {
+        runs(e);
+      }
       switch (e.normalName()) {
         case "a" -> {
+          if (inLink == 0) {
+            links++;
+            linkTextChars = 0;
+          }
           inLink++;
           if (inHeading > 0 && !headingCounted) {
             linkedHeadings++;
@@ -317,6 +445,13 @@ final class PageKinds {
           listItems++;
           itemCounted = inItem > 1 && itemCounted;
         }
+        case "ul", "ol" -> maxListDepth = Math.max(maxListDepth, ++inList);
+        case "p" -> {
+          if (inParagraph++ == 0) {
+            paragraphChars = 0;
+          }
+        }
+        case "tr" -> tableRows++;
         case "article" -> articles++;
         case "pre" -> code++;
         case "time" -> times++;
@@ -325,6 +460,61 @@ final class PageKinds {
       if (e.hasAttr("itemprop") && e.attr("itemprop").equals("author")) {
         authorMarks++;
       }
+    }
+
+    /**
+     * The runs of sibling blocks of one kind under an element: consecutive element children with
+     * the same tag and first class name, each holding elements of its own (cards, posts, rows).
+     */
+    private void runs(Element parent) {
+      Element previous = null;
+      int run = 0;
+      for (Node n : parent.childNodes()) {
+        if (!(n instanceof Element child) || child.childNodeSize() == 0) {
+          continue;
+        }
+        if (previous != null && sameKind(previous, child)) {
+          run++;
+        } else {
+          finishRun(run);
+          run = isBlock(child) ? 1 : 0;
+        }
+        previous = run > 0 ? child : null;
+      }
+      finishRun(run);
+    }
+
+    private void finishRun(int run) {
+      if (run >= 4) {
+        runs++;
+      }
+      longestRun = Math.max(longestRun, run);
+    }
+
+    /** A block that may repeat as a card or post: a classed element, or an article or section. */
+    private static boolean isBlock(Element e) {
+      String tag = e.normalName();
+      if (tag.equals("article") || tag.equals("section")) {
+        return true;
+      }
+      return !tag.equals("p")
+          && !tag.equals("a")
+          && !tag.equals("span")
+          && !tag.equals("br")
+          && e.hasAttr("class")
+          && !e.attr("class").isBlank()
+          && e.firstElementChild() != null;
+    }
+
+    private static boolean sameKind(Element a, Element b) {
+      return a.normalName().equals(b.normalName())
+          && firstClass(a.attr("class")).equals(firstClass(b.attr("class")));
+    }
+
+    private static String firstClass(String c) {
+      String s = c.strip();
+      int space = s.indexOf(' ');
+      return space < 0 ? s : s.substring(0, space);
     }
 
     private void text(String w) {
@@ -339,6 +529,8 @@ final class PageKinds {
       }
       chars += n;
       linkChars += inLink > 0 ? n : 0;
+      linkTextChars += inLink > 0 ? n : 0;
+      paragraphChars += inParagraph > 0 ? n : 0;
       if (digit && n > 1 && n < 40 && PRICE.matcher(w).find()) {
         prices++;
       }
@@ -350,7 +542,17 @@ final class PageKinds {
         return;
       }
       switch (e.normalName()) {
-        case "a" -> inLink--;
+        case "a" -> {
+          if (--inLink == 0 && linkTextChars >= 30) {
+            longLinks++;
+          }
+        }
+        case "ul", "ol" -> inList--;
+        case "p" -> {
+          if (--inParagraph == 0 && paragraphChars >= 150) {
+            longPs++;
+          }
+        }
         case "h2", "h3", "h4" -> inHeading--;
         case "li", "dt" -> inItem--;
         default -> {}
