@@ -151,7 +151,7 @@ public final class PageKindTraining {
       y[i] = r.notArticle() ? 1 : 0;
       w[i] = r.notArticle() ? 1 : ARTICLE_WEIGHT;
     }
-    return Logistic.fit(x, y, w, LAMBDA);
+    return Logistic.fitSigned(x, y, w, LAMBDA, PageKindModel.featureSigns());
   }
 
   /** The score above which {@code share} of the articles' scores lie. */
@@ -193,7 +193,8 @@ public final class PageKindTraining {
             t,
             String.format(
                 Locale.ROOT,
-                "newsflow train-page-kinds: logistic regression (L2 %.2f, articles weighted %.1f)"
+                "newsflow train-page-kinds: logistic regression (L2 %.2f, articles weighted %.1f,"
+                    + " each weight on its feature's expected side)"
                     + " on %d pages: wcxb-dev's development split and the scrapinghub news pages;"
                     + " threshold where %.0f %% of their articles score higher over %d folds."
                     + " See docs/extraction.md",

@@ -88,6 +88,42 @@ public final class Logistic {
     return out;
   }
 
+  /**
+   * Fits, then drops the feature whose weight most contradicts its expected sign and fits again,
+   * until every weight agrees with its sign. A dropped feature keeps weight 0. Expected signs keep
+   * a model to what each feature is known to mean, so features that move together cannot trade
+   * large weights of opposite sign that hold on the training data only.
+   *
+   * @param signs per feature: +1 (may only speak for {@code y = 1}), -1 (only against), 0 (either)
+   */
+  public static double[] fitSigned(
+      double[][] x, int[] y, double[] weight, double lambda, int[] signs) {
+    java.util.Set<Integer> dropped = new java.util.HashSet<>();
+    while (true) {
+      double[][] masked = new double[x.length][];
+      for (int i = 0; i < x.length; i++) {
+        masked[i] = x[i].clone();
+        for (int j : dropped) {
+          masked[i][j] = 0;
+        }
+      }
+      double[] w = fit(masked, y, weight, lambda);
+      int worst = -1;
+      double worstSize = 0;
+      for (int j = 0; j < signs.length; j++) {
+        double signed = w[j + 1] * signs[j];
+        if (signed < 0 && -signed > worstSize) {
+          worst = j;
+          worstSize = -signed;
+        }
+      }
+      if (worst < 0) {
+        return w;
+      }
+      dropped.add(worst);
+    }
+  }
+
   /** The log-odds of {@code x} under weights from {@link #fit}. */
   public static double logit(double[] w, double[] x) {
     double z = w[0];

@@ -48,6 +48,11 @@ public record PageKindModel(
     return PageKinds.FEATURES;
   }
 
+  /** The side each feature may speak for: +1 against an article, -1 for one, 0 either way. */
+  public static int[] featureSigns() {
+    return PageKinds.SIGNS.clone();
+  }
+
   /** Builds a model from weights in the order of {@link #featureNames}, rounded as stored. */
   public static PageKindModel of(double[] weights, double bias, double threshold, String trained) {
     Map<String, Double> w = new LinkedHashMap<>();

@@ -247,62 +247,77 @@ final class PageKinds {
     return Shipped.MODEL.score(x);
   }
 
+  /**
+   * Names of {@link #features}, in order, each with the side it may speak for when fitted: +1 only
+   * against an article, -1 only for one, 0 either way (counts that are high on both stories and
+   * fronts). The fit drops a feature whose weight comes out on the wrong side ({@code
+   * Logistic.fitSigned}).
+   */
+  private static final String[] SIGNED = {
+    "bodyShare:-1",
+    "linkShare:+1",
+    "logPageChars:0",
+    "logBodyChars:-1",
+    "declaredArticle:-1",
+    "dated:-1",
+    "datedAnywhere:-1",
+    "hasAuthor:-1",
+    "longParagraphs:-1",
+    "noLongParagraph:+1",
+    "logParagraphs:0",
+    "logMeanParagraph:-1",
+    "sentenceShare:-1",
+    "logPrices:+1",
+    "logAuthorMarks:+1",
+    "logTimes:+1",
+    "logArticles:0",
+    "logCode:+1",
+    "linkedHeadingShare:+1",
+    "logHeadings:0",
+    "linkedItemShare:+1",
+    "logListItems:0",
+    "logForms:+1",
+    "logInputs:+1",
+    "logButtons:+1",
+    "video:+1",
+    "h1s:0",
+    "listingType:+1",
+    "otherType:+1",
+    "webPageOnly:+1",
+    "ogWebsite:+1",
+    "urlDepth:0",
+    "slugWords:-1",
+    "urlDated:-1",
+    "numericTail:0",
+    "query:+1",
+    "rootPath:+1",
+    "logLongestRun:+1",
+    "logRuns:+1",
+    "listDepth:+1",
+    "logTableRows:0",
+    "logPageLongParagraphs:-1",
+    "logLinks:+1",
+    "longLinkShare:+1",
+    "logLongLinks:+1",
+    "microArticle:-1",
+    "microOther:+1",
+    "microForum:+1",
+    "logMicroComments:0",
+    "logMicroPersons:+1",
+    "ldForum:+1",
+    "ldProduct:+1",
+    "serviceType:+1",
+  };
+
   /** Names of {@link #features}, in order. */
   static final List<String> FEATURES =
-      List.of(
-          "bodyShare",
-          "linkShare",
-          "logPageChars",
-          "logBodyChars",
-          "declaredArticle",
-          "dated",
-          "datedAnywhere",
-          "hasAuthor",
-          "longParagraphs",
-          "noLongParagraph",
-          "logParagraphs",
-          "logMeanParagraph",
-          "sentenceShare",
-          "logPrices",
-          "logAuthorMarks",
-          "logTimes",
-          "logArticles",
-          "logCode",
-          "linkedHeadingShare",
-          "logHeadings",
-          "linkedItemShare",
-          "logListItems",
-          "logForms",
-          "logInputs",
-          "logButtons",
-          "video",
-          "h1s",
-          "listingType",
-          "otherType",
-          "webPageOnly",
-          "ogWebsite",
-          "urlDepth",
-          "slugWords",
-          "urlDated",
-          "numericTail",
-          "query",
-          "rootPath",
-          "logLongestRun",
-          "logRuns",
-          "listDepth",
-          "logTableRows",
-          "logPageLongParagraphs",
-          "logLinks",
-          "longLinkShare",
-          "logLongLinks",
-          "microArticle",
-          "microOther",
-          "microForum",
-          "logMicroComments",
-          "logMicroPersons",
-          "ldForum",
-          "ldProduct",
-          "serviceType");
+      java.util.Arrays.stream(SIGNED).map(f -> f.substring(0, f.indexOf(':'))).toList();
+
+  /** Expected sign of each feature of {@link #FEATURES}, in order. */
+  static final int[] SIGNS =
+      java.util.Arrays.stream(SIGNED)
+          .mapToInt(f -> Integer.parseInt(f.substring(f.indexOf(':') + 1)))
+          .toArray();
 
   /** The signals as numbers of similar scale, named by {@link #FEATURES}. */
   static double[] features(Signals s) {
