@@ -54,8 +54,12 @@ public final class PageKindTraining {
     }
   }
 
-  /** The trained model and the figures that go with it. */
-  record Outcome(PageKindModel model, String report) {}
+  /**
+   * The trained model, the report, and the five-fold figures: shares of the development split's
+   * non-articles kept out and of its articles wrongly kept out, and news pages kept out.
+   */
+  record Outcome(
+      PageKindModel model, String report, double devKeptOut, double devLost, int newsLost) {}
 
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : ".");
@@ -243,7 +247,27 @@ public final class PageKindTraining {
     if (errors > 0) {
       s.append(misses(train, oof, threshold[0], errors));
     }
-    return new Outcome(model, s.toString());
+    int[] dev = new int[4];
+    int newsLost = 0;
+    for (int i = 0; i < train.size(); i++) {
+      Row r = train.get(i);
+      boolean out = oof[i] > t;
+      if (r.set().equals("news")) {
+        newsLost += out && !r.notArticle() ? 1 : 0;
+      } else if (r.notArticle()) {
+        dev[0] += out ? 1 : 0;
+        dev[1]++;
+      } else {
+        dev[2] += out ? 1 : 0;
+        dev[3]++;
+      }
+    }
+    return new Outcome(
+        model,
+        s.toString(),
+        (double) dev[0] / Math.max(1, dev[1]),
+        (double) dev[2] / Math.max(1, dev[3]),
+        newsLost);
   }
 
   /** Share of non-articles kept out and of articles wrongly kept out, and kept out by gold kind. */

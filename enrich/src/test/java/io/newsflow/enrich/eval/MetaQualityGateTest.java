@@ -28,16 +28,16 @@ class MetaQualityGateTest {
     MetaEval.Result val = MetaEval.run(x, dir.resolve("html"), gold, MetaEval.Split.VALIDATION);
 
     // measured dev / validation: title 0.775 / 0.721, published 0.809 / 0.767,
-    // authors 0.568 / 0.557, not-an-article recall 0.592 / 0.697 at precision 0.992 / 0.940,
-    // articles kept out 2 of 504 / 9 of 207
+    // authors 0.568 / 0.557, not-an-article recall 0.621 / 0.716 at precision 1.000 / 0.941,
+    // articles kept out 0 of 504 (in-sample: the model is fitted on dev) / 9 of 207
     assertThat(dev.meta().tally("title").share()).isGreaterThan(0.76);
     assertThat(val.meta().tally("title").share()).isGreaterThan(0.70);
     assertThat(dev.meta().tally("published").share()).isGreaterThan(0.79);
     assertThat(val.meta().tally("published").share()).isGreaterThan(0.74);
     assertThat(dev.meta().tally("authors").share()).isGreaterThan(0.55);
     assertThat(val.meta().tally("authors").share()).isGreaterThan(0.53);
-    assertThat(dev.meta().notArticleRecall()).isGreaterThan(0.57);
-    assertThat(val.meta().notArticleRecall()).isGreaterThan(0.67);
+    assertThat(dev.meta().notArticleRecall()).isGreaterThan(0.60);
+    assertThat(val.meta().notArticleRecall()).isGreaterThan(0.69);
     assertThat(dev.meta().notArticlePrecision()).isGreaterThan(0.97);
     assertThat(val.meta().notArticlePrecision()).isGreaterThan(0.92);
     assertThat(dev.meta().articlesKeptOut(dev.articles())).isLessThan(0.01);

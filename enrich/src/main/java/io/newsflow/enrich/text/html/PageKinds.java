@@ -33,7 +33,10 @@ final class PageKinds {
       Set.of("collectionpage", "itemlist", "searchresultspage", "profilepage");
   private static final Set<String> OTHER_TYPES =
       Set.of("product", "offer", "aggregateoffer", "qapage", "discussionforumposting", "question");
-  /** Declared types of pages that offer something (a service, an app, a course) rather than tell. */
+
+  /**
+   * Declared types of pages that offer something (a service, an app, a course) rather than tell.
+   */
   private static final Set<String> SERVICE_TYPES =
       Set.of(
           "service",
@@ -377,7 +380,9 @@ final class PageKinds {
       st.micro().forums() > 0 ? 1 : 0,
       Math.log1p(st.micro().comments()) / 3,
       Math.log1p(st.micro().persons()) / 3,
-      t.contains("discussionforumposting") || t.contains("qapage") || t.contains("question") ? 1 : 0,
+      t.contains("discussionforumposting") || t.contains("qapage") || t.contains("question")
+          ? 1
+          : 0,
       t.contains("product") || t.contains("offer") || t.contains("aggregateoffer") ? 1 : 0,
       !declared && anyOf(t, SERVICE_TYPES) ? 1 : 0
     };
