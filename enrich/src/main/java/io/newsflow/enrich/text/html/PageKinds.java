@@ -489,8 +489,8 @@ final class PageKinds {
     private void runs(Element parent) {
       Element previous = null;
       int run = 0;
-      for (Node n : parent.childNodes()) {
-        if (!(n instanceof Element child) || child.childNodeSize() == 0) {
+      for (int i = 0, n = parent.childNodeSize(); i < n; i++) {
+        if (!(parent.childNode(i) instanceof Element child) || child.childNodeSize() == 0) {
           continue;
         }
         if (previous != null && sameKind(previous, child)) {
@@ -528,13 +528,36 @@ final class PageKinds {
 
     private static boolean sameKind(Element a, Element b) {
       return a.normalName().equals(b.normalName())
-          && firstClass(a.attr("class")).equals(firstClass(b.attr("class")));
+          && sameFirstClass(a.attr("class"), b.attr("class"));
     }
 
-    private static String firstClass(String c) {
-      String s = c.strip();
-      int space = s.indexOf(' ');
-      return space < 0 ? s : s.substring(0, space);
+    /**
+     * Whether two class attributes start with the same class name (up to the first space after
+     * leading whitespace), without building strings.
+     */
+    private static boolean sameFirstClass(String a, String b) {
+      int as = skipSpace(a);
+      int ae = firstEnd(a, as);
+      int bs = skipSpace(b);
+      int be = firstEnd(b, bs);
+      return ae - as == be - bs && a.regionMatches(as, b, bs, ae - as);
+    }
+
+    private static int skipSpace(String s) {
+      int i = 0;
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    private static int firstEnd(String s, int from) {
+      int end = s.length();
+      while (end > from && Character.isWhitespace(s.charAt(end - 1))) {
+        end--;
+      }
+      int space = s.indexOf(' ', from);
+      return space >= 0 && space < end ? space : end;
     }
 
     private void text(String w) {
