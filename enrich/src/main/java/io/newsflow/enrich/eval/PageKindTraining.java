@@ -74,13 +74,17 @@ public final class PageKindTraining {
     Path wcxb = wcxb(root);
     Path news = news(root);
     Path target = modelFile(root);
-    if (!Files.isDirectory(wcxb.resolve("html")) || !Files.isDirectory(news.resolve("html"))) {
+    if (!Files.isDirectory(wcxb.resolve("html"))
+        || !Files.isDirectory(news.resolve("html"))
+        || !Files.isDirectory(target.getParent())) {
       System.err.println(
           "newsflow train-page-kinds: run it from the project root with ../shared beside it"
               + " (looked for "
               + wcxb.normalize()
               + " and "
               + news.normalize()
+              + ", and for "
+              + target.getParent().normalize()
               + ")");
       return 2;
     }

@@ -47,9 +47,14 @@ class PageKindTrainingTest {
 
   @Test
   void shouldSayWhereToRunItWhenThePagesAreNotBesideIt(@TempDir Path dir) throws Exception {
-    assertThat(PageKindTraining.run(dir, true, 0, new PrintStream(new ByteArrayOutputStream())))
-        .isEqualTo(2);
-    assertThat(dir.resolve("enrich")).doesNotExist();
+    Path root = Files.createDirectories(dir.resolve("a/b"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int code = PageKindTraining.run(root, true, 0, new PrintStream(out, true, "UTF-8"));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("wrote");
+    assertThat(root.resolve("enrich")).doesNotExist();
   }
 
   @Test
