@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       TagCommand.class,
       TrainTaggerCommand.class,
+      TrainPageKindsCommand.class,
       StoriesCommand.class,
       BenchCommand.class,
       StageCommands.Ingest.class,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.enrich.learn.Logistic;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -236,30 +237,8 @@ public final class ModelTraining {
    * again, until every weight agrees with its sign. Dropped features keep weight 0.
    */
   static double[] fitSigned(double[][] x, int[] y, double[] weight, List<String> names) {
-    java.util.Set<Integer> dropped = new java.util.HashSet<>();
-    while (true) {
-      double[][] masked = new double[x.length][];
-      for (int i = 0; i < x.length; i++) {
-        masked[i] = x[i].clone();
-        for (int j : dropped) {
-          masked[i][j] = 0;
-        }
-      }
-      double[] w = Logistic.fit(masked, y, weight, LAMBDA);
-      int worst = -1;
-      double worstSize = 0;
-      for (int j = 0; j < names.size(); j++) {
-        double signed = w[j + 1] * Features.sign(names.get(j));
-        if (signed < 0 && -signed > worstSize) {
-          worst = j;
-          worstSize = -signed;
-        }
-      }
-      if (worst < 0) {
-        return w;
-      }
-      dropped.add(worst);
-    }
+    return Logistic.fitSigned(
+        x, y, weight, LAMBDA, names.stream().mapToInt(Features::sign).toArray());
   }
 
   private static double round(double v) {

@@ -56,6 +56,21 @@ public final class ArticleExtractor {
   }
 
   /**
+   * The features the page-kind model weighs, for fitting and measuring it ({@code
+   * PageKindTraining}): the page decoded as {@link #extract} decodes it.
+   *
+   * @throws ExtractionException when the content is refused
+   */
+  public static double[] pageKindFeatures(byte[] body, String sourceUrl)
+      throws ExtractionException {
+    String content = Decoding.decode(body, null);
+    if (content.isBlank()) {
+      throw new ExtractionException("body is empty");
+    }
+    return HtmlArticle.kindFeatures(content, sourceUrl);
+  }
+
+  /**
    * Extracts from an HTML page.
    *
    * @param html the decoded page, not null

@@ -60,6 +60,7 @@ public final class HtmlArticle {
     PageMetadata meta = PageMetadata.read(doc);
     Element body = doc.body();
     List<Removed> removed = new ArrayList<>();
+    PageKinds.Microdata micro = PageKinds.Microdata.of(body);
     BodyFinder.Result found = BodyFinder.find(body, DomCleaner.clean(body), meta.title(), removed);
     List<String> paragraphs = found.paragraphs();
     if (meta.jsonLdBody() != null && preferJsonLd(paragraphs, meta.jsonLdBody())) {
@@ -105,11 +106,12 @@ public final class HtmlArticle {
       site = first(dateline == null ? null : dateline.agency(), f.agency);
     }
     PageKinds.Signals signals =
-        PageKinds.read(body, meta, f.authors, shownDate, paragraphs, sourceUrl);
+        PageKinds.read(body, meta, f.authors, shownDate, paragraphs, sourceUrl, micro);
     if (features != null) {
       features[0] = PageKinds.features(signals);
     }
-    PageKind kind = PageKinds.decide(signals);
+    // when fitting, the model being fitted may not match the features yet: no decision then
+    PageKind kind = features != null ? PageKind.ARTICLE : PageKinds.decide(signals);
     return new Extraction(
         meta.title(),
         paragraphs,

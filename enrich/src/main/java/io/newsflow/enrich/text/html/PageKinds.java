@@ -33,6 +33,24 @@ final class PageKinds {
       Set.of("collectionpage", "itemlist", "searchresultspage", "profilepage");
   private static final Set<String> OTHER_TYPES =
       Set.of("product", "offer", "aggregateoffer", "qapage", "discussionforumposting", "question");
+
+  /**
+   * Declared types of pages that offer something (a service, an app, a course) rather than tell.
+   */
+  private static final Set<String> SERVICE_TYPES =
+      Set.of(
+          "service",
+          "faqpage",
+          "softwareapplication",
+          "webapplication",
+          "mobileapplication",
+          "course",
+          "educationaloccupationalprogram",
+          "localbusiness",
+          "professionalservice",
+          "event",
+          "jobposting");
+
   private static final Pattern PRICE =
       Pattern.compile("[$€£¥₹]\\s?\\d|\\d[\\d.,]*\\s?(?:€|zł|kr|CHF|USD|EUR)\\b");
 
@@ -59,7 +77,8 @@ final class PageKinds {
       int linkedListItems,
       int sentenceParagraphs,
       PageMetadata.Markup markup,
-      UrlShape url) {
+      UrlShape url,
+      Structure structure) {
 
     /** Share of the page's text that is link text. */
     double linkShare() {
@@ -73,56 +92,64 @@ final class PageKinds {
   }
 
   /**
-   * Weights of {@link #features}: a logistic regression (L2 0.3, articles weighted twice) fitted on
-   * the development part of the WCXB pages and the 181 scrapinghub news pages (all articles), never
-   * on the validation part, by {@code bench/scripts/fit_page_kinds.py}. Positive weights speak
-   * against an article. How to refit them: docs/extraction.md.
+   * Counts of the body's structure that tell lists, threads and documentation from stories, in no
+   * language: runs of sibling blocks of one kind (cards, posts), nested lists (navigation trees),
+   * table rows, long paragraphs, links and links long enough to be headlines, and schema.org
+   * microdata types.
    */
-  private static final double[] WEIGHTS = {
-    -2.4502, // bodyShare
-    -0.1961, // linkShare
-    +1.6509, // logPageChars
-    -0.1224, // logBodyChars
-    -1.0272, // declaredArticle
-    -0.9383, // dated
-    -1.0187, // datedAnywhere
-    -1.1735, // hasAuthor
-    -0.9642, // longParagraphs
-    +0.9629, // noLongParagraph
-    -0.3718, // logParagraphs
-    +0.3567, // logMeanParagraph
-    -0.6824, // sentenceShare
-    +0.2573, // logPrices
-    +3.6018, // logAuthorMarks
-    +1.5273, // logTimes
-    -0.8002, // logArticles
-    +2.7890, // logCode
-    +1.5916, // linkedHeadingShare
-    -0.0005, // logHeadings
-    -0.2508, // linkedItemShare
-    -0.8661, // logListItems
-    -0.5315, // logForms
-    +1.4683, // logInputs
-    +0.4879, // logButtons
-    +0.8406, // video
-    -0.3625, // h1s
-    -1.1097, // listingType
-    +3.4293, // otherType
-    +1.1332, // webPageOnly
-    +0.0187, // ogWebsite
-    -0.4266, // urlDepth
-    -4.1187, // slugWords
-    -2.2172, // urlDated
-    -0.3161, // numericTail
-    -0.3147, // query
-    +2.2961, // rootPath
-  };
+  record Structure(
+      int longestRun,
+      int runs,
+      int listDepth,
+      int tableRows,
+      int longParagraphs,
+      int links,
+      int longLinks,
+      Microdata micro) {
+    static final Structure NONE = new Structure(0, 0, 0, 0, 0, 0, 0, Microdata.NONE);
+  }
 
   /**
-   * The score above which a page is not an article: where, over five folds of the development pages
-   * (each scored by weights fitted on the other four), 1 % of the articles score higher.
+   * The schema.org microdata types of the whole page, read before cleaning (which drops comment
+   * threads): a thread marks up many people and comments, a shop its products and offers.
    */
-  static final double NOT_ARTICLE = -1.2614;
+  record Microdata(int articles, int others, int forums, int comments, int persons) {
+    static final Microdata NONE = new Microdata(0, 0, 0, 0, 0);
+
+    static Microdata of(Element root) {
+      int[] c = new int[5];
+      for (Element e : root.getElementsByAttribute("itemtype")) {
+        String type = e.attr("itemtype").strip().toLowerCase(java.util.Locale.ROOT);
+        int space = type.indexOf(' ');
+        type = space < 0 ? type : type.substring(0, space);
+        switch (type.substring(type.lastIndexOf('/') + 1)) {
+          case "article", "newsarticle", "blogposting", "reportagenewsarticle", "techarticle" ->
+              c[0]++;
+          case "product",
+              "offer",
+              "aggregateoffer",
+              "service",
+              "localbusiness",
+              "softwareapplication" ->
+              c[1]++;
+          case "discussionforumposting", "qapage", "question" -> c[2]++;
+          case "comment", "usercomments", "answer" -> c[3]++;
+          case "person" -> c[4]++;
+          default -> {}
+        }
+      }
+      return new Microdata(c[0], c[1], c[2], c[3], c[4]);
+    }
+  }
+
+  /**
+   * The shipped model ({@link PageKindModel#RESOURCE}): a logistic regression over {@link
+   * #features} fitted by {@code newsflow train-page-kinds} on the development part of the WCXB
+   * pages and the scrapinghub news pages, never on the validation part. Loaded on first use.
+   */
+  private static final class Shipped {
+    static final PageKindModel MODEL = PageKindModel.shipped();
+  }
 
   private PageKinds() {}
 
@@ -138,7 +165,8 @@ final class PageKinds {
       List<String> authors,
       boolean dated,
       List<String> paragraphs,
-      String url) {
+      String url,
+      Microdata micro) {
     Counter c = new Counter();
     NodeTraversor.traverse(c, body);
     int chars = 0;
@@ -171,7 +199,16 @@ final class PageKinds {
         c.linkedListItems,
         sentences,
         meta.markup(),
-        UrlShape.of(url != null ? url : meta.canonicalUrl()));
+        UrlShape.of(url != null ? url : meta.canonicalUrl()),
+        new Structure(
+            c.longestRun,
+            c.runs,
+            c.maxListDepth,
+            c.tableRows,
+            c.longPs,
+            c.links,
+            c.longLinks,
+            micro));
   }
 
   /** Whether a paragraph ends as a sentence does, in any script. */
@@ -193,7 +230,7 @@ final class PageKinds {
     if (s.ogType() != null && s.ogType().startsWith("video") && s.longParagraphs() < 3) {
       return PageKind.VIDEO;
     }
-    if (score(features(s)) <= NOT_ARTICLE) {
+    if (!Shipped.MODEL.notArticle(features(s))) {
       return PageKind.ARTICLE;
     }
     if ((!declaredArticle && anyOf(t, OTHER_TYPES))
@@ -208,55 +245,82 @@ final class PageKinds {
         : PageKind.OTHER;
   }
 
-  /** How much the features speak against an article, without the intercept. */
+  /** The shipped model's log-odds that a page with these features is not an article. */
   static double score(double[] x) {
-    double z = 0;
-    for (int i = 0; i < x.length; i++) {
-      z += WEIGHTS[i] * x[i];
-    }
-    return z;
+    return Shipped.MODEL.score(x);
   }
+
+  /**
+   * Names of {@link #features}, in order, each with the side it may speak for when fitted: +1 only
+   * against an article, -1 only for one, 0 either way (counts that are high on both stories and
+   * fronts). The fit drops a feature whose weight comes out on the wrong side ({@code
+   * Logistic.fitSigned}).
+   */
+  private static final String[] SIGNED = {
+    "bodyShare:-1",
+    "linkShare:+1",
+    "logPageChars:0",
+    "logBodyChars:-1",
+    "declaredArticle:-1",
+    "dated:-1",
+    "datedAnywhere:-1",
+    "hasAuthor:-1",
+    "longParagraphs:-1",
+    "noLongParagraph:+1",
+    "logParagraphs:0",
+    "logMeanParagraph:-1",
+    "sentenceShare:-1",
+    "logPrices:+1",
+    "logAuthorMarks:+1",
+    "logTimes:+1",
+    "logArticles:0",
+    "logCode:+1",
+    "linkedHeadingShare:+1",
+    "logHeadings:0",
+    "linkedItemShare:+1",
+    "logListItems:0",
+    "logForms:+1",
+    "logInputs:+1",
+    "logButtons:+1",
+    "video:+1",
+    "h1s:0",
+    "listingType:+1",
+    "otherType:+1",
+    "webPageOnly:+1",
+    "ogWebsite:+1",
+    "urlDepth:0",
+    "slugWords:-1",
+    "urlDated:-1",
+    "numericTail:0",
+    "query:+1",
+    "rootPath:+1",
+    "logLongestRun:+1",
+    "logRuns:+1",
+    "listDepth:+1",
+    "logTableRows:0",
+    "logPageLongParagraphs:-1",
+    "logLinks:+1",
+    "longLinkShare:+1",
+    "logLongLinks:+1",
+    "microArticle:-1",
+    "microOther:+1",
+    "microForum:+1",
+    "logMicroComments:0",
+    "logMicroPersons:+1",
+    "ldForum:+1",
+    "ldProduct:+1",
+    "serviceType:+1",
+  };
 
   /** Names of {@link #features}, in order. */
   static final List<String> FEATURES =
-      List.of(
-          "bodyShare",
-          "linkShare",
-          "logPageChars",
-          "logBodyChars",
-          "declaredArticle",
-          "dated",
-          "datedAnywhere",
-          "hasAuthor",
-          "longParagraphs",
-          "noLongParagraph",
-          "logParagraphs",
-          "logMeanParagraph",
-          "sentenceShare",
-          "logPrices",
-          "logAuthorMarks",
-          "logTimes",
-          "logArticles",
-          "logCode",
-          "linkedHeadingShare",
-          "logHeadings",
-          "linkedItemShare",
-          "logListItems",
-          "logForms",
-          "logInputs",
-          "logButtons",
-          "video",
-          "h1s",
-          "listingType",
-          "otherType",
-          "webPageOnly",
-          "ogWebsite",
-          "urlDepth",
-          "slugWords",
-          "urlDated",
-          "numericTail",
-          "query",
-          "rootPath");
+      java.util.Arrays.stream(SIGNED).map(f -> f.substring(0, f.indexOf(':'))).toList();
+
+  /** Expected sign of each feature of {@link #FEATURES}, in order. */
+  static final int[] SIGNS =
+      java.util.Arrays.stream(SIGNED)
+          .mapToInt(f -> Integer.parseInt(f.substring(f.indexOf(':') + 1)))
+          .toArray();
 
   /** The signals as numbers of similar scale, named by {@link #FEATURES}. */
   static double[] features(Signals s) {
@@ -264,6 +328,7 @@ final class PageKinds {
     boolean declared = anyOf(t, ARTICLE_TYPES) || "article".equals(s.ogType());
     PageMetadata.Markup m = s.markup();
     UrlShape u = s.url();
+    Structure st = s.structure();
     return new double[] {
       s.bodyShare(),
       s.linkShare(),
@@ -301,7 +366,25 @@ final class PageKinds {
       u.dated() ? 1 : 0,
       u.numericTail() ? 1 : 0,
       u.query() ? 1 : 0,
-      u.depth() == 0 && s.url() != UrlShape.NONE ? 1 : 0
+      u.depth() == 0 && s.url() != UrlShape.NONE ? 1 : 0,
+      Math.log1p(st.longestRun()) / 4,
+      Math.log1p(st.runs()) / 3,
+      Math.min(st.listDepth(), 5) / 5.0,
+      Math.log1p(st.tableRows()) / 5,
+      Math.log1p(st.longParagraphs()) / 4,
+      Math.log1p(st.links()) / 6,
+      st.links() == 0 ? 0 : (double) st.longLinks() / st.links(),
+      Math.log1p(st.longLinks()) / 4,
+      st.micro().articles() > 0 ? 1 : 0,
+      st.micro().articles() == 0 && st.micro().others() > 0 ? 1 : 0,
+      st.micro().forums() > 0 ? 1 : 0,
+      Math.log1p(st.micro().comments()) / 3,
+      Math.log1p(st.micro().persons()) / 3,
+      t.contains("discussionforumposting") || t.contains("qapage") || t.contains("question")
+          ? 1
+          : 0,
+      t.contains("product") || t.contains("offer") || t.contains("aggregateoffer") ? 1 : 0,
+      !declared && anyOf(t, SERVICE_TYPES) ? 1 : 0
     };
   }
 
@@ -327,6 +410,17 @@ final class PageKinds {
     int headings;
     int listItems;
     int linkedListItems;
+    int longestRun;
+    int runs;
+    int maxListDepth;
+    int tableRows;
+    int longPs;
+    int links;
+    int longLinks;
+    private int inList;
+    private int inParagraph;
+    private int paragraphChars;
+    private int linkTextChars;
     private int inLink;
     private int inItem;
     private boolean itemCounted;
@@ -342,8 +436,15 @@ final class PageKinds {
       if (!(node instanceof Element e)) {
         return;
       }
+      if (e.childNodeSize() >= 3) {
+        runs(e);
+      }
       switch (e.normalName()) {
         case "a" -> {
+          if (inLink == 0) {
+            links++;
+            linkTextChars = 0;
+          }
           inLink++;
           if (inHeading > 0 && !headingCounted) {
             linkedHeadings++;
@@ -364,6 +465,13 @@ final class PageKinds {
           listItems++;
           itemCounted = inItem > 1 && itemCounted;
         }
+        case "ul", "ol" -> maxListDepth = Math.max(maxListDepth, ++inList);
+        case "p" -> {
+          if (inParagraph++ == 0) {
+            paragraphChars = 0;
+          }
+        }
+        case "tr" -> tableRows++;
         case "article" -> articles++;
         case "pre" -> code++;
         case "time" -> times++;
@@ -372,6 +480,84 @@ final class PageKinds {
       if (e.hasAttr("itemprop") && e.attr("itemprop").equals("author")) {
         authorMarks++;
       }
+    }
+
+    /**
+     * The runs of sibling blocks of one kind under an element: consecutive element children with
+     * the same tag and first class name, each holding elements of its own (cards, posts, rows).
+     */
+    private void runs(Element parent) {
+      Element previous = null;
+      int run = 0;
+      for (int i = 0, n = parent.childNodeSize(); i < n; i++) {
+        if (!(parent.childNode(i) instanceof Element child) || child.childNodeSize() == 0) {
+          continue;
+        }
+        if (previous != null && sameKind(previous, child)) {
+          run++;
+        } else {
+          finishRun(run);
+          run = isBlock(child) ? 1 : 0;
+        }
+        previous = run > 0 ? child : null;
+      }
+      finishRun(run);
+    }
+
+    private void finishRun(int run) {
+      if (run >= 4) {
+        runs++;
+      }
+      longestRun = Math.max(longestRun, run);
+    }
+
+    /** A block that may repeat as a card or post: a classed element, or an article or section. */
+    private static boolean isBlock(Element e) {
+      String tag = e.normalName();
+      if (tag.equals("article") || tag.equals("section")) {
+        return true;
+      }
+      return !tag.equals("p")
+          && !tag.equals("a")
+          && !tag.equals("span")
+          && !tag.equals("br")
+          && e.hasAttr("class")
+          && !e.attr("class").isBlank()
+          && e.firstElementChild() != null;
+    }
+
+    private static boolean sameKind(Element a, Element b) {
+      return a.normalName().equals(b.normalName())
+          && sameFirstClass(a.attr("class"), b.attr("class"));
+    }
+
+    /**
+     * Whether two class attributes start with the same class name (up to the first space after
+     * leading whitespace), without building strings.
+     */
+    private static boolean sameFirstClass(String a, String b) {
+      int as = skipSpace(a);
+      int ae = firstEnd(a, as);
+      int bs = skipSpace(b);
+      int be = firstEnd(b, bs);
+      return ae - as == be - bs && a.regionMatches(as, b, bs, ae - as);
+    }
+
+    private static int skipSpace(String s) {
+      int i = 0;
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    private static int firstEnd(String s, int from) {
+      int end = s.length();
+      while (end > from && Character.isWhitespace(s.charAt(end - 1))) {
+        end--;
+      }
+      int space = s.indexOf(' ', from);
+      return space >= 0 && space < end ? space : end;
     }
 
     private void text(String w) {
@@ -386,6 +572,8 @@ final class PageKinds {
       }
       chars += n;
       linkChars += inLink > 0 ? n : 0;
+      linkTextChars += inLink > 0 ? n : 0;
+      paragraphChars += inParagraph > 0 ? n : 0;
       if (digit && n > 1 && n < 40 && PRICE.matcher(w).find()) {
         prices++;
       }
@@ -397,7 +585,17 @@ final class PageKinds {
         return;
       }
       switch (e.normalName()) {
-        case "a" -> inLink--;
+        case "a" -> {
+          if (--inLink == 0 && linkTextChars >= 30) {
+            longLinks++;
+          }
+        }
+        case "ul", "ol" -> inList--;
+        case "p" -> {
+          if (--inParagraph == 0 && paragraphChars >= 150) {
+            longPs++;
+          }
+        }
         case "h2", "h3", "h4" -> inHeading--;
         case "li", "dt" -> inItem--;
         default -> {}

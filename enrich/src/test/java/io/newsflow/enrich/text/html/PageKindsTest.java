@@ -59,7 +59,8 @@ class PageKindsTest {
             0,
             0,
             PageMetadata.Markup.NONE,
-            PageKinds.UrlShape.NONE);
+            PageKinds.UrlShape.NONE,
+            PageKinds.Structure.NONE);
 
     double[] x = PageKinds.features(s);
 

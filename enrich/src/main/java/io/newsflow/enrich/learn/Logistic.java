@@ -1,16 +1,24 @@
-package io.newsflow.enrich.tag;
+package io.newsflow.enrich.learn;
 
 /**
  * L2-penalised logistic regression fitted by Newton's method on standardised features. The fit is
  * deterministic (no random start, no sampling), so a model is reproduced exactly from its data.
- * Returned weights are on the original feature scale: {@code [bias, w1, ..., wd]}.
+ * Returned weights are on the original feature scale: {@code [bias, w1, ..., wd]}. Shared by the
+ * tagger's models ({@code ModelTraining}) and the page-kind model ({@code PageKindTraining}). Pure.
  */
-final class Logistic {
+public final class Logistic {
   private static final int MAX_ITERATIONS = 100;
 
   private Logistic() {}
 
-  static double[] fit(double[][] x, int[] y, double[] weight, double lambda) {
+  /**
+   * Fits {@code P(y = 1 | x)}.
+   *
+   * @param weight each row's weight in the likelihood
+   * @param lambda the L2 penalty on the standardised weights (not on the intercept), per unit of
+   *     sample weight
+   */
+  public static double[] fit(double[][] x, int[] y, double[] weight, double lambda) {
     int n = x.length;
     double total = 0;
     for (double v : weight) {
@@ -80,7 +88,53 @@ final class Logistic {
     return out;
   }
 
-  static double probability(double[] w, double[] x) {
+  /**
+   * Fits, then drops the feature whose weight most contradicts its expected sign and fits again,
+   * until every weight agrees with its sign. A dropped feature keeps weight 0. Expected signs keep
+   * a model to what each feature is known to mean, so features that move together cannot trade
+   * large weights of opposite sign that hold on the training data only.
+   *
+   * @param signs per feature: +1 (may only speak for {@code y = 1}), -1 (only against), 0 (either)
+   */
+  public static double[] fitSigned(
+      double[][] x, int[] y, double[] weight, double lambda, int[] signs) {
+    java.util.Set<Integer> dropped = new java.util.HashSet<>();
+    while (true) {
+      double[][] masked = new double[x.length][];
+      for (int i = 0; i < x.length; i++) {
+        masked[i] = x[i].clone();
+        for (int j : dropped) {
+          masked[i][j] = 0;
+        }
+      }
+      double[] w = fit(masked, y, weight, lambda);
+      int worst = -1;
+      double worstSize = 0;
+      for (int j = 0; j < signs.length; j++) {
+        double signed = w[j + 1] * signs[j];
+        if (signed < 0 && -signed > worstSize) {
+          worst = j;
+          worstSize = -signed;
+        }
+      }
+      if (worst < 0) {
+        return w;
+      }
+      dropped.add(worst);
+    }
+  }
+
+  /** The log-odds of {@code x} under weights from {@link #fit}. */
+  public static double logit(double[] w, double[] x) {
+    double z = w[0];
+    for (int j = 0; j < x.length; j++) {
+      z += w[j + 1] * x[j];
+    }
+    return z;
+  }
+
+  /** The probability of {@code x} under weights from {@link #fit}. */
+  public static double probability(double[] w, double[] x) {
     double z = w[0];
     for (int j = 0; j < x.length; j++) {
       z += w[j + 1] * x[j];
