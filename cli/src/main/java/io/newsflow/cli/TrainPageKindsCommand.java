@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
     name = "train-page-kinds",
     mixinStandardHelpOptions = true,
     description = {
-      "Refit the page-kind model (logistic regression over language-free page features) that",
-      "decides which pages are articles, from the development split of",
-      "../shared/bench/extraction/wcxb-dev and the scrapinghub news pages. Prints the five-fold",
-      "and validation figures and the weights; with --write, stores the model in",
-      "enrich/src/main/resources/extraction/page-kinds.json. Run it from the project root."
+      "Refit the page-kind model (logistic regression over language-free page features) that"
+          + " decides which pages are articles, from the development split of"
+          + " ../shared/bench/extraction/wcxb-dev and the scrapinghub news pages. Prints the"
+          + " five-fold and validation figures and the weights; with --write, stores the model in"
+          + " enrich/src/main/resources/extraction/page-kinds.json. Run it from the project root."
     })
 public final class TrainPageKindsCommand implements Callable<Integer> {
   @Option(
