@@ -94,7 +94,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       Path dir, DataDirLock lock, int port, Map<String, String> overrides, Duration timeout)
       throws IOException {
     int[] ports = choosePorts(dir, port);
-    Properties props = brokerProps(dir, ports[0], ports[1], overrides);
+    Properties props =
+        nodeProps(dir, 1, ports[0], ports[1], "1@127.0.0.1:" + ports[1], 1, overrides);
     format(dir, props);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, ports[0], server, lock);
@@ -153,11 +154,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static Properties brokerProps(
-      Path dir, int brokerPort, int controllerPort, Map<String, String> overrides) {
+  /**
+   * One KRaft node (broker and controller) of a cluster of {@code size} nodes; internal topics get
+   * {@code min(size, 3)} replicas and {@code min(size, 2)} in sync.
+   */
+  static Properties nodeProps(
+      Path dir,
+      int id,
+      int brokerPort,
+      int controllerPort,
+      CharSequence voters,
+      int size,
+      Map<String, String> overrides) {
+    String replicas = Integer.toString(Math.min(size, 3));
+    String inSync = Integer.toString(Math.min(size, 2));
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
+    p.put("node.id", Integer.toString(id));
     p.put(
         "listeners",
         "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
@@ -165,21 +178,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    p.put("controller.quorum.voters", voters.toString());
     p.put("log.dirs", dir.resolve("kraft-logs").toString());
-    // one node: every internal topic has one replica
-    p.put("offsets.topic.replication.factor", "1");
+    p.put("default.replication.factor", replicas);
+    p.put("min.insync.replicas", inSync);
+    p.put("offsets.topic.replication.factor", replicas);
     p.put("offsets.topic.num.partitions", "4");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.replication.factor", replicas);
+    p.put("transaction.state.log.min.isr", inSync);
     p.put("transaction.state.log.num.partitions", "4");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", replicas);
+    p.put("share.coordinator.state.topic.min.isr", inSync);
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("num.partitions", "4");
     p.put("auto.create.topics.enable", "false");
     // raw pages up to the ingest cap (20 MiB by default) must fit in one record
     p.put("message.max.bytes", Integer.toString(26 * 1024 * 1024));
+    p.put("replica.fetch.max.bytes", Integer.toString(26 * 1024 * 1024));
     p.putAll(overrides);
     return p;
   }

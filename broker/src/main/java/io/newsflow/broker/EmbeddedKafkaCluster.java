@@ -73,7 +73,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         Path nodeDir = dir.toAbsolutePath().resolve("node-" + (i + 1));
         Files.createDirectories(nodeDir);
         Properties props =
-            nodeProps(nodeDir, i + 1, brokerPorts[i], controllerPorts[i], voters, size, overrides);
+            EmbeddedKafkaBroker.nodeProps(
+                nodeDir, i + 1, brokerPorts[i], controllerPorts[i], voters, size, overrides);
         EmbeddedKafkaBroker.format(nodeDir, props, clusterId);
         nodes.add(
             new Node(
@@ -147,46 +148,6 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         Thread.sleep(100);
       }
     }
-  }
-
-  private static Properties nodeProps(
-      Path dir,
-      int id,
-      int brokerPort,
-      int controllerPort,
-      CharSequence voters,
-      int size,
-      Map<String, String> overrides) {
-    String replicas = Integer.toString(Math.min(size, 3));
-    String inSync = Integer.toString(Math.min(size, 2));
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", Integer.toString(id));
-    p.put(
-        "listeners",
-        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("controller.quorum.voters", voters.toString());
-    p.put("log.dirs", dir.resolve("kraft-logs").toString());
-    p.put("default.replication.factor", replicas);
-    p.put("min.insync.replicas", inSync);
-    p.put("offsets.topic.replication.factor", replicas);
-    p.put("offsets.topic.num.partitions", "4");
-    p.put("transaction.state.log.replication.factor", replicas);
-    p.put("transaction.state.log.min.isr", inSync);
-    p.put("transaction.state.log.num.partitions", "4");
-    p.put("share.coordinator.state.topic.replication.factor", replicas);
-    p.put("share.coordinator.state.topic.min.isr", inSync);
-    p.put("group.initial.rebalance.delay.ms", "0");
-    p.put("num.partitions", "4");
-    p.put("auto.create.topics.enable", "false");
-    p.put("message.max.bytes", Integer.toString(26 * 1024 * 1024));
-    p.put("replica.fetch.max.bytes", Integer.toString(26 * 1024 * 1024));
-    p.putAll(overrides);
-    return p;
   }
 
   private static int distinctFreePort(List<Integer> taken) throws IOException {
