@@ -77,6 +77,7 @@ public final class EnrichTopology {
                 builder.stream(
                     Topics.RAW.name(),
                     Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw")))
+            .processValues(CommitWhenQuiet::new, Named.as("commit-when-quiet-outlet"))
             .mapValues(bytes -> Carried.ok(bytes, bytes), Named.as("keep-original-bytes"));
 
     KStream<String, Carried<EnrichedArticle>> enriched =
@@ -160,7 +161,8 @@ public final class EnrichTopology {
    * SourcePosition}) for the dead letters made after the repartition.
    */
   private static KStream<String, byte[]> byOutlet(KStream<String, byte[]> raw) {
-    return raw.processValues(SourcePosition::new, Named.as("remember-source-position"))
+    return raw.processValues(CommitWhenQuiet::new, Named.as("commit-when-quiet-raw"))
+        .processValues(SourcePosition::new, Named.as("remember-source-position"))
         .repartition(
             Repartitioned.with(Serdes.String(), Serdes.ByteArray())
                 .withName(OUTLET_REPARTITION)
@@ -179,6 +181,7 @@ public final class EnrichTopology {
                 Repartitioned.with(Serdes.String(), Topics.ENRICHED.valueSerde())
                     .withName(STORY_REPARTITION)
                     .withNumberOfPartitions(1))
+            .processValues(CommitWhenQuiet::new, Named.as("commit-when-quiet-story"))
             .process(
                 () -> new StoryStep(settings.stories(), settings.tagger()),
                 Named.as(STORY),
