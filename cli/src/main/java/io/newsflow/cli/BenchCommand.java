@@ -230,6 +230,17 @@ final class BenchCommand implements Callable<Integer> {
           s > 0 ? String.format(Locale.ROOT, "%.1f", pages / s) : "-");
     }
     out.printf(Locale.ROOT, "  peak heap in use   %d MB%n", r.peakHeapBytes() >> 20);
+    if (r.heapAfterGc(0.5) < 0) {
+      out.println("  heap after GC      no collection during the replay");
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "  heap after GC      median %d MB, 90th percentile %d MB, largest %d MB (%d collections)%n",
+          r.heapAfterGc(0.5) >> 20,
+          r.heapAfterGc(0.9) >> 20,
+          r.heapAfterGc(1) >> 20,
+          r.heapAfterGcBytes().size());
+    }
     out.printf(
         Locale.ROOT,
         "  peak RSS           %s%n",

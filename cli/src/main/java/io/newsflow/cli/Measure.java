@@ -1,21 +1,32 @@
 package io.newsflow.cli;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * What one phase of this process cost: wall time, CPU time (all threads, and per stage by thread
- * name), the peak heap in use and the peak resident set size (the kernel's high-water mark, reset
- * at the start through {@code /proc/self/clear_refs}).
+ * name), the peak heap in use, the heap still in use after each garbage collection (what the
+ * process holds, as opposed to what it has not collected yet), and the peak resident set size (the
+ * kernel's high-water mark, reset at the start through {@code /proc/self/clear_refs}).
  *
  * <p>A sampler thread reads the heap in use and each live thread's CPU time every 50 ms. A thread
  * that ends between two samples loses at most its last 50 ms; the CPU the JVM spends outside Java
@@ -77,8 +88,31 @@ final class Measure {
   private volatile long peakHeap;
   private volatile boolean stop;
 
+  /** Heap in use after each collection, in bytes, in the order the collections ended. */
+  private final List<Long> afterGc = new ArrayList<>();
+
+  private final NotificationListener gcListener =
+      (Notification n, Object handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+          GarbageCollectionNotificationInfo info =
+              GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+          long used = 0;
+          for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+            used += u.getUsed();
+          }
+          synchronized (afterGc) {
+            afterGc.add(used);
+          }
+        }
+      };
+
   private Measure() {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(gcListener, null, null);
+      }
+    }
     sampleThreads(true);
     sampler =
         new Thread(
@@ -131,7 +165,18 @@ final class Measure {
       int cores,
       long peakHeapBytes,
       long peakRssBytes,
-      Map<Stage, Double> stageCpuSeconds) {}
+      Map<Stage, Double> stageCpuSeconds,
+      List<Long> heapAfterGcBytes) {
+
+    /** The heap in use after the collection at quantile {@code q} (0 to 1); -1 with none. */
+    long heapAfterGc(double q) {
+      if (heapAfterGcBytes.isEmpty()) {
+        return -1;
+      }
+      List<Long> sorted = heapAfterGcBytes.stream().sorted().toList();
+      return sorted.get((int) Math.round(q * (sorted.size() - 1)));
+    }
+  }
 
   Result stop() throws IOException, InterruptedException {
     sampleThreads(false);
@@ -139,6 +184,19 @@ final class Measure {
     long cpu = os().getProcessCpuTime() - cpu0;
     stop = true;
     sampler.join();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        try {
+          emitter.removeNotificationListener(gcListener);
+        } catch (ListenerNotFoundException e) {
+          // not added to this one
+        }
+      }
+    }
+    List<Long> heapAfterGc;
+    synchronized (afterGc) {
+      heapAfterGc = List.copyOf(afterGc);
+    }
     Map<Stage, Double> stages = new LinkedHashMap<>();
     for (Stage s : Stage.values()) {
       stages.put(s, 0.0);
@@ -158,7 +216,8 @@ final class Measure {
         Runtime.getRuntime().availableProcessors(),
         peakHeap,
         peakRss(),
-        stages);
+        stages,
+        heapAfterGc);
   }
 
   /** VmHWM of /proc/self/status, in bytes; -1 where the file is missing (not Linux). */

@@ -28,6 +28,10 @@ class BenchPipelineIT {
           .containsPattern("\\n +" + java.util.regex.Pattern.quote(stage.label) + " +[0-9.]+ ");
     }
     assertThat(out).containsPattern("peak heap in use +\\d+ MB");
+    assertThat(out)
+        .containsPattern(
+            "heap after GC +(median \\d+ MB, 90th percentile \\d+ MB, largest \\d+ MB \\(\\d+"
+                + " collections\\)|no collection during the replay)");
     assertThat(out).containsPattern("peak RSS +\\d+ MB");
     assertThat(out).containsPattern("extractor alone +[0-9.]+ pages/s");
     assertThat(out).containsPattern("pipeline/extractor +[0-9.]+x");
