@@ -24,49 +24,50 @@ final class StateCodec {
 
   private StateCodec() {}
 
+  /**
+   * The same bytes a {@link DataOutputStream} wrote for this layout (big-endian ints and longs, a
+   * string as its UTF-8 length and bytes, -1 for null), written into one array without a stream's
+   * per-byte synchronised calls: the story step encodes its changed story after every article.
+   */
   static byte[] encode(Story s) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      str(out, s.id);
-      out.writeLong(s.created);
-      out.writeLong(s.touched);
-      str(out, s.title);
-      instant(out, s.firstSeen);
-      instant(out, s.lastSeen);
-      out.writeInt(s.count);
-      out.writeInt(s.languages.size());
-      for (String l : s.languages) {
-        str(out, l);
-      }
-      out.writeInt(s.keys.size());
-      for (String k : s.keys) {
-        str(out, k);
-      }
-      terms(out, s.words);
-      terms(out, s.names);
-      out.writeInt(s.articles.size());
-      for (ArticleRef a : s.articles) {
-        str(out, a.id());
-        str(out, a.outlet());
-        str(out, a.language());
-        instant(out, a.published());
-        str(out, a.duplicateOf());
-      }
-      out.writeInt(s.hashes.size());
-      for (Story.Copy c : s.hashes) {
-        out.writeLong(c.simhash());
-        str(out, c.articleId());
-      }
-      out.writeInt(s.tags.size());
-      for (Map.Entry<String, Integer> t : s.tags.entrySet()) {
-        str(out, t.getKey());
-        out.writeInt(t.getValue());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Bytes out = new Bytes(4096);
+    out.b(VERSION);
+    out.str(s.id);
+    out.l(s.created);
+    out.l(s.touched);
+    out.str(s.title);
+    out.instant(s.firstSeen);
+    out.instant(s.lastSeen);
+    out.fixed(s.count);
+    out.fixed(s.languages.size());
+    for (String l : s.languages) {
+      out.str(l);
     }
-    return bytes.toByteArray();
+    out.fixed(s.keys.size());
+    for (String k : s.keys) {
+      out.str(k);
+    }
+    out.terms(s.words);
+    out.terms(s.names);
+    out.fixed(s.articles.size());
+    for (ArticleRef a : s.articles) {
+      out.str(a.id());
+      out.str(a.outlet());
+      out.str(a.language());
+      out.instant(a.published());
+      out.str(a.duplicateOf());
+    }
+    out.fixed(s.hashes.size());
+    for (Story.Copy c : s.hashes) {
+      out.l(c.simhash());
+      out.str(c.articleId());
+    }
+    out.fixed(s.tags.size());
+    for (Map.Entry<String, Integer> t : s.tags.entrySet()) {
+      out.str(t.getKey());
+      out.fixed(t.getValue());
+    }
+    return out.array();
   }
 
   static Story decode(byte[] bytes) {
@@ -275,6 +276,48 @@ final class StateCodec {
       }
     }
 
+    /** As {@link DataOutputStream}: the UTF-8 length as a fixed int (-1: null), then the bytes. */
+    void str(String t) {
+      if (t == null) {
+        fixed(-1);
+        return;
+      }
+      int n = t.length();
+      boolean ascii = true;
+      for (int i = 0; i < n && ascii; i++) {
+        ascii = t.charAt(i) < 0x80;
+      }
+      if (ascii) {
+        fixed(n);
+        room(n);
+        for (int i = 0; i < n; i++) {
+          buf[size++] = (byte) t.charAt(i);
+        }
+      } else {
+        byte[] u = t.getBytes(StandardCharsets.UTF_8);
+        fixed(u.length);
+        room(u.length);
+        System.arraycopy(u, 0, buf, size, u.length);
+        size += u.length;
+      }
+    }
+
+    void instant(Instant t) {
+      b(t != null ? 1 : 0);
+      if (t != null) {
+        l(t.getEpochSecond());
+        fixed(t.getNano());
+      }
+    }
+
+    void terms(Map<String, Double> terms) {
+      fixed(terms.size());
+      for (Map.Entry<String, Double> e : terms.entrySet()) {
+        str(e.getKey());
+        l(Double.doubleToLongBits(e.getValue()));
+      }
+    }
+
     byte[] array() {
       return Arrays.copyOf(buf, size);
     }
@@ -347,28 +390,10 @@ final class StateCodec {
     }
   }
 
-  private static void terms(DataOutputStream out, Map<String, Double> terms) throws IOException {
-    out.writeInt(terms.size());
-    for (Map.Entry<String, Double> e : terms.entrySet()) {
-      str(out, e.getKey());
-      out.writeDouble(e.getValue());
-    }
-  }
-
   private static void terms(DataInputStream in, Map<String, Double> into) throws IOException {
     for (int i = in.readInt(); i > 0; i--) {
       into.put(str(in), in.readDouble());
     }
-  }
-
-  private static void str(DataOutputStream out, String s) throws IOException {
-    if (s == null) {
-      out.writeInt(-1);
-      return;
-    }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
   }
 
   private static String str(DataInputStream in) throws IOException {

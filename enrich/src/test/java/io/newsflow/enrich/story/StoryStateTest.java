@@ -220,4 +220,97 @@ class StoryStateTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("Daily", "en"));
     assertThat(back.tags).containsEntry("intervention", 1);
   }
+
+  /** The story layout as version 1 wrote it, through a DataOutputStream (the reference form). */
+  private static byte[] referenceEncoding(Story s) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    java.util.function.Consumer<String> str =
+        t -> {
+          try {
+            if (t == null) {
+              out.writeInt(-1);
+            } else {
+              byte[] b = t.getBytes(StandardCharsets.UTF_8);
+              out.writeInt(b.length);
+              out.write(b);
+            }
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    java.util.function.Consumer<java.time.Instant> instant =
+        t -> {
+          try {
+            out.writeBoolean(t != null);
+            if (t != null) {
+              out.writeLong(t.getEpochSecond());
+              out.writeInt(t.getNano());
+            }
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    out.writeByte(1);
+    str.accept(s.id);
+    out.writeLong(s.created);
+    out.writeLong(s.touched);
+    str.accept(s.title);
+    instant.accept(s.firstSeen);
+    instant.accept(s.lastSeen);
+    out.writeInt(s.count);
+    out.writeInt(s.languages.size());
+    s.languages.forEach(str);
+    out.writeInt(s.keys.size());
+    s.keys.forEach(str);
+    for (Map<String, Double> terms : List.of(s.words, s.names)) {
+      out.writeInt(terms.size());
+      for (Map.Entry<String, Double> e : terms.entrySet()) {
+        str.accept(e.getKey());
+        out.writeDouble(e.getValue());
+      }
+    }
+    out.writeInt(s.articles.size());
+    for (ArticleRef a : s.articles) {
+      str.accept(a.id());
+      str.accept(a.outlet());
+      str.accept(a.language());
+      instant.accept(a.published());
+      str.accept(a.duplicateOf());
+    }
+    out.writeInt(s.hashes.size());
+    for (Story.Copy c : s.hashes) {
+      out.writeLong(c.simhash());
+      str.accept(c.articleId());
+    }
+    out.writeInt(s.tags.size());
+    for (Map.Entry<String, Integer> t : s.tags.entrySet()) {
+      str.accept(t.getKey());
+      out.writeInt(t.getValue());
+    }
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  /** The array-based story encoder writes exactly the bytes version 1 wrote through a stream. */
+  @Test
+  void shouldEncodeStoriesAsTheStreamEncoderDid() throws Exception {
+    List<StoryArticle> articles = ecbplus();
+    StoryClusterer c = new StoryClusterer(StorySettings.defaults()).keepChanges();
+    MapState state = new MapState();
+    int compared = 0;
+    for (StoryArticle a : articles.subList(0, 300)) {
+      c.assign(
+          new StoryArticle(
+              a.id(), a.title(), a.text(), "Diário São Paulo", java.time.Instant.parse("2026-03-02T09:00:00Z"),
+              "pt", List.of("política", "economy")));
+      c.drainChanges(state);
+    }
+    for (byte[] stored : state.stories.values()) {
+      Story s = StateCodec.decode(stored);
+      assertThat(StateCodec.encode(s)).isEqualTo(referenceEncoding(s));
+      compared++;
+    }
+    assertThat(compared).isGreaterThan(10);
+  }
 }
