@@ -17,8 +17,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -251,7 +251,8 @@ public final class StoryBench {
 
   /** Whether the enrich on the class path stores one entry a term (the layout before s6-13). */
   private static boolean perTermLayout() {
-    return Arrays.stream(StoryState.class.getMethods()).anyMatch(m -> m.getName().equals("putTerm"));
+    return Arrays.stream(StoryState.class.getMethods())
+        .anyMatch(m -> m.getName().equals("putTerm"));
   }
 
   /**

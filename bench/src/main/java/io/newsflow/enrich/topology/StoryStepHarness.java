@@ -32,9 +32,9 @@ import org.apache.kafka.streams.test.TestRecord;
  * build of enrich put first on the class path.
  *
  * <p>The driver commits after every record, so the record cache is flushed to RocksDB and the
- * changelog after every article; the topology commits every 1,000 ms, where a term or story
- * changed by several articles between two commits reaches RocksDB once. The store's cost measured
- * here is therefore an upper bound of what the topology pays.
+ * changelog after every article; the topology commits every 1,000 ms, where a term or story changed
+ * by several articles between two commits reaches RocksDB once. The store's cost measured here is
+ * therefore an upper bound of what the topology pays.
  */
 public final class StoryStepHarness implements AutoCloseable {
   private static final String APP = "story-bench";

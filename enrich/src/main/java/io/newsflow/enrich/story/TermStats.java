@@ -157,7 +157,8 @@ final class TermStats {
       out.put(partKey(i), null);
     }
     parts = written.size();
-    out.put(HEADER, StateCodec.encodeHeader(new StateCodec.Header(documents, added, halvings, parts)));
+    out.put(
+        HEADER, StateCodec.encodeHeader(new StateCodec.Header(documents, added, halvings, parts)));
     for (long seq : logged) {
       out.put(logKey(seq), null);
     }

@@ -15,8 +15,8 @@ final class Vector {
   /**
    * An article's terms as arrays, in the iteration order of {@link #words} and {@link #names} (so
    * that sums over them add in the same order), with each term's weight and its idf when weighed;
-   * null for a story's vector. Scoring an article against 32 stories then looks each term's idf
-   * up once, not once per story.
+   * null for a story's vector. Scoring an article against 32 stories then looks each term's idf up
+   * once, not once per story.
    */
   private final Terms wordTerms;
 

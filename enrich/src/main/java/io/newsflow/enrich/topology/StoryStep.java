@@ -50,11 +50,13 @@ final class StoryStep implements Processor<String, EnrichedArticle, String, Stor
 
   private static final Logger LOG = LoggerFactory.getLogger(StoryStep.class);
   private static final String STORY = "s:";
+
   /** The document-frequency table's records: checkpoint header and parts, one log record each. */
   private static final String TERMS = "d:";
 
   /** The previous layout's per-term counts (read, then replaced by a checkpoint). */
   private static final String OLD_TERM = "t:";
+
   private static final String META = "m";
 
   private final StorySettings settings;

@@ -127,7 +127,14 @@ class StoryStateTest {
     // 3,000 terms at most: the ecbplus stream halves the table many times
     StorySettings settings =
         new StorySettings(
-            java.time.Duration.ofDays(3), java.time.Duration.ofDays(1), 40, 0.22, 0.5, 0.5, 3, 256,
+            java.time.Duration.ofDays(3),
+            java.time.Duration.ofDays(1),
+            40,
+            0.22,
+            0.5,
+            0.5,
+            3,
+            256,
             3000);
     StoryClusterer running = new StoryClusterer(settings).keepChanges();
     // a checkpoint every ~25 articles instead of every ~500, so that many are crossed
@@ -302,8 +309,13 @@ class StoryStateTest {
     for (StoryArticle a : articles.subList(0, 300)) {
       c.assign(
           new StoryArticle(
-              a.id(), a.title(), a.text(), "Diário São Paulo", java.time.Instant.parse("2026-03-02T09:00:00Z"),
-              "pt", List.of("política", "economy")));
+              a.id(),
+              a.title(),
+              a.text(),
+              "Diário São Paulo",
+              java.time.Instant.parse("2026-03-02T09:00:00Z"),
+              "pt",
+              List.of("política", "economy")));
       c.drainChanges(state);
     }
     for (byte[] stored : state.stories.values()) {

@@ -102,7 +102,11 @@ class StoryStepRestartTest {
                   StoryStep.Out o = r.value();
                   seen.lines.add(
                       o.article() != null
-                          ? r.key() + " " + o.article().getStoryId() + " " + o.article().getDuplicateOf()
+                          ? r.key()
+                              + " "
+                              + o.article().getStoryId()
+                              + " "
+                              + o.article().getDuplicateOf()
                           : r.key() + " " + o.story());
                 },
         "assign-story");
