@@ -221,16 +221,13 @@ final class StoryStep implements Processor<String, EnrichedArticle, String, Stor
 
     @Override
     public void putTerms(String key, byte[] bytes) {
-      if (bytes == null) {
-        store.delete(TERMS + key);
-      } else {
-        store.put(TERMS + key, bytes);
-      }
+      // a null value deletes; unlike delete() it does not first read the old value
+      store.put(TERMS + key, bytes);
     }
 
     @Override
     public void removeOldTerm(String term) {
-      store.delete(OLD_TERM + term);
+      store.put(OLD_TERM + term, null);
     }
 
     @Override
