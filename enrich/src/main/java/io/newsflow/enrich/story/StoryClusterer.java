@@ -125,8 +125,9 @@ public final class StoryClusterer {
 
   /**
    * Writes to {@code state} everything that changed since the last call (after {@link
-   * #keepChanges}): each changed open story, each closed one, each changed term count and the
-   * counters. Writing them after every article keeps the store equal to the window.
+   * #keepChanges}): each changed open story, each closed one, the document-frequency table's
+   * records (one for each article counted, or a new checkpoint of the table) and the counters.
+   * Writing them after every article keeps the store equal to the window.
    */
   public void drainChanges(StoryState state) {
     if (changedStories == null) {
@@ -140,27 +141,44 @@ public final class StoryClusterer {
     }
     closedStories.clear();
     changedStories.clear();
-    stats.drain(state::putTerm);
+    stats.drain(
+        new TermStats.Sink() {
+          @Override
+          public void put(String key, byte[] bytes) {
+            state.putTerms(key, bytes);
+          }
+
+          @Override
+          public void removeOldTerm(String term) {
+            state.removeOldTerm(term);
+          }
+        });
     state.putMeta(StateCodec.encode(stats.meta(clock, arrivals)));
   }
 
   /**
    * Rebuilds the window from what {@link #drainChanges} wrote: the counters (null when the store
-   * was empty), every open story in any order, and every counted term. Call on a fresh clusterer
-   * before its first article.
+   * was empty), every open story in any order, and every term-table record under the key it was
+   * written with. {@code oldTerms} are the per-term counts of the previous layout (a store written
+   * before the term table was checkpointed and logged; empty otherwise): they are read as the
+   * table, and the next {@link #drainChanges} replaces them by a checkpoint and removes them. Call
+   * on a fresh clusterer before its first article.
    */
   public void restore(
-      byte[] meta, Iterable<byte[]> stories, Iterable<Map.Entry<String, Integer>> terms) {
+      byte[] meta,
+      Iterable<byte[]> stories,
+      Map<String, byte[]> termRecords,
+      Iterable<Map.Entry<String, Integer>> oldTerms) {
     if (arrivals != 0 || !open.isEmpty()) {
       throw new IllegalStateException("restore() needs a fresh clusterer");
     }
+    stats.restore(termRecords, oldTerms);
     if (meta != null) {
       StateCodec.Meta m = StateCodec.decodeMeta(meta);
       clock = m.clock();
       arrivals = m.arrivals();
       stats.restore(m);
     }
-    terms.forEach(t -> stats.restore(t.getKey(), t.getValue()));
     List<Story> restored = new ArrayList<>();
     stories.forEach(b -> restored.add(StateCodec.decode(b)));
     restored.sort(java.util.Comparator.comparingLong((Story s) -> s.touched));
@@ -200,6 +218,11 @@ public final class StoryClusterer {
   /** How many stories are open now. */
   public int openStories() {
     return open.size();
+  }
+
+  /** The document-frequency table, for tests in this package. */
+  TermStats termStats() {
+    return stats;
   }
 
   /** How many terms the document-frequency table holds now. */

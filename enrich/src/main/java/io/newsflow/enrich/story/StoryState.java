@@ -13,8 +13,18 @@ public interface StoryState {
   /** The story was closed (past the window, beyond the bound, or merged into another). */
   void removeStory(String storyId);
 
-  /** How many documents hold {@code term}; zero means the term is no longer counted. */
-  void putTerm(String term, int documents);
+  /**
+   * A record of the document-frequency table under {@code key} (a checkpoint's header or part, or
+   * the terms one article counted; see docs/stories.md, State); null bytes remove the record. Hand
+   * every record back to {@link StoryClusterer#restore} under the same key.
+   */
+  void putTerms(String key, byte[] bytes);
+
+  /**
+   * Removes one term's count as the previous layout stored it (one entry a term), once a checkpoint
+   * written in the same drain holds it.
+   */
+  void removeOldTerm(String term);
 
   /** The clusterer's counters (clock, arrivals, document total). */
   void putMeta(byte[] meta);

@@ -22,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -49,7 +50,13 @@ final class StoryStep implements Processor<String, EnrichedArticle, String, Stor
 
   private static final Logger LOG = LoggerFactory.getLogger(StoryStep.class);
   private static final String STORY = "s:";
-  private static final String TERM = "t:";
+
+  /** The document-frequency table's records: checkpoint header and parts, one log record each. */
+  private static final String TERMS = "d:";
+
+  /** The previous layout's per-term counts (read, then replaced by a checkpoint). */
+  private static final String OLD_TERM = "t:";
+
   private static final String META = "m";
 
   private final StorySettings settings;
@@ -76,22 +83,30 @@ final class StoryStep implements Processor<String, EnrichedArticle, String, Stor
   private void restore() {
     byte[] meta = store.get(META);
     List<byte[]> stories = new ArrayList<>();
-    List<Map.Entry<String, Integer>> terms = new ArrayList<>();
+    Map<String, byte[]> termRecords = new HashMap<>();
+    List<Map.Entry<String, Integer>> oldTerms = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> kv = all.next();
         if (kv.key.startsWith(STORY)) {
           stories.add(kv.value);
-        } else if (kv.key.startsWith(TERM)) {
-          terms.add(
+        } else if (kv.key.startsWith(TERMS)) {
+          termRecords.put(kv.key.substring(TERMS.length()), kv.value);
+        } else if (kv.key.startsWith(OLD_TERM)) {
+          oldTerms.add(
               new AbstractMap.SimpleImmutableEntry<>(
-                  kv.key.substring(TERM.length()), ByteBuffer.wrap(kv.value).getInt()));
+                  kv.key.substring(OLD_TERM.length()), ByteBuffer.wrap(kv.value).getInt()));
         }
       }
     }
-    clusterer.restore(meta, stories, terms);
+    clusterer.restore(meta, stories, termRecords, oldTerms);
     if (meta != null) {
-      LOG.info("story window restored: {} open stories, {} terms", stories.size(), terms.size());
+      LOG.info(
+          "story window restored: {} open stories, {} terms ({} term-table records{})",
+          stories.size(),
+          clusterer.vocabulary(),
+          termRecords.size(),
+          oldTerms.isEmpty() ? "" : ", " + oldTerms.size() + " per-term counts of the old layout");
     }
   }
 
@@ -205,12 +220,14 @@ final class StoryStep implements Processor<String, EnrichedArticle, String, Stor
     }
 
     @Override
-    public void putTerm(String term, int documents) {
-      if (documents <= 0) {
-        store.delete(TERM + term);
-      } else {
-        store.put(TERM + term, ByteBuffer.allocate(4).putInt(documents).array());
-      }
+    public void putTerms(String key, byte[] bytes) {
+      // a null value deletes; unlike delete() it does not first read the old value
+      store.put(TERMS + key, bytes);
+    }
+
+    @Override
+    public void removeOldTerm(String term) {
+      store.put(OLD_TERM + term, null);
     }
 
     @Override
