@@ -24,9 +24,11 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * What one phase of this process cost: wall time, CPU time (all threads, and per stage by thread
- * name), the peak heap in use, the heap still in use after each garbage collection (what the
- * process holds, as opposed to what it has not collected yet), and the peak resident set size (the
- * kernel's high-water mark, reset at the start through {@code /proc/self/clear_refs}).
+ * name), the peak heap in use, the heap still in use after each garbage collection, and the peak
+ * resident set size (the kernel's high-water mark, reset at the start through {@code
+ * /proc/self/clear_refs}). Under G1 most collections are young ones, which leave the old
+ * generation's garbage in place: the heap after them is an upper bound of what the process holds,
+ * and its trend over a run (not its size) is what shows a leak.
  *
  * <p>A sampler thread reads the heap in use and each live thread's CPU time every 50 ms. A thread
  * that ends between two samples loses at most its last 50 ms; the CPU the JVM spends outside Java
