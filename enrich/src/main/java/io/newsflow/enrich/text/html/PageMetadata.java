@@ -91,6 +91,8 @@ public record PageMetadata(
     Tags tags = Tags.collect(doc);
     List<JsonNode> roots = parse(tags.jsonLd);
     JsonNode ld = articleJsonLd(roots);
+    // a forum thread or a question page: its opening post says who wrote it and when
+    JsonNode post = ld == null || !ld.has("author") ? findTyped(roots, POST_TYPES) : null;
     String headline =
         Titles.clean(
             first(
@@ -123,6 +125,7 @@ public record PageMetadata(
         firstDate(
             lang,
             text(ld, "datePublished"),
+            text(post, "datePublished"),
             meta(tags, "article:published_time"),
             meta(tags, "og:article:published_time"),
             meta(tags, "pubdate"),
@@ -150,7 +153,10 @@ public record PageMetadata(
     return new PageMetadata(
         title,
         site,
-        withoutProducts(PageAuthors.read(ld, key -> meta(tags, key), doc, site, host), roots),
+        withoutProducts(
+            PageAuthors.read(
+                post != null ? post : ld, key -> meta(tags, key), doc, site, host, post != null),
+            roots),
         published,
         modified,
         canonical,
@@ -421,6 +427,50 @@ public record PageMetadata(
       }
     }
     return roots;
+  }
+
+  private static final Set<String> POST_TYPES = Set.of("discussionforumposting", "question");
+
+  /**
+   * The first node of one of the types, top level, in {@code @graph} or as a {@code mainEntity}
+   * (a {@code QAPage}'s question), or null.
+   */
+  private static JsonNode findTyped(List<JsonNode> roots, Set<String> wanted) {
+    for (JsonNode root : roots) {
+      JsonNode hit = findTyped(root, wanted, 0);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode findTyped(JsonNode n, Set<String> wanted, int depth) {
+    if (n == null || depth > 6) {
+      return null;
+    }
+    if (n.isArray()) {
+      for (JsonNode c : n) {
+        JsonNode hit = findTyped(c, wanted, depth + 1);
+        if (hit != null) {
+          return hit;
+        }
+      }
+      return null;
+    }
+    if (!n.isObject()) {
+      return null;
+    }
+    JsonNode type = n.get("@type");
+    if (type != null) {
+      for (JsonNode t : type.isArray() ? type : JSON.createArrayNode().add(type)) {
+        if (wanted.contains(t.asText().toLowerCase(Locale.ROOT))) {
+          return n;
+        }
+      }
+    }
+    JsonNode inGraph = findTyped(n.get("@graph"), wanted, depth + 1);
+    return inGraph != null ? inGraph : findTyped(n.get("mainEntity"), wanted, depth + 1);
   }
 
   private static JsonNode articleJsonLd(List<JsonNode> roots) {
