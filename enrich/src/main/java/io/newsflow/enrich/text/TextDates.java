@@ -65,9 +65,11 @@ public final class TextDates {
       Pattern.compile(
           "^"
               + LABEL
+              // "on Friday January 12, 2024": the rest of a "Posted by … on" line
+              + "(?:on\\s+)?"
               + WEEKDAY
               + DATE
-              + "(?:,?\\s*(?:at\\s+|a las\\s+|um\\s+|à\\s+|às\\s+|alle\\s+|ore\\s+|-\\s+|–\\s+|—\\s+|/\\s+)?"
+              + "(?:,?\\s*(?:at\\s+|a las\\s+|um\\s+|à\\s+|às\\s+|alle\\s+|ore\\s+|-\\s+|–\\s+|—\\s+|/\\s+|@\\s*)?"
               + TIME
               + "\\s*\\(?"
               + ZONE

@@ -92,6 +92,12 @@ class MetadataErrorKindsTest {
   }
 
   @Test
+  void shouldReadADateLineWithAnAtSignBeforeTheTime() {
+    assertThat(TextDates.parseLine("on Tuesday March 3, 2026 @09:05PM", "en").iso())
+        .isEqualTo("2026-03-03T21:05:00");
+  }
+
+  @Test
   void shouldReadEpochSecondsAndMillisecondsAsUtc() {
     assertThat(TextDates.normalize("1682702436", null)).isEqualTo("2023-04-28T17:20:36Z");
     assertThat(TextDates.normalize("1682702436000", null)).isEqualTo("2023-04-28T17:20:36Z");
