@@ -215,12 +215,16 @@ public final class TextDates {
       return null;
     }
     String zone = m.group(4).toLowerCase(Locale.ROOT);
-    if (!zone.equals("utc") && !zone.equals("gmt") && !zone.equals("z") && !ZONES.containsKey(zone)) {
+    if (!zone.equals("utc")
+        && !zone.equals("gmt")
+        && !zone.equals("z")
+        && !ZONES.containsKey(zone)) {
       return null;
     }
     try {
       LocalDateTime local =
-          LocalDateTime.parse(m.group(1) + "T" + m.group(2) + (m.group(3) == null ? ":00" : m.group(3)));
+          LocalDateTime.parse(
+              m.group(1) + "T" + m.group(2) + (m.group(3) == null ? ":00" : m.group(3)));
       String time = m.group(1) + "T" + SECONDS.format(local);
       String off = offset(zone, null, local);
       return off == null ? time : time + off;

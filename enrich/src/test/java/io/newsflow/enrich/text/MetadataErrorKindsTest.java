@@ -136,7 +136,8 @@ class MetadataErrorKindsTest {
                 + "\"author\":[{\"@type\":\"Person\",\"name\":\"Joana Prado e Rui Tavares\"},"
                 + "{\"@type\":\"Person\",\"name\":\"Lucía Vera y Tomás Gil\"}]}</script>",
             "<article><h1>Reabre o ponte</h1>" + STORY + "</article>");
-    assertThat(e.authors()).containsExactly("Joana Prado", "Rui Tavares", "Lucía Vera", "Tomás Gil");
+    assertThat(e.authors())
+        .containsExactly("Joana Prado", "Rui Tavares", "Lucía Vera", "Tomás Gil");
   }
 
   @Test

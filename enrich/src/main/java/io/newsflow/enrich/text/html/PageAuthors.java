@@ -80,7 +80,8 @@ final class PageAuthors {
       return out;
     }
     for (JsonNode x : a.isArray() ? a : JsonNodeFactory.instance.arrayNode().add(a)) {
-      String name = x.isObject() && !isOrganization(x) ? Titles.clean(x.path("name").asText("")) : null;
+      String name =
+          x.isObject() && !isOrganization(x) ? Titles.clean(x.path("name").asText("")) : null;
       if (name == null) {
         continue;
       }

@@ -82,6 +82,7 @@ public record PageMetadata(
               + "|actualizado|actualizada|última actualización|mis à jour|mise à jour|modifié"
               + "|atualizado|atualizada|aggiornato|aggiornata)"
               + "(?:\\s+(?:on|at|am|um|el|le|em|il|à|às))?\\s*[:\\-–—]?$");
+
   private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern TITLE_SEPARATORS =
       Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
@@ -377,11 +378,13 @@ public record PageMetadata(
     } else if (n.isObject()) {
       JsonNode t = n.get("@type");
       boolean product = false;
-      for (JsonNode x : t == null ? JSON.createArrayNode() : t.isArray() ? t : JSON.createArrayNode().add(t)) {
+      for (JsonNode x :
+          t == null ? JSON.createArrayNode() : t.isArray() ? t : JSON.createArrayNode().add(t)) {
         product |= x.isTextual() && PRODUCT_TYPES.contains(x.asText().toLowerCase(Locale.ROOT));
       }
       JsonNode name = n.get("name");
-      String clean = product && name != null && name.isTextual() ? Titles.clean(name.asText()) : null;
+      String clean =
+          product && name != null && name.isTextual() ? Titles.clean(name.asText()) : null;
       if (clean != null) {
         out.add(BodyFinder.norm(clean));
       }
@@ -432,8 +435,8 @@ public record PageMetadata(
   private static final Set<String> POST_TYPES = Set.of("discussionforumposting", "question");
 
   /**
-   * The first node of one of the types, top level, in {@code @graph} or as a {@code mainEntity}
-   * (a {@code QAPage}'s question), or null.
+   * The first node of one of the types, top level, in {@code @graph} or as a {@code mainEntity} (a
+   * {@code QAPage}'s question), or null.
    */
   private static JsonNode findTyped(List<JsonNode> roots, Set<String> wanted) {
     for (JsonNode root : roots) {
@@ -690,12 +693,14 @@ public record PageMetadata(
       }
       StringBuilder before = new StringBuilder();
       // the text just before it: its own siblings, else its parent's (a label in a span of its own)
-      for (Element at = e; at != null && before.length() == 0 && !at.normalName().equals("body");
+      for (Element at = e;
+          at != null && before.length() == 0 && !at.normalName().equals("body");
           at = at.parent()) {
         for (org.jsoup.nodes.Node n = at.previousSibling();
             n != null && before.length() < 40;
             n = n.previousSibling()) {
-          String t = n instanceof TextNode tn ? tn.text() : n instanceof Element el ? el.text() : "";
+          String t =
+              n instanceof TextNode tn ? tn.text() : n instanceof Element el ? el.text() : "";
           before.insert(0, t);
         }
         if (at != e) {
