@@ -65,9 +65,11 @@ public final class TextDates {
       Pattern.compile(
           "^"
               + LABEL
+              // "on Friday January 12, 2024": the rest of a "Posted by … on" line
+              + "(?:on\\s+)?"
               + WEEKDAY
               + DATE
-              + "(?:,?\\s*(?:at\\s+|a las\\s+|um\\s+|à\\s+|às\\s+|alle\\s+|ore\\s+|-\\s+|–\\s+|—\\s+|/\\s+)?"
+              + "(?:,?\\s*(?:at\\s+|a las\\s+|um\\s+|à\\s+|às\\s+|alle\\s+|ore\\s+|-\\s+|–\\s+|—\\s+|/\\s+|@\\s*)?"
               + TIME
               + "\\s*\\(?"
               + ZONE
@@ -75,6 +77,12 @@ public final class TextDates {
   private static final Pattern ISO_LIKE =
       Pattern.compile(
           "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2})(:\\d{2})?(\\.\\d+)?\\s*([Zz]|[+-]\\d{2}:?\\d{2})?)?");
+  // an ISO date and time followed by a zone's name ("2023-04-28T19:20:36 CEST")
+  private static final Pattern ISO_NAMED_ZONE =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2})(:\\d{2})?(?:\\.\\d+)?\\s*\\(?(\\p{L}{1,5})\\)?");
+  // seconds or milliseconds since 1970, as some templates print them
+  private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
   private static final Pattern URL_DATE =
       Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?=[/\\-_.]|$)");
   private static final Pattern UPDATE_LABEL =
@@ -173,6 +181,16 @@ public final class TextDates {
     if (fromJava != null) {
       return fromJava;
     }
+    String named = isoWithNamedZone(s);
+    if (named != null) {
+      return named;
+    }
+    if (EPOCH.matcher(s).matches()) {
+      String epoch = epoch(s);
+      if (epoch != null) {
+        return epoch;
+      }
+    }
     try {
       // RFC 1123, as in HTTP headers and RSS ("Fri, 28 Apr 2023 19:20:36 +0200")
       return java.time.OffsetDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
@@ -182,7 +200,49 @@ public final class TextDates {
       // not that form either
     }
     Found f = parseLine(s, language);
-    return f != null ? f.iso() : s;
+    if (f != null) {
+      return f.iso();
+    }
+    // an ISO value with something after it ("…+02:00[Europe/Berlin]", "… (updated)"): its ISO part
+    m = ISO_LIKE.matcher(s);
+    return m.lookingAt() ? iso(m) : s;
+  }
+
+  /** "2023-04-28T19:20:36 CEST" as "2023-04-28T19:20:36+02:00"; null for another form. */
+  private static String isoWithNamedZone(String s) {
+    Matcher m = ISO_NAMED_ZONE.matcher(s);
+    if (!m.matches()) {
+      return null;
+    }
+    String zone = m.group(4).toLowerCase(Locale.ROOT);
+    if (!zone.equals("utc")
+        && !zone.equals("gmt")
+        && !zone.equals("z")
+        && !ZONES.containsKey(zone)) {
+      return null;
+    }
+    try {
+      LocalDateTime local =
+          LocalDateTime.parse(
+              m.group(1) + "T" + m.group(2) + (m.group(3) == null ? ":00" : m.group(3)));
+      String time = m.group(1) + "T" + SECONDS.format(local);
+      String off = offset(zone, null, local);
+      return off == null ? time : time + off;
+    } catch (DateTimeException impossible) {
+      return null;
+    }
+  }
+
+  /** Seconds or milliseconds since 1970 as a UTC time, when they fall in 1995–2100; else null. */
+  private static String epoch(String s) {
+    long v = Long.parseLong(s);
+    java.time.Instant at =
+        s.length() == 13 ? java.time.Instant.ofEpochMilli(v) : java.time.Instant.ofEpochSecond(v);
+    java.time.ZonedDateTime utc = at.atZone(ZoneOffset.UTC).withNano(0);
+    if (utc.getYear() < 1995 || utc.getYear() > 2100) {
+      return null;
+    }
+    return utc.toLocalDate() + "T" + SECONDS.format(utc) + "Z";
   }
 
   private static String javaDate(String s) {

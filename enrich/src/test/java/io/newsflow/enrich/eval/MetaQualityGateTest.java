@@ -27,19 +27,19 @@ class MetaQualityGateTest {
     MetaEval.Result dev = MetaEval.run(x, dir.resolve("html"), gold, MetaEval.Split.DEV);
     MetaEval.Result val = MetaEval.run(x, dir.resolve("html"), gold, MetaEval.Split.VALIDATION);
 
-    // measured dev / validation (1.4.0, page kinds refitted on the merged metadata code): title
-    // 0.785 / 0.730, published 0.850 / 0.824, authors 0.643 / 0.665, not-an-article recall
-    // 0.679 (in-sample) / 0.736 at precision 0.997 / 0.925, articles kept out 1 of 504 / 12 of 207
-    // (1.3.0: 0.692 at 0.940, 9 of 207: the refit traded 3 validation articles for 9 non-articles;
-    // the floor on articles kept out moved with it, from 0.05 to 0.065)
-    assertThat(dev.meta().tally("title").share()).isGreaterThan(0.77);
-    assertThat(val.meta().tally("title").share()).isGreaterThan(0.715);
-    assertThat(dev.meta().tally("published").share()).isGreaterThan(0.835);
-    assertThat(val.meta().tally("published").share()).isGreaterThan(0.80);
-    assertThat(dev.meta().tally("authors").share()).isGreaterThan(0.63);
-    assertThat(val.meta().tally("authors").share()).isGreaterThan(0.64);
-    assertThat(dev.meta().notArticleRecall()).isGreaterThan(0.65);
-    assertThat(val.meta().notArticleRecall()).isGreaterThan(0.71);
+    // measured dev / validation (1.5.0, page kinds refitted on its metadata code): title
+    // 0.786 / 0.730, published 0.856 / 0.824, authors 0.680 / 0.697, not-an-article recall
+    // 0.688 (in-sample) / 0.741 at precision 0.997 / 0.920, articles kept out 1 of 504 / 13 of
+    // 207 (1.4.0: title 0.785 / 0.730, published 0.850 / 0.824, authors 0.643 / 0.665, recall
+    // 0.679 / 0.736 at 0.997 / 0.925, 12 of 207 articles out)
+    assertThat(dev.meta().tally("title").share()).isGreaterThan(0.775);
+    assertThat(val.meta().tally("title").share()).isGreaterThan(0.72);
+    assertThat(dev.meta().tally("published").share()).isGreaterThan(0.845);
+    assertThat(val.meta().tally("published").share()).isGreaterThan(0.81);
+    assertThat(dev.meta().tally("authors").share()).isGreaterThan(0.665);
+    assertThat(val.meta().tally("authors").share()).isGreaterThan(0.68);
+    assertThat(dev.meta().notArticleRecall()).isGreaterThan(0.67);
+    assertThat(val.meta().notArticleRecall()).isGreaterThan(0.725);
     assertThat(dev.meta().notArticlePrecision()).isGreaterThan(0.97);
     assertThat(val.meta().notArticlePrecision()).isGreaterThan(0.90);
     assertThat(dev.meta().articlesKeptOut(dev.articles())).isLessThan(0.01);

@@ -27,6 +27,15 @@ final class HeaderBylines {
   private static final int MAX_LINE_CHARS = 160;
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  /** A name of two to four words followed by an editor's code in brackets: "Elena Muster (emu)". */
+  private static final String INITIALED =
+      "\\p{Lu}[\\p{L}\\p{M}.'’\\-]*(?:\\s+\\p{L}[\\p{L}\\p{M}.'’\\-]*){1,3}\\s*\\(\\p{Ll}{2,4}\\)";
+
+  /** A line of such names, in a list ("A (abc), B (def) und C (ghi)"). */
+  private static final Pattern INITIALED_LINE =
+      Pattern.compile(
+          INITIALED + "(?:\\s*(?:,|;|&|and|und|y|et|e|sowie)\\s*" + INITIALED + ")*\\s*[.,]?");
+
   /** A path segment that names an author's page, in the languages the line rules know. */
   private static final Pattern AUTHOR_PATH =
       Pattern.compile(
@@ -157,6 +166,14 @@ final class HeaderBylines {
       if (m != null && m.byline() && !m.authors().isEmpty()) {
         names = new ArrayList<>(m.authors());
         return FilterResult.STOP;
+      }
+      if (m == null && text.length() <= MAX_LINE_CHARS && INITIALED_LINE.matcher(text).matches()) {
+        // names each followed by an editor's code in brackets, without "By": "Elena Muster (emu)"
+        List<String> n = Bylines.fromStructured(text, null);
+        if (!n.isEmpty()) {
+          names = new ArrayList<>(n);
+          return FilterResult.STOP;
+        }
       }
       return FilterResult.CONTINUE;
     }

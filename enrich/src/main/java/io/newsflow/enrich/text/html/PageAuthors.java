@@ -38,6 +38,27 @@ final class PageAuthors {
    */
   static List<String> read(
       JsonNode ld, UnaryOperator<String> meta, Document doc, String site, String host) {
+    return read(ld, meta, doc, site, host, false);
+  }
+
+  /**
+   * As {@link #read(JsonNode, UnaryOperator, Document, String, String)}; with {@code post} the
+   * JSON-LD node is a forum post or a question, whose author is often an account name of one word
+   * ("TissueBox"), kept as the person the node says it is.
+   */
+  static List<String> read(
+      JsonNode ld,
+      UnaryOperator<String> meta,
+      Document doc,
+      String site,
+      String host,
+      boolean post) {
+    if (post) {
+      List<String> accounts = accountNames(ld, site);
+      if (!accounts.isEmpty()) {
+        return accounts;
+      }
+    }
     List<String> out = readStructured(ld, meta, doc, site);
     String label = SiteNames.hostLabel(host);
     if (out.isEmpty() && site != null && isPersonalSite(site, site, label)) {
@@ -49,6 +70,32 @@ final class PageAuthors {
       }
     }
     return out;
+  }
+
+  /** The names of a post's {@code Person} authors, one-word account names included. */
+  private static List<String> accountNames(JsonNode post, String site) {
+    List<String> out = new ArrayList<>();
+    JsonNode a = post == null ? null : post.get("author");
+    if (a == null) {
+      return out;
+    }
+    for (JsonNode x : a.isArray() ? a : JsonNodeFactory.instance.arrayNode().add(a)) {
+      String name =
+          x.isObject() && !isOrganization(x) ? Titles.clean(x.path("name").asText("")) : null;
+      if (name == null) {
+        continue;
+      }
+      List<String> names = Bylines.fromStructured(name, site);
+      if (!names.isEmpty()) {
+        out.addAll(names);
+      } else if (name.indexOf(' ') < 0
+          && name.length() <= 40
+          && !name.contains("@")
+          && (site == null || !BodyFinder.norm(name).equals(BodyFinder.norm(site)))) {
+        out.add(name);
+      }
+    }
+    return Bylines.dedupe(out);
   }
 
   /** Whether a name is the site's name and a person's, spelled by the host's label. */

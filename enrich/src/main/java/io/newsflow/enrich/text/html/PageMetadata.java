@@ -75,6 +75,14 @@ public record PageMetadata(
       Pattern.compile(
           "youtube|youtu\\.be|vimeo|dailymotion|jwplayer|brightcove|/player|/embed/video");
 
+  /** A label that ends just before an update stamp, in the languages of the line rules. */
+  private static final Pattern UPDATE_LABEL_END =
+      Pattern.compile(
+          "(?iu)(?:updated|last updated|modified|aktualisiert|zuletzt aktualisiert|geändert"
+              + "|actualizado|actualizada|última actualización|mis à jour|mise à jour|modifié"
+              + "|atualizado|atualizada|aggiornato|aggiornata)"
+              + "(?:\\s+(?:on|at|am|um|el|le|em|il|à|às))?\\s*[:\\-–—]?$");
+
   private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern TITLE_SEPARATORS =
       Pattern.compile("\\s+[|\\-–—:·•»/]\\s+|\\s+::\\s+");
@@ -84,6 +92,8 @@ public record PageMetadata(
     Tags tags = Tags.collect(doc);
     List<JsonNode> roots = parse(tags.jsonLd);
     JsonNode ld = articleJsonLd(roots);
+    // a forum thread or a question page: its opening post says who wrote it and when
+    JsonNode post = ld == null || !ld.has("author") ? findTyped(roots, POST_TYPES) : null;
     String headline =
         Titles.clean(
             first(
@@ -99,6 +109,7 @@ public record PageMetadata(
             site,
             host,
             tags.h1s,
+            tags.h2s,
             java.util.Arrays.asList(
                 text(ld, "headline"),
                 meta(tags, "og:title"),
@@ -115,6 +126,7 @@ public record PageMetadata(
         firstDate(
             lang,
             text(ld, "datePublished"),
+            text(post, "datePublished"),
             meta(tags, "article:published_time"),
             meta(tags, "og:article:published_time"),
             meta(tags, "pubdate"),
@@ -136,12 +148,16 @@ public record PageMetadata(
             meta(tags, "og:updated_time"),
             meta(tags, "dcterms.modified"),
             meta(tags, "last-modified"),
-            meta(tags, "itemprop:datemodified"));
+            meta(tags, "itemprop:datemodified"),
+            tags.timeUpdated);
     String image = first(image(ld), meta(tags, "og:image"), meta(tags, "twitter:image"));
     return new PageMetadata(
         title,
         site,
-        PageAuthors.read(ld, key -> meta(tags, key), doc, site, host),
+        withoutProducts(
+            PageAuthors.read(
+                post != null ? post : ld, key -> meta(tags, key), doc, site, host, post != null),
+            roots),
         published,
         modified,
         canonical,
@@ -274,6 +290,14 @@ public record PageMetadata(
         SiteNames.names(lastText, site, label, strict)
             || (Outlets.isSectionLabel(lastText) && spans.get(0)[1] > 2 * lastText.length());
     boolean dropFirst = !dropLast && SiteNames.names(part(t, spans.get(0)), site, label, strict);
+    // the site's name (or its tagline) after the headline: it and whatever follows it go ("Headline
+    // | Site - Insurance for river towns", "Headline | Site: Insurance for river towns")
+    for (int i = 1; i < n; i++) {
+      String p = part(t, spans.get(i));
+      if ((i < n - 1 && SiteNames.names(p, site, null)) || SiteNames.leadsWithSite(p, site)) {
+        return t.substring(0, spans.get(i - 1)[1]).strip();
+      }
+    }
     List<int[]> keep = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       boolean drop =
@@ -318,6 +342,56 @@ public record PageMetadata(
     return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
   }
 
+  private static final Set<String> PRODUCT_TYPES =
+      Set.of("product", "brand", "productgroup", "productmodel", "individualproduct");
+
+  /**
+   * Authors less the names of the products and brands the page's JSON-LD describes: a review or
+   * shop page's author tag often holds the product ("Aurora Stand Mixer") or its maker.
+   */
+  private static List<String> withoutProducts(List<String> authors, List<JsonNode> roots) {
+    if (authors.isEmpty() || roots.isEmpty()) {
+      return authors;
+    }
+    Set<String> products = new java.util.HashSet<>();
+    for (JsonNode r : roots) {
+      collectProductNames(r, 0, products);
+    }
+    if (products.isEmpty()) {
+      return authors;
+    }
+    List<String> out = new ArrayList<>();
+    for (String a : authors) {
+      if (!products.contains(BodyFinder.norm(a))) {
+        out.add(a);
+      }
+    }
+    return out.size() == authors.size() ? authors : List.copyOf(out);
+  }
+
+  private static void collectProductNames(JsonNode n, int depth, Set<String> out) {
+    if (n == null || depth > 6 || out.size() > 50) {
+      return;
+    }
+    if (n.isArray()) {
+      n.forEach(c -> collectProductNames(c, depth + 1, out));
+    } else if (n.isObject()) {
+      JsonNode t = n.get("@type");
+      boolean product = false;
+      for (JsonNode x :
+          t == null ? JSON.createArrayNode() : t.isArray() ? t : JSON.createArrayNode().add(t)) {
+        product |= x.isTextual() && PRODUCT_TYPES.contains(x.asText().toLowerCase(Locale.ROOT));
+      }
+      JsonNode name = n.get("name");
+      String clean =
+          product && name != null && name.isTextual() ? Titles.clean(name.asText()) : null;
+      if (clean != null) {
+        out.add(BodyFinder.norm(clean));
+      }
+      n.properties().forEach(e -> collectProductNames(e.getValue(), depth + 1, out));
+    }
+  }
+
   /** Every {@code @type} in the JSON-LD, at any depth up to 6. */
   private static Set<String> types(List<JsonNode> roots) {
     Set<String> out = new java.util.HashSet<>();
@@ -356,6 +430,50 @@ public record PageMetadata(
       }
     }
     return roots;
+  }
+
+  private static final Set<String> POST_TYPES = Set.of("discussionforumposting", "question");
+
+  /**
+   * The first node of one of the types, top level, in {@code @graph} or as a {@code mainEntity} (a
+   * {@code QAPage}'s question), or null.
+   */
+  private static JsonNode findTyped(List<JsonNode> roots, Set<String> wanted) {
+    for (JsonNode root : roots) {
+      JsonNode hit = findTyped(root, wanted, 0);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode findTyped(JsonNode n, Set<String> wanted, int depth) {
+    if (n == null || depth > 6) {
+      return null;
+    }
+    if (n.isArray()) {
+      for (JsonNode c : n) {
+        JsonNode hit = findTyped(c, wanted, depth + 1);
+        if (hit != null) {
+          return hit;
+        }
+      }
+      return null;
+    }
+    if (!n.isObject()) {
+      return null;
+    }
+    JsonNode type = n.get("@type");
+    if (type != null) {
+      for (JsonNode t : type.isArray() ? type : JSON.createArrayNode().add(type)) {
+        if (wanted.contains(t.asText().toLowerCase(Locale.ROOT))) {
+          return n;
+        }
+      }
+    }
+    JsonNode inGraph = findTyped(n.get("@graph"), wanted, depth + 1);
+    return inGraph != null ? inGraph : findTyped(n.get("mainEntity"), wanted, depth + 1);
   }
 
   private static JsonNode articleJsonLd(List<JsonNode> roots) {
@@ -472,8 +590,10 @@ public record PageMetadata(
     final Map<String, String> meta = new HashMap<>();
     final List<String> jsonLd = new ArrayList<>();
     final List<String> h1s = new ArrayList<>();
+    final List<String> h2s = new ArrayList<>();
     String time;
     String timeText;
+    String timeUpdated;
     TextNode copyright;
     String canonical;
     String lang;
@@ -532,8 +652,19 @@ public record PageMetadata(
             h1s.add(h);
           }
         }
+        case "h2" -> {
+          String h = h2s.size() < 3 ? Titles.headingText(e) : null;
+          if (h != null) {
+            h2s.add(h);
+          }
+        }
         case "time" -> {
-          if (time == null && e.hasAttr("datetime")) {
+          if (isUpdateStamp(e)) {
+            // "Updated <time …>": the page's modification, not its publication
+            if (timeUpdated == null) {
+              timeUpdated = blankToNull(e.hasAttr("datetime") ? e.attr("datetime") : e.text());
+            }
+          } else if (time == null && e.hasAttr("datetime")) {
             time = blankToNull(e.attr("datetime"));
           } else if (timeText == null && !e.hasAttr("datetime")) {
             timeText = blankToNull(e.text());
@@ -547,6 +678,37 @@ public record PageMetadata(
         }
         default -> {}
       }
+    }
+
+    /**
+     * Whether a {@code <time>} is an update stamp: marked as the modification date ({@code
+     * itemprop=dateModified}, a class naming an update), or right after a label that says so
+     * ("Updated", "Aktualisiert am", "Mis à jour le", "Actualizado el", "Atualizado em").
+     */
+    static boolean isUpdateStamp(Element e) {
+      String prop = e.attr("itemprop");
+      String names = (e.className() + " " + prop).toLowerCase(Locale.ROOT);
+      if (names.contains("modified") || names.contains("updated")) {
+        return true;
+      }
+      StringBuilder before = new StringBuilder();
+      // the text just before it: its own siblings, else its parent's (a label in a span of its own)
+      for (Element at = e;
+          at != null && before.length() == 0 && !at.normalName().equals("body");
+          at = at.parent()) {
+        for (org.jsoup.nodes.Node n = at.previousSibling();
+            n != null && before.length() < 40;
+            n = n.previousSibling()) {
+          String t =
+              n instanceof TextNode tn ? tn.text() : n instanceof Element el ? el.text() : "";
+          before.insert(0, t);
+        }
+        if (at != e) {
+          break;
+        }
+      }
+      String label = before.toString().strip();
+      return !label.isEmpty() && UPDATE_LABEL_END.matcher(label).find();
     }
 
     /**

@@ -147,6 +147,10 @@ final class SiteNames {
     if (site != null && p.equals(BodyFinder.norm(site).replace(" ", ""))) {
       return true;
     }
+    if (site != null && isAcronym(site) && initials(part).equals(BodyFinder.norm(site))) {
+      // the site's name spelled out: "Harbor Mutual Insurance Services" for "HMIS"
+      return true;
+    }
     if (label == null || part.split(" ").length > 6) {
       return false;
     }
@@ -156,6 +160,36 @@ final class SiteNames {
     return (label.length() >= 4 && p.contains(label))
         || (p.length() >= 3 && label.contains(p))
         || initials(part).equals(label);
+  }
+
+  /**
+   * Whether a part of a page title (not its first) is the site's name followed by more words of its
+   * own: a tagline ("Harbor Mutual: Insurance for river towns since 1921" on "Harbor Mutual").
+   */
+  static boolean leadsWithSite(String part, String site) {
+    if (site == null) {
+      return false;
+    }
+    String p = BodyFinder.norm(part);
+    String n = BodyFinder.norm(site);
+    return !n.isEmpty()
+        && p.length() > n.length()
+        && p.startsWith(n + " ")
+        && part.split(" ").length <= 14;
+  }
+
+  /** One short token of letters and digits, upper case ("DW", "HMIS"). */
+  private static boolean isAcronym(String site) {
+    String s = site.strip();
+    if (s.length() < 2 || s.length() > 6) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isUpperCase(s.charAt(i)) && !Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String initials(String part) {

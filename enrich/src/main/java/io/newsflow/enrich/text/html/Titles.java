@@ -131,7 +131,8 @@ final class Titles {
    * @param metas metadata titles by trust: JSON-LD headline, og:title, twitter:title, {@code
    *     <title>}; nulls allowed
    */
-  static String choose(String site, String host, List<String> h1s, List<String> metas) {
+  static String choose(
+      String site, String host, List<String> h1s, List<String> h2s, List<String> metas) {
     List<String> meta = new ArrayList<>();
     for (String m : metas) {
       String t = clean(PageMetadata.stripSiteName(clean(m), site, host));
@@ -162,7 +163,32 @@ final class Titles {
     if (meta.isEmpty()) {
       return headings.isEmpty() ? null : headings.get(0);
     }
-    return mostAgreed(meta);
+    String chosen = mostAgreed(meta);
+    // a kicker the metadata glues on that the page's visible headline lacks, when that headline
+    // is not an <h1> ("Topic: Headline" against an <h2> "Headline")
+    for (String raw : h2s) {
+      String h = clean(raw);
+      if (h != null && kickerOf(chosen, h) != null) {
+        return h;
+      }
+    }
+    return chosen;
+  }
+
+  /**
+   * The kicker a title adds in front of a visible headline ("Topic:" in "Topic: Headline" against
+   * "Headline"): set off by a colon, bar or dash, at most seven words; null when the title is not
+   * the headline with such a kicker.
+   */
+  private static String kickerOf(String title, String headline) {
+    String tl = title.toLowerCase(Locale.ROOT);
+    String hl = headline.toLowerCase(Locale.ROOT);
+    int at = tl.length() - hl.length();
+    if (hl.length() < 12 || at <= 0 || !tl.endsWith(hl)) {
+      return null;
+    }
+    String kicker = title.substring(0, at).strip();
+    return KICKER_END.matcher(kicker).find() && kicker.split(" ").length <= 7 ? kicker : null;
   }
 
   /**
