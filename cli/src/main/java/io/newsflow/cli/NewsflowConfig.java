@@ -103,7 +103,9 @@ public final class NewsflowConfig extends AbstractConfig {
   public static final String STORY_MAX_OPEN_CONFIG = "stories.max.open";
   static final String STORY_MAX_OPEN_DOC =
       "The most stories kept open at once; past it the least recently updated one closes. Bounds"
-          + " the story step's memory and state store even when articles carry no date.";
+          + " the story step's memory and state store even when articles carry no date. 0, the"
+          + " default: sized to the heap (30% of it at about 24 KB an open story: about 8,000"
+          + " with the launcher's 640 MB, at most 200,000).";
 
   static final String ENV_PREFIX = "NEWSFLOW_";
   static final String KAFKA_PREFIX = "kafka.";
@@ -200,8 +202,8 @@ public final class NewsflowConfig extends AbstractConfig {
           .define(
               STORY_MAX_OPEN_CONFIG,
               Type.INT,
-              200_000,
-              Range.atLeast(1),
+              0,
+              Range.atLeast(0),
               Importance.LOW,
               STORY_MAX_OPEN_DOC);
 
@@ -220,7 +222,15 @@ public final class NewsflowConfig extends AbstractConfig {
             StoriesCommand.parseDuration(STORY_WINDOW_CONFIG, getString(STORY_WINDOW_CONFIG)))
         .withLateness(
             StoriesCommand.parseDuration(STORY_LATENESS_CONFIG, getString(STORY_LATENESS_CONFIG)))
-        .withMaxOpenStories(getInt(STORY_MAX_OPEN_CONFIG));
+        .withMaxOpenStories(maxOpenStories(getInt(STORY_MAX_OPEN_CONFIG)));
+  }
+
+  /** A configured bound of open stories, or (0) the one this JVM's heap holds. */
+  static int maxOpenStories(int configured) {
+    return configured > 0
+        ? configured
+        : io.newsflow.enrich.story.StorySettings.openStoriesForHeap(
+            Runtime.getRuntime().maxMemory());
   }
 
   private static void validateKinds(String name, Object value) {

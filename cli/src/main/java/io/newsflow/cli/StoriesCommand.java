@@ -58,8 +58,11 @@ public final class StoriesCommand implements Callable<Integer> {
   @Option(
       names = "--max-open",
       paramLabel = "N",
-      description = "The most stories kept open at once (memory bound). Default: ${DEFAULT-VALUE}.",
-      defaultValue = "200000")
+      description =
+          "The most stories kept open at once (memory bound). Default 0: sized to the heap, about"
+              + " 8,000 with the launcher's 640 MB (NEWSFLOW_HEAP_OPTS raises it), at most"
+              + " 200,000.",
+      defaultValue = "0")
   int maxOpen;
 
   @Override
@@ -71,7 +74,7 @@ public final class StoriesCommand implements Callable<Integer> {
               .withWindow(parseDuration("--window", window))
               .withLateness(
                   lateness.equalsIgnoreCase("none") ? null : parseDuration("--lateness", lateness))
-              .withMaxOpenStories(maxOpen);
+              .withMaxOpenStories(NewsflowConfig.maxOpenStories(maxOpen));
     } catch (IllegalArgumentException e) {
       System.err.println("newsflow stories: " + e.getMessage());
       return 2;

@@ -15,7 +15,29 @@ class StoriesConfigTest {
     var s = NewsflowConfig.load(null, Map.of(), Map.of()).storySettings();
     assertThat(s.window()).isEqualTo(Duration.ofDays(3));
     assertThat(s.lateness()).isEqualTo(Duration.ofDays(1));
-    assertThat(s.maxOpenStories()).isEqualTo(200_000);
+    // the bound follows the heap this JVM may use, so a long run cannot outgrow it
+    assertThat(s.maxOpenStories())
+        .isEqualTo(
+            io.newsflow.enrich.story.StorySettings.openStoriesForHeap(
+                Runtime.getRuntime().maxMemory()));
+  }
+
+  @Test
+  void shouldSizeTheBoundOfOpenStoriesToTheHeap() {
+    // the launcher's 640 MB: 30% of it at 24 KB a story
+    assertThat(io.newsflow.enrich.story.StorySettings.openStoriesForHeap(640L << 20))
+        .isBetween(7_000, 9_000);
+    // a heap too small for even a few stories still keeps a thousand open; a large one, 200,000
+    assertThat(io.newsflow.enrich.story.StorySettings.openStoriesForHeap(16L << 20))
+        .isEqualTo(1_000);
+    assertThat(io.newsflow.enrich.story.StorySettings.openStoriesForHeap(64L << 30))
+        .isEqualTo(200_000);
+    // a configured bound wins over the heap's
+    assertThat(
+            NewsflowConfig.load(null, Map.of(), Map.of("stories.max.open", "123"))
+                .storySettings()
+                .maxOpenStories())
+        .isEqualTo(123);
   }
 
   @Test

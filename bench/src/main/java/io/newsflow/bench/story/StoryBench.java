@@ -67,6 +67,7 @@ public final class StoryBench {
               + " [--state | --store]");
       System.exit(2);
     }
+    long liveHeapBefore = liveHeap();
     List<String[]> items = read(Path.of(pos.get(0)));
     StorySettings settings = StorySettings.defaults().withMaxOpenStories(stories);
     StoryClusterer clusterer = new StoryClusterer(settings);
@@ -87,6 +88,18 @@ public final class StoryBench {
         clusterer.vocabulary(),
         (System.nanoTime() - t0) / 1e9,
         items.size());
+    if (!store) {
+      // what the window holds in memory: the heap in use after full collections, before and after
+      // dropping the one reference to it (--store keeps a copy of the store too, so not there)
+      long with = liveHeap();
+      int open = clusterer.openStories();
+      System.out.printf(
+          Locale.ROOT,
+          "window in memory: %d MB live heap with it (%.1f KB an open story, the term table"
+              + " included)%n",
+          with >> 20,
+          (with - liveHeapBefore) / 1024.0 / Math.max(1, open));
+    }
 
     if (store) {
       storeRounds(clusterer, initial, settings, items, rounds, warmup, seconds, perTermLayout);
@@ -396,5 +409,16 @@ public final class StoryBench {
     double[] s = xs.clone();
     Arrays.sort(s);
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /** Heap in use after asking for full collections (a few, until it stops falling). */
+  private static long liveHeap() {
+    Runtime rt = Runtime.getRuntime();
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      best = Math.min(best, rt.totalMemory() - rt.freeMemory());
+    }
+    return best;
   }
 }

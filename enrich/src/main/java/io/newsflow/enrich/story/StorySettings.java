@@ -35,12 +35,46 @@ public record StorySettings(
     int maxVocabulary) {
 
   /**
+   * Heap an open story takes in the window, the shared term table included: 24.6 and 22.7 KB per
+   * story with 20,000 and 50,000 one-article stories of ecbplus-sized synthetic articles
+   * (StoryBench, docs/stories.md).
+   */
+  public static final long HEAP_BYTES_PER_OPEN_STORY = 24 * 1024;
+
+  /** The share of the heap the window may take when its bound is sized to the heap. */
+  public static final double WINDOW_HEAP_SHARE = 0.3;
+
+  /** The bound of open stories when the heap allows it, and the least one sized to a heap. */
+  public static final int MAX_OPEN_STORIES = 200_000;
+
+  public static final int MIN_OPEN_STORIES = 1_000;
+
+  /**
+   * The bound of open stories a heap of {@code maxHeapBytes} holds: {@link #WINDOW_HEAP_SHARE} of
+   * it at {@link #HEAP_BYTES_PER_OPEN_STORY} a story, between {@link #MIN_OPEN_STORIES} and {@link
+   * #MAX_OPEN_STORIES}. About 8,000 for the launcher's 640 MB; 200,000 needs about 16 GB.
+   */
+  public static int openStoriesForHeap(long maxHeapBytes) {
+    double fits = maxHeapBytes * WINDOW_HEAP_SHARE / HEAP_BYTES_PER_OPEN_STORY;
+    return (int) Math.max(MIN_OPEN_STORIES, Math.min(MAX_OPEN_STORIES, fits));
+  }
+
+  /**
    * A window of three days of publication time, one day of lateness, 200,000 open stories,
-   * thresholds measured on the dev split (docs/stories.md).
+   * thresholds measured on the dev split (docs/stories.md). The commands size the bound to the heap
+   * instead ({@link #openStoriesForHeap}) unless told otherwise.
    */
   public static StorySettings defaults() {
     return new StorySettings(
-        Duration.ofDays(3), Duration.ofDays(1), 200_000, 0.22, 0.5, 0.5, 3, 256, 1_000_000);
+        Duration.ofDays(3),
+        Duration.ofDays(1),
+        MAX_OPEN_STORIES,
+        0.22,
+        0.5,
+        0.5,
+        3,
+        256,
+        1_000_000);
   }
 
   public StorySettings {
