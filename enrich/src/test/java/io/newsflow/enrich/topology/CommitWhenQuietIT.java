@@ -3,20 +3,16 @@ package io.newsflow.enrich.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.schemas.RawArticle;
-import io.newsflow.schemas.TopicAdmin;
-import io.newsflow.schemas.TopicSpec;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testkit.KafkaFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,7 +46,7 @@ class CommitWhenQuietIT {
 
   @Test
   void shouldMakeEachBurstVisibleOnceTheInputGoesQuiet(@TempDir Path dir) throws Exception {
-    ensureTopics();
+    EnrichDrivers.ensureTopics(bootstrap, OutletPartitioningIT.PARTITIONS);
     String run = "quiet-it-" + Long.toString(System.nanoTime(), 36) + "-";
     try (KafkaStreams streams = start(run + "app", dir);
         KafkaProducer<String, byte[]> producer = producer();
@@ -88,15 +84,6 @@ class CommitWhenQuietIT {
       }
     }
     return Set.copyOf(seen);
-  }
-
-  private void ensureTopics() {
-    List<TopicSpec<?, ?>> specs = new ArrayList<>(Topics.fixed());
-    EnrichSettings.defaults().tagger().topicNames().forEach(n -> specs.add(Topics.forTag(n)));
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      new TopicAdmin(admin, OutletPartitioningIT.PARTITIONS, (short) 1, Duration.ofSeconds(30))
-          .ensure(specs);
-    }
   }
 
   private KafkaStreams start(String app, Path stateDir) {

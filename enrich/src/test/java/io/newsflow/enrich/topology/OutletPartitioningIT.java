@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Removal;
-import io.newsflow.schemas.TopicAdmin;
-import io.newsflow.schemas.TopicSpec;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testkit.KafkaFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,7 +51,7 @@ class OutletPartitioningIT {
   @Test
   void shouldGiveTheSameEnrichedArticlesWhateverPartitionerWroteNewsRaw(@TempDir Path dir)
       throws Exception {
-    ensureTopics();
+    EnrichDrivers.ensureTopics(bootstrap, PARTITIONS);
     int byOutlet = OutletPartitioner.partitionOf("harbour ledger", PARTITIONS);
     Map<String, String> ingestLike = run(dir.resolve("ingest"), i -> byOutlet);
     Map<String, String> roundRobin = run(dir.resolve("round-robin"), i -> i % PARTITIONS);
@@ -135,14 +131,6 @@ class OutletPartitioningIT {
         + " said they had not been asked about the "
         + subject
         + ".";
-  }
-
-  private void ensureTopics() {
-    List<TopicSpec<?, ?>> specs = new ArrayList<>(Topics.fixed());
-    EnrichSettings.defaults().tagger().topicNames().forEach(n -> specs.add(Topics.forTag(n)));
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      new TopicAdmin(admin, PARTITIONS, (short) 1, Duration.ofSeconds(30)).ensure(specs);
-    }
   }
 
   private KafkaStreams start(String app, Path stateDir) {

@@ -6,8 +6,6 @@ import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Story;
 import io.newsflow.schemas.StoryMember;
-import io.newsflow.schemas.TopicAdmin;
-import io.newsflow.schemas.TopicSpec;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testkit.KafkaFixture;
 import io.newsflow.testkit.SharedData;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,7 +50,7 @@ class StoryInstancesIT {
   @Test
   void shouldPutOneStorysArticlesFromEveryPartitionAndInstanceIntoOneStory(@TempDir Path dir)
       throws Exception {
-    ensureTopics();
+    EnrichDrivers.ensureTopics(bootstrap, PARTITIONS);
     String app = "story-it-" + System.nanoTime();
     String run = Long.toString(System.nanoTime(), 36) + "-";
     List<Path> seeds;
@@ -101,14 +98,6 @@ class StoryInstancesIT {
       String seen = story;
       Story state = latestStories(s -> s.getId().equals(seen)).get(story);
       assertThat(state.getArticleCount()).isEqualTo(5);
-    }
-  }
-
-  private void ensureTopics() {
-    List<TopicSpec<?, ?>> specs = new ArrayList<>(Topics.fixed());
-    EnrichSettings.defaults().tagger().topicNames().forEach(n -> specs.add(Topics.forTag(n)));
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      new TopicAdmin(admin, PARTITIONS, (short) 1, Duration.ofSeconds(30)).ensure(specs);
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -439,46 +440,18 @@ public record PageMetadata(
    * {@code QAPage}'s question), or null.
    */
   private static JsonNode findTyped(List<JsonNode> roots, Set<String> wanted) {
-    for (JsonNode root : roots) {
-      JsonNode hit = findTyped(root, wanted, 0);
-      if (hit != null) {
-        return hit;
-      }
-    }
-    return null;
+    return findNode(roots, n -> hasType(n, wanted));
   }
 
-  private static JsonNode findTyped(JsonNode n, Set<String> wanted, int depth) {
-    if (n == null || depth > 6) {
-      return null;
-    }
-    if (n.isArray()) {
-      for (JsonNode c : n) {
-        JsonNode hit = findTyped(c, wanted, depth + 1);
-        if (hit != null) {
-          return hit;
-        }
-      }
-      return null;
-    }
-    if (!n.isObject()) {
-      return null;
-    }
-    JsonNode type = n.get("@type");
-    if (type != null) {
-      for (JsonNode t : type.isArray() ? type : JSON.createArrayNode().add(type)) {
-        if (wanted.contains(t.asText().toLowerCase(Locale.ROOT))) {
-          return n;
-        }
-      }
-    }
-    JsonNode inGraph = findTyped(n.get("@graph"), wanted, depth + 1);
-    return inGraph != null ? inGraph : findTyped(n.get("mainEntity"), wanted, depth + 1);
-  }
-
+  /** The first article node (an article type with a headline or a body), found as above. */
   private static JsonNode articleJsonLd(List<JsonNode> roots) {
+    return findNode(
+        roots, n -> hasType(n, ARTICLE_TYPES) && (n.has("headline") || n.has("articleBody")));
+  }
+
+  private static JsonNode findNode(List<JsonNode> roots, Predicate<JsonNode> accept) {
     for (JsonNode root : roots) {
-      JsonNode hit = findArticle(root, 0);
+      JsonNode hit = findNode(root, accept, 0);
       if (hit != null) {
         return hit;
       }
@@ -486,13 +459,14 @@ public record PageMetadata(
     return null;
   }
 
-  private static JsonNode findArticle(JsonNode n, int depth) {
+  /** Depth first: arrays' items, the node itself, then its {@code @graph}, then its mainEntity. */
+  private static JsonNode findNode(JsonNode n, Predicate<JsonNode> accept, int depth) {
     if (n == null || depth > 6) {
       return null;
     }
     if (n.isArray()) {
       for (JsonNode c : n) {
-        JsonNode hit = findArticle(c, depth + 1);
+        JsonNode hit = findNode(c, accept, depth + 1);
         if (hit != null) {
           return hit;
         }
@@ -502,18 +476,25 @@ public record PageMetadata(
     if (!n.isObject()) {
       return null;
     }
+    if (accept.test(n)) {
+      return n;
+    }
+    JsonNode inGraph = findNode(n.get("@graph"), accept, depth + 1);
+    return inGraph != null ? inGraph : findNode(n.get("mainEntity"), accept, depth + 1);
+  }
+
+  /** Whether the node's {@code @type} (one or a list) names one of {@code types}. */
+  private static boolean hasType(JsonNode n, Set<String> types) {
     JsonNode type = n.get("@type");
-    if (type != null) {
-      for (JsonNode t : type.isArray() ? type : JSON.createArrayNode().add(type)) {
-        if (ARTICLE_TYPES.contains(t.asText().toLowerCase(Locale.ROOT))
-            && (n.has("headline") || n.has("articleBody"))) {
-          return n;
-        }
+    if (type == null) {
+      return false;
+    }
+    for (JsonNode t : type.isArray() ? type : JSON.createArrayNode().add(type)) {
+      if (types.contains(t.asText().toLowerCase(Locale.ROOT))) {
+        return true;
       }
     }
-    return findArticle(n.get("@graph"), depth + 1) != null
-        ? findArticle(n.get("@graph"), depth + 1)
-        : findArticle(n.get("mainEntity"), depth + 1);
+    return false;
   }
 
   /**
