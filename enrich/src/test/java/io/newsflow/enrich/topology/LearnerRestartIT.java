@@ -1,0 +1,211 @@
+package io.newsflow.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.Topics;
+import io.newsflow.testkit.KafkaFixture;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Enrich killed with SIGKILL and started again on its state folder, against a real broker. Under
+ * exactly-once, a persistent store that a killed process leaves behind cannot be trusted (it may
+ * hold writes of a transaction that never committed), so Streams declares its task corrupted, wipes
+ * the store and rebuilds it from the changelog (TaskCorruptedException). The learner's state, a
+ * sketch per outlet, is small and is kept in memory, rebuilt from its changelog on every start: its
+ * tasks must come back without being declared corrupted, and go on enriching.
+ */
+public class LearnerRestartIT {
+  static final Duration READ_FOR = Duration.ofSeconds(60);
+  final String bootstrap = KafkaFixture.shared().bootstrapServers();
+  private final Set<String> seen = new HashSet<>();
+
+  /**
+   * An enrich topology in a process of its own, so the test can kill it with SIGKILL. Prints {@code
+   * running} once it has joined; Streams' warnings go to its standard error (the module's
+   * log4j2-test.properties).
+   *
+   * <p>Args: bootstrap applicationId stateDir
+   */
+  public static void main(String[] args) throws Exception {
+    KafkaStreams streams = start(args[0], args[1], Path.of(args[2]));
+    awaitRunning(streams);
+    System.out.println("running");
+    Thread.sleep(Long.MAX_VALUE);
+  }
+
+  @Test
+  void shouldRestartTheLearnersTasksAfterAKillWithoutDeclaringThemCorrupted(@TempDir Path dir)
+      throws Exception {
+    EnrichDrivers.ensureTopics(bootstrap, OutletPartitioningIT.PARTITIONS);
+    String run = "learner-restart-" + Long.toString(System.nanoTime(), 36) + "-";
+    Topology topology = EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults());
+    Pattern learnerTask =
+        Pattern.compile("\\b" + subtopologyOf(topology, LearnStep.STORE) + "_\\d+\\b");
+    Path state = dir.resolve("state");
+
+    try (KafkaProducer<String, byte[]> producer = producer();
+        KafkaConsumer<String, byte[]> consumer = consumer()) {
+      Process first = startChild(run + "app", state, dir.resolve("first.log"));
+      try {
+        send(producer, run, 0, 6);
+        assertThat(readIds(consumer, run, 6)).hasSize(6);
+      } finally {
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL
+      }
+      Path log = dir.resolve("second.log");
+      Process second = startChild(run + "app", state, log);
+      try {
+        send(producer, run, 6, 3);
+        assertThat(readIds(consumer, run, 9)).as("enriched after the restart").hasSize(9);
+      } finally {
+        second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+      List<String> corrupted =
+          Files.readAllLines(log).stream().filter(l -> l.contains("corrupted")).toList();
+      assertThat(corrupted)
+          .as("tasks declared corrupted on the restart")
+          .noneMatch(l -> learnerTask.matcher(l).find());
+    }
+  }
+
+  /** Starts {@link #main} in a child JVM; returns once it says it is running. */
+  private Process startChild(String app, Path state, Path log) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xmx384m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LearnerRestartIT.class.getName(),
+                bootstrap,
+                app,
+                state.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!(Files.exists(log) && Files.readString(log).contains("running"))) {
+      if (!p.isAlive() || System.nanoTime() > deadline) {
+        p.destroyForcibly();
+        throw new AssertionError("the enrich child did not start:\n" + Files.readString(log));
+      }
+      Thread.sleep(100);
+    }
+    return p;
+  }
+
+  /** The id of the sub-topology whose processors use {@code store}. */
+  static int subtopologyOf(Topology topology, String store) {
+    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+      for (TopologyDescription.Node node : sub.nodes()) {
+        if (node instanceof TopologyDescription.Processor p && p.stores().contains(store)) {
+          return sub.id();
+        }
+      }
+    }
+    throw new AssertionError("no sub-topology uses " + store);
+  }
+
+  private void send(KafkaProducer<String, byte[]> producer, String run, int from, int n)
+      throws Exception {
+    for (int i = from; i < from + n; i++) {
+      RawArticle a =
+          EnrichTopologyTest.rawText(
+              run + i, OutletPartitioningIT.body(i).getBytes(StandardCharsets.UTF_8));
+      a.setOutlet("Harbour Ledger " + (i % 3));
+      producer
+          .send(new ProducerRecord<>(Topics.RAW.name(), run + i, EnrichTopologyTest.encode(a)))
+          .get();
+    }
+  }
+
+  private Set<String> readIds(KafkaConsumer<String, byte[]> consumer, String run, int want) {
+    long deadline = System.nanoTime() + READ_FOR.toNanos();
+    while (seen.size() < want && System.nanoTime() < deadline) {
+      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+        if (r.key() != null && r.key().startsWith(run)) {
+          seen.add(r.key());
+        }
+      }
+    }
+    return Set.copyOf(seen);
+  }
+
+  static KafkaStreams start(String bootstrap, String app, Path stateDir) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // the killed child's partitions go to the next one once the broker gives up on it
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    KafkaStreams streams =
+        new KafkaStreams(EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults()), p);
+    streams.start();
+    return streams;
+  }
+
+  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+  }
+
+  private KafkaProducer<String, byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private KafkaConsumer<String, byte[]> consumer() {
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    List<TopicPartition> parts =
+        consumer.partitionsFor(Topics.ENRICHED.name()).stream()
+            .map(i -> new TopicPartition(Topics.ENRICHED.name(), i.partition()))
+            .toList();
+    consumer.assign(parts);
+    consumer.seekToBeginning(parts);
+    return consumer;
+  }
+}
