@@ -182,7 +182,9 @@ final class BenchCommand implements Callable<Integer> {
         return corpus.archive;
       }
       if (corpus.generate != null) {
-        Path file = dir.resolve("generated-" + corpus.generate + ".jsonl");
+        // "events": the generator's second form (articles about events); a file of the first is not
+        // reused
+        Path file = dir.resolve("generated-events-" + corpus.generate + ".jsonl");
         return Files.exists(file) ? file : GeneratedCorpus.write(file, corpus.generate, 17);
       }
       if (!Files.isDirectory(corpus.pages)) {

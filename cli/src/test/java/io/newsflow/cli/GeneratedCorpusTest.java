@@ -1,0 +1,68 @@
+package io.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated corpus of {@code bench pipeline --generate} is a stream of events, as news is: the
+ * story step (through {@code newsflow stories}, the topology's code) finds many stories of a few
+ * articles each, not one story of everything.
+ */
+class GeneratedCorpusTest {
+  static final int ARTICLES = 300;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void shouldFormManyStoriesOfAFewArticlesEach(@TempDir Path dir) throws Exception {
+    Path corpus = GeneratedCorpus.write(dir.resolve("gen.jsonl"), ARTICLES, 17);
+    List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(ARTICLES);
+    // as `stories` reads them: the first line of the text is the headline
+    List<String> in = new ArrayList<>();
+    for (String line : lines) {
+      JsonNode n = JSON.readTree(line);
+      String text = n.get("text").asText();
+      ObjectNode o = JSON.createObjectNode();
+      o.put("id", n.get("url").asText());
+      o.put("title", text.substring(0, text.indexOf('\n')));
+      o.put("text", text.substring(text.indexOf('\n')).trim());
+      in.add(JSON.writeValueAsString(o));
+    }
+    Path input = Files.write(dir.resolve("in.jsonl"), in, StandardCharsets.UTF_8);
+    Path out = dir.resolve("out.jsonl");
+
+    CliRun run = CliRun.of("stories", input.toString(), "-o", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, Long> sizes =
+        Files.readAllLines(out).stream()
+            .map(l -> readStory(l))
+            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    // about 0.3 new events an article: ~90 events in 300 articles
+    assertThat(sizes.size()).as("stories").isBetween(ARTICLES / 6, ARTICLES / 2);
+    assertThat(sizes.values().stream().mapToLong(Long::longValue).max().orElseThrow())
+        .as("articles in the largest story")
+        .isLessThanOrEqualTo(20);
+  }
+
+  private static String readStory(String line) {
+    try {
+      return JSON.readTree(line).get("story").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(line, e);
+    }
+  }
+}
