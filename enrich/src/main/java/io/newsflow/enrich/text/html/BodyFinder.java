@@ -84,7 +84,7 @@ final class BodyFinder {
           j++) {
         double w = blocks.get(j).weight();
         story += w;
-        furniture += w > 0 ? 0 : blocks.get(j).length();
+        furniture += w > 0 ? 0 : furniture(blocks.get(j));
       }
       i = j;
       climb(acc, reached, first, story, furniture, body);
@@ -103,9 +103,23 @@ final class BodyFinder {
     chosen.add(best);
     double[] bestAcc = acc.get(best);
     if (best.parent() != null && best != body && bestAcc != null) {
-      for (Element sib : best.parent().children()) {
+      // the container's wrappers that hold nothing more are the same container: its story may
+      // go on in the siblings of the outermost of them (page builders wrap each text block in
+      // its own chain of divs)
+      Element top = best;
+      while (top.parent() != null && top.parent() != body) {
+        double[] a = acc.get(top.parent());
+        if (a == null || a[2] > bestAcc[2] + 0.5 || a[1] > bestAcc[1] + 0.5) {
+          break;
+        }
+        top = top.parent();
+      }
+      for (Element sib : top.parent().children()) {
         double[] a = acc.get(sib);
-        if (sib != best && a != null && a[2] >= SIBLING_SHARE * bestAcc[2] && a[1] < a[2]) {
+        if (sib != top
+            && a != null
+            && a[1] < a[2]
+            && a[2] >= SIBLING_SHARE * bestAcc[2]) {
           chosen.add(sib);
         }
       }
@@ -164,6 +178,18 @@ final class BodyFinder {
     // every hint names a body, content or text: most names hold none, and need no regex
     boolean maybe = names.contains("body") || names.contains("content") || names.contains("text");
     return maybe && CONTENT_HINT.matcher(names).find() ? 0.1 : 0;
+  }
+
+  /**
+   * The furniture weight of a block that is not story: its length, but only its link text for a
+   * table cell, a subheading or a short paragraph, which stories hold too (data tables, sections,
+   * list-like lines); unlinked text there says nothing against the element holding them.
+   */
+  static double furniture(Block b) {
+    String k = b.kind();
+    boolean storyShaped =
+        k.equals("cell") || k.equals("p") || (k.startsWith("h") && !k.equals("h1"));
+    return storyShaped ? b.linkChars() : b.length();
   }
 
   /** How much a block looks like story text: its length, discounted by links; 0 for furniture. */
