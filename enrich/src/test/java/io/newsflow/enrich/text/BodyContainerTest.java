@@ -94,4 +94,27 @@ class BodyContainerTest {
         .contains("North quay wall", "Beacon quay wall", "225 metres rebuilt")
         .contains("Which walls are rebuilt this year and which must wait");
   }
+
+  @Test
+  void shouldNotTakeSectionAnchorsMadeFromHeadingsForFurnitureNames() throws Exception {
+    String html =
+        "<html><body><article>"
+            + "<section id=\"intro\"><p>" + sentence("opening", 2) + "</p></section>"
+            + "<section id=\"how-popular-the-ferry-became\">"
+            + "<h2>How popular the ferry became</h2>"
+            + "<p>" + sentence("ferry", 3) + "</p><p>" + sentence("timetable", 3) + "</p></section>"
+            + "<section id=\"toc_what-comments-the-harbour-master-made\">"
+            + "<h2>What comments the harbour master made</h2>"
+            + "<p>" + sentence("harbour master", 3) + "</p></section>"
+            + "</article>"
+            + "<div id=\"comments\"><p>" + sentence("reader", 1) + "</p></div>"
+            + "</body></html>";
+
+    Extraction e = extract(html);
+
+    // "popular" and "comments" in those ids named the sections furniture before 1.6.0
+    assertThat(e.text())
+        .contains("The opening report", "The ferry report", "The harbour master report");
+    assertThat(e.text()).doesNotContain("The reader report");
+  }
 }
