@@ -137,7 +137,8 @@ public final class MetaEval {
       }
     }
     double rate = nanos == 0 ? 0.0 : (pages.size() - missing) / (nanos / 1e9);
-    return new Result(pages, meta, ShingleScore.summarize(bodies), bodies.size(), missing, rate, bodyCounts);
+    return new Result(
+        pages, meta, ShingleScore.summarize(bodies), bodies.size(), missing, rate, bodyCounts);
   }
 
   /** What an extraction predicts, in the metric's terms; null for no extraction. */
@@ -175,9 +176,11 @@ public final class MetaEval {
     Map<String, Extraction> byId = new LinkedHashMap<>();
     r.pages().forEach(p -> byId.put(p.id(), p.extraction()));
     List<Map.Entry<String, ShingleScore.Counts>> rows = new ArrayList<>(r.bodyCounts().entrySet());
-    rows.sort(Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(ShingleScore.Counts::f1)));
+    rows.sort(
+        Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(ShingleScore.Counts::f1)));
     try (java.io.PrintWriter w =
-        new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+        new java.io.PrintWriter(
+            java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       w.print("id\tprecision\trecall\tf1\tlanguage\tpred_tokens\n");
       for (Map.Entry<String, ShingleScore.Counts> e : rows) {
         ShingleScore.Counts c = e.getValue();

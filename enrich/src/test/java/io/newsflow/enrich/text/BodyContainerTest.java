@@ -41,15 +41,24 @@ class BodyContainerTest {
   void shouldJoinBuilderBlocksWrappedInTheirOwnDivs() throws Exception {
     StringBuilder links = new StringBuilder("<ul>");
     for (int i = 0; i < 24; i++) {
-      links.append("<li><a href=\"/town/").append(i).append("\">Repair costs in town number ")
-          .append(i).append("</a></li>");
+      links
+          .append("<li><a href=\"/town/")
+          .append(i)
+          .append("\">Repair costs in town number ")
+          .append(i)
+          .append("</a></li>");
     }
     links.append("</ul>");
     String html =
         "<html><body><div class=\"col\">"
             + block(
-                "<p>" + sentence("first", 3) + "</p><p>" + sentence("second", 3) + "</p><p>"
-                    + sentence("third", 3) + "</p>")
+                "<p>"
+                    + sentence("first", 3)
+                    + "</p><p>"
+                    + sentence("second", 3)
+                    + "</p><p>"
+                    + sentence("third", 3)
+                    + "</p>")
             + block("<p>" + sentence("fourth", 3) + "</p><p>" + sentence("fifth", 2) + "</p>")
             + block(links.toString())
             + "</div></body></html>";
@@ -65,24 +74,52 @@ class BodyContainerTest {
   void shouldKeepDataTablesAndSubheadingsInsideTheStory() throws Exception {
     StringBuilder table = new StringBuilder("<table><tr><th>Quay</th><th>Metres</th></tr>");
     String[] quays = {
-      "North", "East", "South", "West", "Inner", "Outer", "Ferry", "Fish", "Coal", "Salt",
-      "Mill", "Chapel", "Pilot", "Lifeboat", "Timber", "Customs", "Ropewalk", "Beacon"
+      "North",
+      "East",
+      "South",
+      "West",
+      "Inner",
+      "Outer",
+      "Ferry",
+      "Fish",
+      "Coal",
+      "Salt",
+      "Mill",
+      "Chapel",
+      "Pilot",
+      "Lifeboat",
+      "Timber",
+      "Customs",
+      "Ropewalk",
+      "Beacon"
     };
     for (int i = 0; i < quays.length; i++) {
-      table.append("<tr><td>").append(quays[i]).append(" quay wall</td><td>")
-          .append(120 + 15 * i).append(" metres rebuilt</td></tr>");
+      table
+          .append("<tr><td>")
+          .append(quays[i])
+          .append(" quay wall</td><td>")
+          .append(120 + 15 * i)
+          .append(" metres rebuilt</td></tr>");
     }
     table.append("</table>");
     String html =
         "<html><body><article><div class=\"entry\">"
-            + "<p>" + sentence("opening", 3) + "</p>"
+            + "<p>"
+            + sentence("opening", 3)
+            + "</p>"
             + "<h3>Which walls are rebuilt this year and which must wait</h3>"
             + table
             + "<h3>What the council decided about the costs of the work</h3>"
-            + "<p>" + sentence("council", 3) + "</p>"
-            + "<p>" + sentence("closing", 2) + "</p>"
+            + "<p>"
+            + sentence("council", 3)
+            + "</p>"
+            + "<p>"
+            + sentence("closing", 2)
+            + "</p>"
             + "</div></article>"
-            + "<div class=\"sidebar\"><p>" + sentence("sidebar", 1) + "</p></div>"
+            + "<div class=\"sidebar\"><p>"
+            + sentence("sidebar", 1)
+            + "</p></div>"
             + "</body></html>";
 
     Extraction e = extract(html);
@@ -99,15 +136,25 @@ class BodyContainerTest {
   void shouldNotTakeSectionAnchorsMadeFromHeadingsForFurnitureNames() throws Exception {
     String html =
         "<html><body><article>"
-            + "<section id=\"intro\"><p>" + sentence("opening", 2) + "</p></section>"
+            + "<section id=\"intro\"><p>"
+            + sentence("opening", 2)
+            + "</p></section>"
             + "<section id=\"how-popular-the-ferry-became\">"
             + "<h2>How popular the ferry became</h2>"
-            + "<p>" + sentence("ferry", 3) + "</p><p>" + sentence("timetable", 3) + "</p></section>"
+            + "<p>"
+            + sentence("ferry", 3)
+            + "</p><p>"
+            + sentence("timetable", 3)
+            + "</p></section>"
             + "<section id=\"toc_what-comments-the-harbour-master-made\">"
             + "<h2>What comments the harbour master made</h2>"
-            + "<p>" + sentence("harbour master", 3) + "</p></section>"
+            + "<p>"
+            + sentence("harbour master", 3)
+            + "</p></section>"
             + "</article>"
-            + "<div id=\"comments\"><p>" + sentence("reader", 1) + "</p></div>"
+            + "<div id=\"comments\"><p>"
+            + sentence("reader", 1)
+            + "</p></div>"
             + "</body></html>";
 
     Extraction e = extract(html);

@@ -57,10 +57,10 @@ final class BodyFinder {
 
   /**
    * The story, its container, and the body the page-kind model reads ({@code kindParagraphs}): the
-   * one found as before 1.6.0, when every unlinked short line counts against its container and
-   * only the container's own siblings may join it. The model was fitted on that body; the story's
-   * rules let data tables, runs of subheadings and builder blocks in, which makes a listing page's
-   * body look like a story's (refitted on the story's body, the model kept 0.63 of the development
+   * one found as before 1.6.0, when every unlinked short line counts against its container and only
+   * the container's own siblings may join it. The model was fitted on that body; the story's rules
+   * let data tables, runs of subheadings and builder blocks in, which makes a listing page's body
+   * look like a story's (refitted on the story's body, the model kept 0.63 of the development
    * non-articles out instead of 0.68).
    */
   record Result(List<String> paragraphs, Element container, List<String> kindParagraphs) {}
@@ -74,9 +74,7 @@ final class BodyFinder {
     List<Element> strict = choose(acc, reached, body, ALL_FURNITURE);
     List<String> paragraphs = keep(blocks, story, marks, title, removed);
     List<String> kind =
-        strict.equals(story)
-            ? paragraphs
-            : keep(blocks, strict, marks, title, new ArrayList<>());
+        strict.equals(story) ? paragraphs : keep(blocks, strict, marks, title, new ArrayList<>());
     return new Result(paragraphs, story.get(0), kind);
   }
 

@@ -231,8 +231,8 @@ final class DomCleaner {
   }
 
   /**
-   * Whether an id is a slug of the element's heading: three or more words, at least half of them
-   * in the text of the element (a heading) or of its first heading.
+   * Whether an id is a slug of the element's heading: three or more words, at least half of them in
+   * the text of the element (a heading) or of its first heading.
    */
   static boolean isHeadingAnchor(Element e, String id) {
     String[] parts = id.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
@@ -245,7 +245,8 @@ final class DomCleaner {
     if (words.size() < 3) {
       return false;
     }
-    Element heading = e.normalName().matches("h[1-6]") ? e : e.selectFirst("h1, h2, h3, h4, h5, h6");
+    Element heading =
+        e.normalName().matches("h[1-6]") ? e : e.selectFirst("h1, h2, h3, h4, h5, h6");
     if (heading == null) {
       return false;
     }
