@@ -57,7 +57,8 @@ public final class MetaEval {
       ShingleScore.Summary articleBodies,
       int articles,
       int missing,
-      double pagesPerSecond) {}
+      double pagesPerSecond,
+      Map<String, ShingleScore.Counts> bodyCounts) {}
 
   private MetaEval() {}
 
@@ -104,6 +105,7 @@ public final class MetaEval {
     List<Page> pages = new ArrayList<>();
     MetaScore meta = new MetaScore();
     List<ShingleScore.Counts> bodies = new ArrayList<>();
+    Map<String, ShingleScore.Counts> bodyCounts = new LinkedHashMap<>();
     int missing = 0;
     long nanos = 0;
     for (Map.Entry<String, GoldPage> g : gold.entrySet()) {
@@ -129,11 +131,14 @@ public final class MetaEval {
       pages.add(new Page(g.getKey(), x, gm));
       meta.add(g.getKey(), gm, predicted(x));
       if (gm.pageType() == null || gm.pageType().equals("article")) {
-        bodies.add(ShingleScore.score(g.getValue().body(), x == null ? "" : x.text()));
+        ShingleScore.Counts c = ShingleScore.score(g.getValue().body(), x == null ? "" : x.text());
+        bodies.add(c);
+        bodyCounts.put(g.getKey(), c);
       }
     }
     double rate = nanos == 0 ? 0.0 : (pages.size() - missing) / (nanos / 1e9);
-    return new Result(pages, meta, ShingleScore.summarize(bodies), bodies.size(), missing, rate);
+    return new Result(
+        pages, meta, ShingleScore.summarize(bodies), bodies.size(), missing, rate, bodyCounts);
   }
 
   /** What an extraction predicts, in the metric's terms; null for no extraction. */
@@ -163,6 +168,36 @@ public final class MetaEval {
     JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
   }
 
+  /**
+   * Writes each article page's body scores (id, precision, recall, F1, the language the extractor
+   * found, predicted tokens), worst F1 first: the pages to read.
+   */
+  public static void writeBodyPerDoc(Result r, Path file) throws IOException {
+    Map<String, Extraction> byId = new LinkedHashMap<>();
+    r.pages().forEach(p -> byId.put(p.id(), p.extraction()));
+    List<Map.Entry<String, ShingleScore.Counts>> rows = new ArrayList<>(r.bodyCounts().entrySet());
+    rows.sort(
+        Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(ShingleScore.Counts::f1)));
+    try (java.io.PrintWriter w =
+        new java.io.PrintWriter(
+            java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      w.print("id\tprecision\trecall\tf1\tlanguage\tpred_tokens\n");
+      for (Map.Entry<String, ShingleScore.Counts> e : rows) {
+        ShingleScore.Counts c = e.getValue();
+        Extraction x = byId.get(e.getKey());
+        w.printf(
+            Locale.ROOT,
+            "%s\t%.4f\t%.4f\t%.4f\t%s\t%d%n",
+            e.getKey(),
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            x == null ? "-" : x.language(),
+            c.predTokens());
+      }
+    }
+  }
+
   /** The report: metadata, page kinds, article bodies and speed. */
   public static String format(Result r, Split split) {
     return String.format(
@@ -182,7 +217,10 @@ public final class MetaEval {
     return f == null || !f.isValueNode() || f.asText().isBlank() ? null : f.asText();
   }
 
-  /** Development entry point: {@code MetaEval PAGES GOLD [all|dev|validation] [PREDS] [ERRORS]}. */
+  /**
+   * Development entry point: {@code MetaEval PAGES GOLD [all|dev|validation] [PREDS] [ERRORS]
+   * [BODY_PER_DOC.tsv]} ({@code -} for no predictions file).
+   */
   public static void main(String[] args) throws IOException {
     Split split = args.length > 2 ? Split.valueOf(args[2].toUpperCase(Locale.ROOT)) : Split.ALL;
     Result r =
@@ -191,7 +229,10 @@ public final class MetaEval {
             Path.of(args[0]),
             readGold(Path.of(args[1])),
             split);
-    if (args.length > 3) {
+    if (args.length > 5) {
+      writeBodyPerDoc(r, Path.of(args[5]));
+    }
+    if (args.length > 3 && !args[3].equals("-")) {
       writePredictions(r, Path.of(args[3]));
     }
     System.out.print(format(r, split));

@@ -55,18 +55,42 @@ final class BodyFinder {
 
   private BodyFinder() {}
 
-  record Result(List<String> paragraphs, Element container) {}
+  /**
+   * The story, its container, and the body the page-kind model reads ({@code kindParagraphs}): the
+   * one found as before 1.6.0, when every unlinked short line counts against its container and only
+   * the container's own siblings may join it. The model was fitted on that body; the story's rules
+   * let data tables, runs of subheadings and builder blocks in, which makes a listing page's body
+   * look like a story's (refitted on the story's body, the model kept 0.63 of the development
+   * non-articles out instead of 0.68).
+   */
+  record Result(List<String> paragraphs, Element container, List<String> kindParagraphs) {}
 
   static Result find(
       Element body, Map<Element, String> marks, String title, List<Removed> removed) {
     List<Block> blocks = BlockSplitter.split(body, marks);
-    List<Element> chosen = chooseContainers(blocks, body);
-    return new Result(keep(blocks, chosen, marks, title, removed), chosen.get(0));
+    Map<Element, double[]> acc = new IdentityHashMap<>();
+    List<Element> reached = accumulate(blocks, body, acc);
+    List<Element> story = choose(acc, reached, body, STORY_FURNITURE);
+    List<Element> strict = choose(acc, reached, body, ALL_FURNITURE);
+    List<String> paragraphs = keep(blocks, story, marks, title, removed);
+    List<String> kind =
+        strict.equals(story) ? paragraphs : keep(blocks, strict, marks, title, new ArrayList<>());
+    return new Result(paragraphs, story.get(0), kind);
   }
 
   /** The best container first, then those of its siblings that hold story text too. */
   static List<Element> chooseContainers(List<Block> blocks, Element body) {
     Map<Element, double[]> acc = new IdentityHashMap<>();
+    return choose(acc, accumulate(blocks, body, acc), body, STORY_FURNITURE);
+  }
+
+  /**
+   * Adds every block's weights to its ancestors: per element, story (decayed), furniture of every
+   * unlinked kind, undecayed story, furniture as {@link #furniture} counts it. Returns the elements
+   * in the order they were first reached.
+   */
+  private static List<Element> accumulate(
+      List<Block> blocks, Element body, Map<Element, double[]> acc) {
     // the elements in the order they were first reached: ties are settled by it, not by identity
     // hashes, which differ from run to run (the same page must give the same body every time)
     List<Element> reached = new ArrayList<>();
@@ -75,6 +99,7 @@ final class BodyFinder {
     while (i < blocks.size()) {
       Block first = blocks.get(i);
       double story = 0;
+      double all = 0;
       double furniture = 0;
       int j = i;
       for (;
@@ -84,16 +109,25 @@ final class BodyFinder {
           j++) {
         double w = blocks.get(j).weight();
         story += w;
-        furniture += w > 0 ? 0 : blocks.get(j).length();
+        all += w > 0 ? 0 : blocks.get(j).length();
+        furniture += w > 0 ? 0 : furniture(blocks.get(j));
       }
       i = j;
-      climb(acc, reached, first, story, furniture, body);
+      climb(acc, reached, first, story, all, furniture, body);
     }
+    return reached;
+  }
+
+  private static final int ALL_FURNITURE = 1;
+  private static final int STORY_FURNITURE = 3;
+
+  private static List<Element> choose(
+      Map<Element, double[]> acc, List<Element> reached, Element body, int furnitureAt) {
     Element best = body;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (Element e : reached) {
       double[] a = acc.get(e);
-      double score = a[0] * (1 + hint(e)) - FURNITURE_COST * a[1];
+      double score = a[0] * (1 + hint(e)) - FURNITURE_COST * a[furnitureAt];
       if (score > bestScore) {
         bestScore = score;
         best = e;
@@ -103,9 +137,23 @@ final class BodyFinder {
     chosen.add(best);
     double[] bestAcc = acc.get(best);
     if (best.parent() != null && best != body && bestAcc != null) {
-      for (Element sib : best.parent().children()) {
+      // the container's wrappers that hold nothing more are the same container: its story may
+      // go on in the siblings of the outermost of them (page builders wrap each text block in
+      // its own chain of divs)
+      Element top = best;
+      while (furnitureAt == STORY_FURNITURE && top.parent() != null && top.parent() != body) {
+        double[] a = acc.get(top.parent());
+        if (a == null || a[2] > bestAcc[2] + 0.5 || a[furnitureAt] > bestAcc[furnitureAt] + 0.5) {
+          break;
+        }
+        top = top.parent();
+      }
+      for (Element sib : top.parent().children()) {
         double[] a = acc.get(sib);
-        if (sib != best && a != null && a[2] >= SIBLING_SHARE * bestAcc[2] && a[1] < a[2]) {
+        if (sib != top
+            && a != null
+            && a[furnitureAt] < a[2]
+            && a[2] >= SIBLING_SHARE * bestAcc[2]) {
           chosen.add(sib);
         }
       }
@@ -118,6 +166,7 @@ final class BodyFinder {
       List<Element> reached,
       Block b,
       double story,
+      double all,
       double furniture,
       Element body) {
     if (!b.marks().isEmpty()) {
@@ -129,13 +178,14 @@ final class BodyFinder {
     for (int i = 0; e != null && i < MAX_CLIMB; i++, e = e.parent()) {
       double[] a = acc.get(e);
       if (a == null) {
-        a = new double[3];
+        a = new double[4];
         acc.put(e, a);
         reached.add(e);
       }
       a[0] += story;
-      a[1] += furniture;
+      a[ALL_FURNITURE] += all;
       a[2] += raw;
+      a[STORY_FURNITURE] += furniture;
       if (i >= 1) {
         // text far below an element says less about it: wrappers of many small, scattered
         // story-like blocks (teaser lists) lose to the element that holds the story directly
@@ -146,6 +196,7 @@ final class BodyFinder {
       }
       if (e == innermostMark) {
         // above a furniture-named element its text counts as furniture
+        all += raw;
         furniture += raw;
         story = 0;
         raw = 0;
@@ -164,6 +215,18 @@ final class BodyFinder {
     // every hint names a body, content or text: most names hold none, and need no regex
     boolean maybe = names.contains("body") || names.contains("content") || names.contains("text");
     return maybe && CONTENT_HINT.matcher(names).find() ? 0.1 : 0;
+  }
+
+  /**
+   * The furniture weight of a block that is not story: its length, but only its link text for a
+   * table cell, a subheading or a short paragraph, which stories hold too (data tables, sections,
+   * list-like lines); unlinked text there says nothing against the element holding them.
+   */
+  static double furniture(Block b) {
+    String k = b.kind();
+    boolean storyShaped =
+        k.equals("cell") || k.equals("p") || (k.startsWith("h") && !k.equals("h1"));
+    return storyShaped ? b.linkChars() : b.length();
   }
 
   /** How much a block looks like story text: its length, discounted by links; 0 for furniture. */

@@ -220,7 +220,42 @@ final class DomCleaner {
     if (!e.hasAttr("class") && !e.hasAttr("id")) {
       return null;
     }
-    return nameHint(e.className() + " " + e.id());
+    String hint = nameHint(e.className());
+    if (hint != null || e.id().isEmpty()) {
+      return hint;
+    }
+    hint = nameHint(e.id());
+    // an id made from a heading's words ("how-popular-is-…", "toc_why-comments-matter") is a
+    // link target, not a name for furniture
+    return hint != null && isHeadingAnchor(e, e.id()) ? null : hint;
+  }
+
+  /**
+   * Whether an id is a slug of the element's heading: three or more words, at least half of them in
+   * the text of the element (a heading) or of its first heading.
+   */
+  static boolean isHeadingAnchor(Element e, String id) {
+    String[] parts = id.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    List<String> words = new ArrayList<>();
+    for (String w : parts) {
+      if (w.length() >= 3 && !w.chars().allMatch(Character::isDigit)) {
+        words.add(w);
+      }
+    }
+    if (words.size() < 3) {
+      return false;
+    }
+    Element heading =
+        e.normalName().matches("h[1-6]") ? e : e.selectFirst("h1, h2, h3, h4, h5, h6");
+    if (heading == null) {
+      return false;
+    }
+    String text = heading.text().toLowerCase(Locale.ROOT);
+    int found = 0;
+    for (String w : words) {
+      found += text.contains(w) ? 1 : 0;
+    }
+    return 2 * found >= words.size();
   }
 
   /** Returns the furniture word in a class/id string, or null. */

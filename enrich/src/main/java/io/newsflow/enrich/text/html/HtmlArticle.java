@@ -63,12 +63,21 @@ public final class HtmlArticle {
     PageKinds.Microdata micro = PageKinds.Microdata.of(body);
     BodyFinder.Result found = BodyFinder.find(body, DomCleaner.clean(body), meta.title(), removed);
     List<String> paragraphs = found.paragraphs();
+    List<String> kindParagraphs = found.kindParagraphs();
     if (meta.jsonLdBody() != null && preferJsonLd(paragraphs, meta.jsonLdBody())) {
       // the markup holds a stub (script-rendered page, teaser before a wall) but the JSON-LD has
       // the story
       removed.add(
           new Removed(DomCleaner.clip(String.join(" / ", paragraphs)), "density:stub-body"));
       paragraphs = splitParagraphs(meta.jsonLdBody());
+    }
+    if (meta.jsonLdBody() != null
+        && kindParagraphs != found.paragraphs()
+        && preferJsonLd(kindParagraphs, meta.jsonLdBody())) {
+      kindParagraphs = splitParagraphs(meta.jsonLdBody());
+    } else if (kindParagraphs == found.paragraphs()) {
+      // the same body: the same choice
+      kindParagraphs = paragraphs;
     }
     String language =
         meta.language() != null
@@ -106,7 +115,7 @@ public final class HtmlArticle {
       site = first(dateline == null ? null : dateline.agency(), f.agency);
     }
     PageKinds.Signals signals =
-        PageKinds.read(body, meta, f.authors, shownDate, paragraphs, sourceUrl, micro);
+        PageKinds.read(body, meta, f.authors, shownDate, kindParagraphs, sourceUrl, micro);
     if (features != null) {
       features[0] = PageKinds.features(signals);
     }
