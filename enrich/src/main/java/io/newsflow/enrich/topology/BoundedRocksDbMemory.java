@@ -13,11 +13,11 @@ import org.rocksdb.WriteBufferManager;
  * Bounds the native memory of every RocksDB store of the process by one budget.
  *
  * <p>By default Kafka Streams gives each store instance its own 50 MB block cache and up to three
- * 16 MB memtables, and a store's index and filter blocks live outside any cache. With one learner
- * store per partition and the story store that is several hundred megabytes of native memory the
- * process can grow into as a long stream fills them, outside the JVM's heap bound (a
- * 100,000-article replay grew ~90 MB of native memory that way, docs/performance.md). Here all
- * stores share one LRU cache of {@value #DEFAULT_MEMORY_BYTES} bytes by default, their memtables
+ * 16 MB memtables, and a store's index and filter blocks live outside any cache: with a store per
+ * partition that is hundreds of megabytes of native memory a process can grow into as a long stream
+ * fills them, outside the JVM's heap bound (over a 100,000-article replay the memory the JVM does
+ * not track grew 93 MB with Streams' defaults and 57 MB with this budget, docs/performance.md).
+ * Here all stores share one LRU cache of {@value #DEFAULT_MEMORY_BYTES} bytes by default, their memtables
  * are charged to that same cache through a {@link WriteBufferManager}, and index and filter blocks
  * are cached there too, so the whole of RocksDB's memory stays within the budget however long the
  * process runs.
