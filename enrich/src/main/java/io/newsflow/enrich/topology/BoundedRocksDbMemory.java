@@ -17,10 +17,10 @@ import org.rocksdb.WriteBufferManager;
  * partition that is hundreds of megabytes of native memory a process can grow into as a long stream
  * fills them, outside the JVM's heap bound (over a 100,000-article replay the memory the JVM does
  * not track grew 93 MB with Streams' defaults and 57 MB with this budget, docs/performance.md).
- * Here all stores share one LRU cache of {@value #DEFAULT_MEMORY_BYTES} bytes by default, their memtables
- * are charged to that same cache through a {@link WriteBufferManager}, and index and filter blocks
- * are cached there too, so the whole of RocksDB's memory stays within the budget however long the
- * process runs.
+ * Here all stores share one LRU cache of {@value #DEFAULT_MEMORY_BYTES} bytes by default, their
+ * memtables are charged to that same cache through a {@link WriteBufferManager}, and index and
+ * filter blocks are cached there too, so the whole of RocksDB's memory stays within the budget
+ * however long the process runs.
  *
  * <p>The budget is the Streams config {@value #MEMORY_BYTES_CONFIG} (passed through newsflow as
  * {@code kafka.newsflow.rocksdb.memory.bytes}). The cache is created by the first store that opens
