@@ -9,23 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,14 +39,14 @@ class CommitWhenQuietIT {
     EnrichDrivers.ensureTopics(bootstrap, OutletPartitioningIT.PARTITIONS);
     String run = "quiet-it-" + Long.toString(System.nanoTime(), 36) + "-";
     try (KafkaStreams streams = start(run + "app", dir);
-        KafkaProducer<String, byte[]> producer = producer();
-        KafkaConsumer<String, byte[]> consumer = consumer()) {
-      awaitRunning(streams);
+        KafkaProducer<String, byte[]> producer = EnrichDrivers.producer(bootstrap);
+        KafkaConsumer<String, byte[]> consumer = EnrichDrivers.enrichedConsumer(bootstrap)) {
+      EnrichDrivers.awaitRunning(streams);
       send(producer, run, 0, 3);
-      assertThat(readIds(consumer, run, 3)).hasSize(3);
+      assertThat(EnrichDrivers.readIds(consumer, run, seen, 3, READ_FOR)).hasSize(3);
       // a second, later burst is not held back by the first one's commit either
       send(producer, run, 3, 2);
-      assertThat(readIds(consumer, run, 5)).hasSize(5);
+      assertThat(EnrichDrivers.readIds(consumer, run, seen, 5, READ_FOR)).hasSize(5);
     }
   }
 
@@ -73,67 +63,13 @@ class CommitWhenQuietIT {
     }
   }
 
-  /** Reads news.enriched until {@code want} ids of this run are seen, or for a minute. */
-  private Set<String> readIds(KafkaConsumer<String, byte[]> consumer, String run, int want) {
-    long deadline = System.nanoTime() + READ_FOR.toNanos();
-    while (seen.size() < want && System.nanoTime() < deadline) {
-      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        if (r.key() != null && r.key().startsWith(run)) {
-          seen.add(r.key());
-        }
-      }
-    }
-    return Set.copyOf(seen);
-  }
-
   private KafkaStreams start(String app, Path stateDir) {
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    Properties p = EnrichDrivers.streamsProps(bootstrap, app, stateDir);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, LONG_INTERVAL.toMillis());
     // a transaction may stay open that long (the broker allows up to 15 minutes)
     p.put(
         StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
         (int) LONG_INTERVAL.plusMinutes(1).toMillis());
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    KafkaStreams streams =
-        new KafkaStreams(EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults()), p);
-    streams.start();
-    return streams;
-  }
-
-  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
-  }
-
-  private KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(
-        Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new ByteArraySerializer());
-  }
-
-  private KafkaConsumer<String, byte[]> consumer() {
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers",
-                bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    List<TopicPartition> parts =
-        consumer.partitionsFor(Topics.ENRICHED.name()).stream()
-            .map(i -> new TopicPartition(Topics.ENRICHED.name(), i.partition()))
-            .toList();
-    consumer.assign(parts);
-    consumer.seekToBeginning(parts);
-    return consumer;
+    return EnrichDrivers.startStreams(p);
   }
 }

@@ -11,21 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -56,7 +49,7 @@ public class LearnerRestartIT {
    */
   public static void main(String[] args) throws Exception {
     KafkaStreams streams = start(args[0], args[1], Path.of(args[2]));
-    awaitRunning(streams);
+    EnrichDrivers.awaitRunning(streams);
     System.out.println("running");
     Thread.sleep(Long.MAX_VALUE);
   }
@@ -71,12 +64,12 @@ public class LearnerRestartIT {
         Pattern.compile("\\b" + subtopologyOf(topology, LearnStep.STORE) + "_\\d+\\b");
     Path state = dir.resolve("state");
 
-    try (KafkaProducer<String, byte[]> producer = producer();
-        KafkaConsumer<String, byte[]> consumer = consumer()) {
+    try (KafkaProducer<String, byte[]> producer = EnrichDrivers.producer(bootstrap);
+        KafkaConsumer<String, byte[]> consumer = EnrichDrivers.enrichedConsumer(bootstrap)) {
       Process first = startChild(run + "app", state, dir.resolve("first.log"));
       try {
         send(producer, run, 0, 6);
-        assertThat(readIds(consumer, run, 6)).hasSize(6);
+        assertThat(EnrichDrivers.readIds(consumer, run, seen, 6, READ_FOR)).hasSize(6);
       } finally {
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL
       }
@@ -84,7 +77,9 @@ public class LearnerRestartIT {
       Process second = startChild(run + "app", state, log);
       try {
         send(producer, run, 6, 3);
-        assertThat(readIds(consumer, run, 9)).as("enriched after the restart").hasSize(9);
+        assertThat(EnrichDrivers.readIds(consumer, run, seen, 9, READ_FOR))
+            .as("enriched after the restart")
+            .hasSize(9);
       } finally {
         second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
@@ -148,64 +143,11 @@ public class LearnerRestartIT {
     }
   }
 
-  private Set<String> readIds(KafkaConsumer<String, byte[]> consumer, String run, int want) {
-    long deadline = System.nanoTime() + READ_FOR.toNanos();
-    while (seen.size() < want && System.nanoTime() < deadline) {
-      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        if (r.key() != null && r.key().startsWith(run)) {
-          seen.add(r.key());
-        }
-      }
-    }
-    return Set.copyOf(seen);
-  }
-
   static KafkaStreams start(String bootstrap, String app, Path stateDir) {
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    Properties p = EnrichDrivers.streamsProps(bootstrap, app, stateDir);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // the killed child's partitions go to the next one once the broker gives up on it
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-    KafkaStreams streams =
-        new KafkaStreams(EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults()), p);
-    streams.start();
-    return streams;
-  }
-
-  private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
-  }
-
-  private KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(
-        Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new ByteArraySerializer());
-  }
-
-  private KafkaConsumer<String, byte[]> consumer() {
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers",
-                bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    List<TopicPartition> parts =
-        consumer.partitionsFor(Topics.ENRICHED.name()).stream()
-            .map(i -> new TopicPartition(Topics.ENRICHED.name(), i.partition()))
-            .toList();
-    consumer.assign(parts);
-    consumer.seekToBeginning(parts);
-    return consumer;
+    return EnrichDrivers.startStreams(p);
   }
 }
