@@ -2,10 +2,7 @@ package io.newsflow.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.schemas.RawArticle;
-import io.newsflow.schemas.Topics;
 import io.newsflow.testkit.KafkaFixture;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -14,7 +11,6 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -42,24 +38,11 @@ class CommitWhenQuietIT {
         KafkaProducer<String, byte[]> producer = EnrichDrivers.producer(bootstrap);
         KafkaConsumer<String, byte[]> consumer = EnrichDrivers.enrichedConsumer(bootstrap)) {
       EnrichDrivers.awaitRunning(streams);
-      send(producer, run, 0, 3);
+      EnrichDrivers.sendRaw(producer, run, 0, 3, i -> "Harbour Ledger " + i);
       assertThat(EnrichDrivers.readIds(consumer, run, seen, 3, READ_FOR)).hasSize(3);
       // a second, later burst is not held back by the first one's commit either
-      send(producer, run, 3, 2);
+      EnrichDrivers.sendRaw(producer, run, 3, 2, i -> "Harbour Ledger " + i);
       assertThat(EnrichDrivers.readIds(consumer, run, seen, 5, READ_FOR)).hasSize(5);
-    }
-  }
-
-  private void send(KafkaProducer<String, byte[]> producer, String run, int from, int n)
-      throws Exception {
-    for (int i = from; i < from + n; i++) {
-      RawArticle a =
-          EnrichTopologyTest.rawText(
-              run + i, OutletPartitioningIT.body(i).getBytes(StandardCharsets.UTF_8));
-      a.setOutlet("Harbour Ledger " + i);
-      producer
-          .send(new ProducerRecord<>(Topics.RAW.name(), run + i, EnrichTopologyTest.encode(a)))
-          .get();
     }
   }
 

@@ -2,9 +2,11 @@ package io.newsflow.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.TopicAdmin;
 import io.newsflow.schemas.TopicSpec;
 import io.newsflow.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -143,5 +147,27 @@ final class EnrichDrivers {
       }
     }
     return Set.copyOf(seen);
+  }
+
+  /**
+   * Sends {@code n} plain-text raw articles to news.raw, ids {@code run + i} for i from {@code
+   * from}, each with its own body and the outlet {@code outlet} names for it; waits for each.
+   */
+  static void sendRaw(
+      KafkaProducer<String, byte[]> producer,
+      String run,
+      int from,
+      int n,
+      IntFunction<String> outlet)
+      throws Exception {
+    for (int i = from; i < from + n; i++) {
+      RawArticle a =
+          EnrichTopologyTest.rawText(
+              run + i, OutletPartitioningIT.body(i).getBytes(StandardCharsets.UTF_8));
+      a.setOutlet(outlet.apply(i));
+      producer
+          .send(new ProducerRecord<>(Topics.RAW.name(), run + i, EnrichTopologyTest.encode(a)))
+          .get();
+    }
   }
 }

@@ -2,10 +2,7 @@ package io.newsflow.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.schemas.RawArticle;
-import io.newsflow.schemas.Topics;
 import io.newsflow.testkit.KafkaFixture;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -68,7 +64,7 @@ public class LearnerRestartIT {
         KafkaConsumer<String, byte[]> consumer = EnrichDrivers.enrichedConsumer(bootstrap)) {
       Process first = startChild(run + "app", state, dir.resolve("first.log"));
       try {
-        send(producer, run, 0, 6);
+        EnrichDrivers.sendRaw(producer, run, 0, 6, i -> "Harbour Ledger " + (i % 3));
         assertThat(EnrichDrivers.readIds(consumer, run, seen, 6, READ_FOR)).hasSize(6);
       } finally {
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL
@@ -76,7 +72,7 @@ public class LearnerRestartIT {
       Path log = dir.resolve("second.log");
       Process second = startChild(run + "app", state, log);
       try {
-        send(producer, run, 6, 3);
+        EnrichDrivers.sendRaw(producer, run, 6, 3, i -> "Harbour Ledger " + (i % 3));
         assertThat(EnrichDrivers.readIds(consumer, run, seen, 9, READ_FOR))
             .as("enriched after the restart")
             .hasSize(9);
@@ -128,19 +124,6 @@ public class LearnerRestartIT {
       }
     }
     throw new AssertionError("no sub-topology uses " + store);
-  }
-
-  private void send(KafkaProducer<String, byte[]> producer, String run, int from, int n)
-      throws Exception {
-    for (int i = from; i < from + n; i++) {
-      RawArticle a =
-          EnrichTopologyTest.rawText(
-              run + i, OutletPartitioningIT.body(i).getBytes(StandardCharsets.UTF_8));
-      a.setOutlet("Harbour Ledger " + (i % 3));
-      producer
-          .send(new ProducerRecord<>(Topics.RAW.name(), run + i, EnrichTopologyTest.encode(a)))
-          .get();
-    }
   }
 
   static KafkaStreams start(String bootstrap, String app, Path stateDir) {
