@@ -115,6 +115,12 @@ final class BenchCommand implements Callable<Integer> {
     boolean warm;
 
     @Option(
+        names = "--max-ahead",
+        paramLabel = "N",
+        description = "Passed to replay: how far ingest may run ahead (default: replay's).")
+    Integer maxAhead;
+
+    @Option(
         names = "--no-extractor",
         description = "Skip the single-thread extractor run (and the ratio).")
     boolean noExtractor;
@@ -168,6 +174,9 @@ final class BenchCommand implements Callable<Integer> {
               List.of(corpus.toString(), "--out", out.toString(), "--data-dir", data.toString()));
       if (quiet) {
         args.add("-q");
+      }
+      if (maxAhead != null) {
+        args.addAll(List.of("--max-ahead", maxAhead.toString()));
       }
       return Newsflow.commandLine(command).execute(args.toArray(String[]::new));
     }

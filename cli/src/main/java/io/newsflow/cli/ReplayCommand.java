@@ -50,6 +50,18 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Outlet name to stamp on every replayed article.")
   String outlet;
 
+  @Option(
+      names = "--max-ahead",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description = {
+        "Send at most N articles past the oldest one still on its way through the pipeline (default: "
+            + "${DEFAULT-VALUE}; 0: no limit). Outlets are spread over partitions of unequal size, which "
+            + "enrich works through at the same pace; without a limit a large archive's outlets drift "
+            + "far apart in time, and an event's later reports miss the stories its earlier ones opened."
+      })
+  int maxAhead;
+
   @Mixin DashboardOptions dashboard;
 
   @Mixin CommonOptions common;
@@ -81,7 +93,12 @@ final class ReplayCommand implements Callable<Integer> {
     long started = System.nanoTime();
     // the taxonomy loads while the broker starts
     java.util.function.Supplier<Tagger> loading = Pipeline.taggerInBackground(config);
-    Tracker tracker = new Tracker();
+    if (maxAhead < 0) {
+      System.err.println(
+          "newsflow replay: --max-ahead must be 0 (no limit) or more, not " + maxAhead);
+      return 2;
+    }
+    Tracker tracker = maxAhead > 0 ? Tracker.inSendOrder() : new Tracker();
     try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress)) {
       Tagger tagger = loading.get();
       cluster.ensureTopics(tagger.topicNames());
@@ -108,9 +125,26 @@ final class ReplayCommand implements Callable<Integer> {
         long ingestStarted = System.nanoTime();
         startupNanos = ingestStarted - started;
         long cpuStarted = processCpuNanos();
-        ReplayReport report = ingest(cluster, config, folder, outlet, progress, tracker);
+        long stallNanos = config.getLong(NewsflowConfig.STALL_TIMEOUT_CONFIG) * 1_000_000L;
+        ReplayReport report;
+        try {
+          report =
+              ingest(
+                  cluster,
+                  config,
+                  folder,
+                  outlet,
+                  progress,
+                  tracker,
+                  () -> keepWithin(maxAhead, tracker, dlq, pipeline, stallNanos));
+        } catch (Stopped e) {
+          System.err.printf(
+              "newsflow replay: %s (%d of the %d articles sent so far reached an end)%n",
+              e.getMessage(), tracker.done(), tracker.expectedCount());
+          return 1;
+        }
         articles = report.total();
-        String failure = await(tracker, dlq, pipeline, config, progress);
+        String failure = await(tracker, dlq, pipeline, stallNanos, progress);
         // for bench/scripts/dashboard-overhead.sh: the pipeline's own time, without start and stop
         org.slf4j.LoggerFactory.getLogger(ReplayCommand.class)
             .info(
@@ -194,6 +228,22 @@ final class ReplayCommand implements Callable<Integer> {
       Progress progress,
       Tracker tracker)
       throws IOException {
+    return ingest(cluster, config, archive, outlet, progress, tracker, () -> {});
+  }
+
+  /**
+   * As {@link #ingest(Cluster, NewsflowConfig, Path, String, Progress, Tracker)}, running {@code
+   * beforeEach} before each record is sent (on this thread; it may block to pace the sending).
+   */
+  static ReplayReport ingest(
+      Cluster cluster,
+      NewsflowConfig config,
+      Path archive,
+      String outlet,
+      Progress progress,
+      Tracker tracker,
+      Runnable beforeEach)
+      throws IOException {
     ReplaySettings settings =
         new ReplaySettings(config.getInt(NewsflowConfig.MAX_BYTES_CONFIG), outlet);
     long t0 = System.nanoTime();
@@ -202,17 +252,18 @@ final class ReplayCommand implements Callable<Integer> {
           ArchiveReplay.replay(
               archive,
               settings,
-              tracker == null ? sink : tracked(sink, tracker),
+              tracker == null ? sink : tracked(sink, tracker, beforeEach),
               (done, total) -> progress.bar("ingest", done, total, t0));
       sink.flush();
       return report;
     }
   }
 
-  private static RawSink tracked(RawSink sink, Tracker tracker) {
+  private static RawSink tracked(RawSink sink, Tracker tracker, Runnable beforeEach) {
     return new RawSink() {
       @Override
       public void article(RawArticle article) {
+        beforeEach.run();
         tracker.expect(article.getId());
         sink.article(article);
       }
@@ -220,6 +271,7 @@ final class ReplayCommand implements Callable<Integer> {
       @Override
       public void deadLetter(DeadLetter letter) {
         if (letter.getArticleId() != null) {
+          beforeEach.run();
           tracker.expect(letter.getArticleId());
         }
         sink.deadLetter(letter);
@@ -232,26 +284,60 @@ final class ReplayCommand implements Callable<Integer> {
       Tracker tracker,
       DeadLetterWatcher dlq,
       Pipeline pipeline,
-      NewsflowConfig config,
+      long stallNanos,
       Progress progress) {
-    long stallNanos = config.getLong(NewsflowConfig.STALL_TIMEOUT_CONFIG) * 1_000_000L;
     long t0 = System.nanoTime();
     while (tracker.done() < tracker.expectedCount()) {
       dlq.poll(Duration.ofMillis(200), tracker::dead, tracker::page);
       progress.bar("enrich", tracker.done(), tracker.expectedCount(), t0);
-      String failure = pipeline.failure();
+      String failure = whyStopped(tracker, pipeline, stallNanos);
       if (failure != null) {
         return failure;
       }
-      if (tracker.nanosSinceLastChange() > stallNanos) {
-        return "no progress for "
-            + Progress.format(Duration.ofNanos(stallNanos))
-            + "; still missing "
-            + tracker.missing()
-            + " article(s)";
-      }
     }
     return null;
+  }
+
+  /**
+   * Blocks while the newest article sent is {@code maxAhead} or more past the oldest one still on
+   * its way (never when {@code maxAhead} is 0), reading the dead-letter and page topics meanwhile,
+   * since those are ends too. Throws {@link Stopped} when the pipeline failed or stalled.
+   */
+  private static void keepWithin(
+      int maxAhead, Tracker tracker, DeadLetterWatcher dlq, Pipeline pipeline, long stallNanos) {
+    if (maxAhead <= 0) {
+      return;
+    }
+    while (tracker.ahead() >= maxAhead) {
+      dlq.poll(Duration.ofMillis(100), tracker::dead, tracker::page);
+      String failure = whyStopped(tracker, pipeline, stallNanos);
+      if (failure != null) {
+        throw new Stopped(failure);
+      }
+    }
+  }
+
+  /** The pipeline's failure, a stall past {@code stallNanos}, or null while all is well. */
+  private static String whyStopped(Tracker tracker, Pipeline pipeline, long stallNanos) {
+    String failure = pipeline.failure();
+    if (failure != null) {
+      return failure;
+    }
+    if (tracker.nanosSinceLastChange() > stallNanos) {
+      return "no progress for "
+          + Progress.format(Duration.ofNanos(stallNanos))
+          + "; still missing "
+          + tracker.missing()
+          + " article(s)";
+    }
+    return null;
+  }
+
+  /** The replay stopped while sending: the pipeline failed or made no progress. */
+  private static final class Stopped extends RuntimeException {
+    Stopped(String why) {
+      super(why, null, false, false);
+    }
   }
 
   /** The summary's line for the stories of the replayed articles (distinct {@code storyId}s). */

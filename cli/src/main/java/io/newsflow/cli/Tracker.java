@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import com.carrotsearch.hppc.LongArrayDeque;
 import com.carrotsearch.hppc.LongHashSet;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
@@ -16,9 +17,15 @@ import java.util.TreeMap;
  * memory does not grow with the articles already done, and every question is answered in constant
  * time. An article counts at its first end; ends of articles this run did not produce are ignored.
  * Thread-safe: the sink and the dead-letter watcher report from their own threads.
+ *
+ * <p>When made {@linkplain #inSendOrder() in send order}, it also knows how far the newest article
+ * sent is ahead of the oldest one still on its way ({@link #ahead()}), for a producer that keeps
+ * that distance bounded; it then holds one fingerprint per article sent since that oldest one.
  */
 final class Tracker {
   private final LongHashSet pending = new LongHashSet();
+  // fingerprints in send order, from the oldest still pending on; null when not asked for
+  private final LongArrayDeque sendOrder;
   private long expected;
   private long done;
   private long enriched;
@@ -30,12 +37,43 @@ final class Tracker {
   private final LongHashSet stories = new LongHashSet();
   private volatile long lastChange = System.nanoTime();
 
+  Tracker() {
+    this(false);
+  }
+
+  private Tracker(boolean inSendOrder) {
+    this.sendOrder = inSendOrder ? new LongArrayDeque() : null;
+  }
+
+  /** A tracker that also answers {@link #ahead()}. */
+  static Tracker inSendOrder() {
+    return new Tracker(true);
+  }
+
   /** An article of this run is about to be produced (call before sending it). */
   synchronized void expect(String id) {
-    if (pending.add(fingerprint(id))) {
+    long f = fingerprint(id);
+    if (pending.add(f)) {
       expected++;
     }
+    if (sendOrder != null) {
+      sendOrder.addLast(f);
+    }
     lastChange = System.nanoTime();
+  }
+
+  /**
+   * How many articles were sent from the oldest one still on its way to the newest (0 when none is
+   * on its way): how far the stream's fastest partitions may have run ahead of its slowest.
+   */
+  synchronized long ahead() {
+    if (sendOrder == null) {
+      throw new IllegalStateException("this tracker does not keep the send order");
+    }
+    while (!sendOrder.isEmpty() && !pending.contains(sendOrder.getFirst())) {
+      sendOrder.removeFirst();
+    }
+    return sendOrder.size();
   }
 
   synchronized void sunk(EnrichedArticle a, ArticleWriter.Outcome outcome) {

@@ -47,6 +47,31 @@ class TrackerTest {
     assertThat(tracker.enriched()).isZero();
   }
 
+  @Test
+  void shouldMeasureHowFarTheNewestArticleSentIsPastTheOldestStillOnItsWay() {
+    Tracker inOrder = Tracker.inSendOrder();
+    assertThat(inOrder.ahead()).isZero();
+    inOrder.expect("a1");
+    inOrder.expect("a2");
+    inOrder.expect("a3");
+    assertThat(inOrder.ahead()).isEqualTo(3);
+
+    // a later article's end does not move the oldest one on its way
+    inOrder.sunk(
+        CliRun.article("a2", "T", "Text about a story.", "intervention", "story"), Outcome.WRITTEN);
+    assertThat(inOrder.ahead()).isEqualTo(3);
+    // the oldest reaches an end: the distance is counted from the next one still on its way
+    inOrder.dead(letter("a1", "extract-article", "empty body"));
+    assertThat(inOrder.ahead()).isEqualTo(1);
+    inOrder.expect("a4");
+    assertThat(inOrder.ahead()).isEqualTo(2);
+    inOrder.sunk(
+        CliRun.article("a3", "T", "Text about a story.", "intervention", "story"), Outcome.WRITTEN);
+    inOrder.sunk(
+        CliRun.article("a4", "T", "Text about a story.", "intervention", "story"), Outcome.WRITTEN);
+    assertThat(inOrder.ahead()).isZero();
+  }
+
   private static DeadLetter letter(String id, String stage, String reason) {
     return DeadLetter.newBuilder()
         .setArticleId(id)
