@@ -369,8 +369,8 @@ final class ReplayCommand implements Callable<Integer> {
           "  not news         %d  %s (in news.pages)%n",
           pages.values().stream().mapToInt(Integer::intValue).sum(), pages);
     }
-    if (!report.skipped().isEmpty()) {
-      out.printf("  skipped files    %d (not .txt/.html)%n", report.skipped().size());
+    if (report.skipped() > 0) {
+      out.printf("  skipped files    %d (not .txt/.html)%n", report.skipped());
     }
     out.println("  tags");
     tracker.tagCounts().forEach((tag, n) -> out.printf("    %-14s %d%n", tag, n));

@@ -78,7 +78,7 @@ final class StageCommands {
         ReplayReport r = ReplayCommand.ingest(cluster, config, archive, outlet, common.progress());
         System.out.printf(
             "ingested %d article(s) to news.raw, %d dead-lettered, %d file(s) skipped%n",
-            r.produced().size(), r.deadLettered().size(), r.skipped().size());
+            r.produced(), r.deadLettered(), r.skipped());
       }
       return 0;
     }

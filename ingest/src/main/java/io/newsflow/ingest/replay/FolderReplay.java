@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -50,25 +49,23 @@ public final class FolderReplay {
    */
   public ReplayReport replay(Path root, RawSink sink, BiConsumer<Integer, Integer> progress) {
     List<Path> files = list(root);
-    List<String> produced = new ArrayList<>();
-    List<String> dead = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    ReplayReport.Tally tally = new ReplayReport.Tally();
     int done = 0;
     for (Path file : files) {
       String rel = root.relativize(file).toString().replace('\\', '/');
       String type = contentType(rel);
       if (type == null) {
-        skipped.add(rel);
+        tally.skipped(rel);
       } else {
-        replayOne(file, rel, type, sink, produced, dead);
+        replayOne(file, rel, type, sink, tally);
       }
       progress.accept(++done, files.size());
     }
-    return new ReplayReport(produced, dead, skipped);
+    return tally.report();
   }
 
   private void replayOne(
-      Path file, String rel, String type, RawSink sink, List<String> produced, List<String> dead) {
+      Path file, String rel, String type, RawSink sink, ReplayReport.Tally tally) {
     try {
       long size = Files.size(file);
       if (size > settings.maxBytes()) {
@@ -80,7 +77,7 @@ public final class FolderReplay {
                 "file is " + size + " bytes, over the cap of " + settings.maxBytes(),
                 null,
                 null));
-        dead.add(id);
+        tally.deadLettered();
         return;
       }
       byte[] body = read(file, rel);
@@ -97,11 +94,11 @@ public final class FolderReplay {
               .setBody(ByteBuffer.wrap(body))
               .setVersion(1)
               .build());
-      produced.add(id);
+      tally.produced();
     } catch (IOException e) {
       String id = ArticleIds.forFile(rel, new byte[0]);
       sink.deadLetter(ReplayLetters.of(id, rel, "cannot read file: " + e.getMessage(), e, null));
-      dead.add(id);
+      tally.deadLettered();
     }
   }
 

@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -44,9 +42,7 @@ public final class JsonLinesReplay {
    */
   public ReplayReport replay(Path file, RawSink sink, BiConsumer<Integer, Integer> progress)
       throws IOException {
-    List<String> produced = new ArrayList<>();
-    List<String> dead = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    ReplayReport.Tally tally = new ReplayReport.Tally();
     try (InputStream raw = Files.newInputStream(file);
         InputStream in =
             file.toString().toLowerCase(Locale.ROOT).endsWith(".gz")
@@ -62,21 +58,21 @@ public final class JsonLinesReplay {
           continue;
         }
         String where = file.getFileName() + ":" + n;
-        String problem = one(line, where, sink, produced);
+        String problem = one(line, where, sink, tally);
         if (problem != null) {
           String id = ArticleIds.forFile(where, line.getBytes(StandardCharsets.UTF_8));
           sink.deadLetter(
               ReplayLetters.of(id, where, problem, null, line.getBytes(StandardCharsets.UTF_8)));
-          dead.add(id);
+          tally.deadLettered();
         }
         progress.accept(n, -1);
       }
     }
-    return new ReplayReport(produced, dead, skipped);
+    return tally.report();
   }
 
   /** Produces the line's article; returns why it could not, or null. */
-  private String one(String line, String where, RawSink sink, List<String> produced) {
+  private String one(String line, String where, RawSink sink, ReplayReport.Tally tally) {
     JsonNode o;
     try {
       o = JSON.readTree(line);
@@ -120,7 +116,7 @@ public final class JsonLinesReplay {
             .setBody(ByteBuffer.wrap(body))
             .setVersion(1)
             .build());
-    produced.add(id);
+    tally.produced();
     return null;
   }
 

@@ -12,8 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,9 +41,7 @@ public final class WarcReplay {
    */
   public ReplayReport replay(Path warc, RawSink sink, BiConsumer<Integer, Integer> progress)
       throws IOException {
-    List<String> produced = new ArrayList<>();
-    List<String> dead = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    ReplayReport.Tally tally = new ReplayReport.Tally();
     int totalKib = (int) (Files.size(warc) / 1024);
     try (WarcReader reader = new WarcReader(warc)) {
       reader.setLenient(true);
@@ -64,26 +60,20 @@ public final class WarcReplay {
                   "unreadable WARC record: " + e.getMessage(),
                   e,
                   null));
-          dead.add(id);
+          tally.deadLettered();
           break;
         }
         if (next.isEmpty()) {
           break;
         }
-        one(next.get(), sink, produced, dead, skipped);
+        one(next.get(), sink, tally);
         progress.accept((int) (reader.position() / 1024), totalKib);
       }
     }
-    return new ReplayReport(produced, dead, skipped);
+    return tally.report();
   }
 
-  private void one(
-      WarcRecord record,
-      RawSink sink,
-      List<String> produced,
-      List<String> dead,
-      List<String> skipped)
-      throws IOException {
+  private void one(WarcRecord record, RawSink sink, ReplayReport.Tally tally) throws IOException {
     String target;
     MediaType type;
     InputStream body;
@@ -92,7 +82,7 @@ public final class WarcReplay {
       HttpResponse http = r.http();
       target = r.target();
       if (http.status() < 200 || http.status() >= 300) {
-        skipped.add(target + " (HTTP " + http.status() + ")");
+        tally.skipped(target + " (HTTP " + http.status() + ")");
         return;
       }
       type = http.contentType();
@@ -107,14 +97,14 @@ public final class WarcReplay {
     String media = type == null ? "" : type.base().toString().toLowerCase(Locale.ROOT);
     boolean plain = media.equals("text/plain");
     if (!plain && !media.contains("html")) {
-      skipped.add(target + " (" + (media.isEmpty() ? "no type" : media) + ")");
+      tally.skipped(target + " (" + (media.isEmpty() ? "no type" : media) + ")");
       return;
     }
     String url;
     try {
       url = UrlCanon.canonicalize(target);
     } catch (IllegalArgumentException e) {
-      skipped.add(target + " (not an http(s) URL)");
+      tally.skipped(target + " (not an http(s) URL)");
       return;
     }
     String id = ArticleIds.forUrl(url);
@@ -127,7 +117,7 @@ public final class WarcReplay {
               "record body is over the cap of " + settings.maxBytes() + " bytes",
               null,
               null));
-      dead.add(id);
+      tally.deadLettered();
       return;
     }
     String declared = type.parameters().get("charset");
@@ -143,6 +133,6 @@ public final class WarcReplay {
             .setBody(ByteBuffer.wrap(bytes))
             .setVersion(1)
             .build());
-    produced.add(id);
+    tally.produced();
   }
 }
