@@ -107,6 +107,13 @@ public final class NewsflowConfig extends AbstractConfig {
           + " default: sized to the heap (30% of it at about 24 KB an open story: about 8,000"
           + " with the launcher's 640 MB, at most 200,000).";
 
+  public static final String STORY_MAX_TERMS_CONFIG = "stories.max.terms";
+  static final String STORY_MAX_TERMS_DOC =
+      "The most terms whose document frequency the story step counts; past it every count is"
+          + " halved and the terms that reach zero are dropped. 0, the default: sized to the heap"
+          + " (10% of it at about 128 bytes a term, at most 1,000,000; with the open stories' 30%,"
+          + " the story step's state takes at most 40% of the heap).";
+
   static final String ENV_PREFIX = "NEWSFLOW_";
   static final String KAFKA_PREFIX = "kafka.";
 
@@ -205,7 +212,14 @@ public final class NewsflowConfig extends AbstractConfig {
               0,
               Range.atLeast(0),
               Importance.LOW,
-              STORY_MAX_OPEN_DOC);
+              STORY_MAX_OPEN_DOC)
+          .define(
+              STORY_MAX_TERMS_CONFIG,
+              Type.INT,
+              0,
+              Range.atLeast(0),
+              Importance.LOW,
+              STORY_MAX_TERMS_DOC);
 
   private static void validateDuration(String name, Object value) {
     try {
@@ -222,7 +236,16 @@ public final class NewsflowConfig extends AbstractConfig {
             StoriesCommand.parseDuration(STORY_WINDOW_CONFIG, getString(STORY_WINDOW_CONFIG)))
         .withLateness(
             StoriesCommand.parseDuration(STORY_LATENESS_CONFIG, getString(STORY_LATENESS_CONFIG)))
-        .withMaxOpenStories(maxOpenStories(getInt(STORY_MAX_OPEN_CONFIG)));
+        .withMaxOpenStories(maxOpenStories(getInt(STORY_MAX_OPEN_CONFIG)))
+        .withMaxVocabulary(maxVocabulary(getInt(STORY_MAX_TERMS_CONFIG)));
+  }
+
+  /** A configured bound of counted terms, or (0) the one this JVM's heap holds. */
+  static int maxVocabulary(int configured) {
+    return configured > 0
+        ? configured
+        : io.newsflow.enrich.story.StorySettings.vocabularyForHeap(
+            Runtime.getRuntime().maxMemory());
   }
 
   /** A configured bound of open stories, or (0) the one this JVM's heap holds. */

@@ -65,6 +65,15 @@ public final class StoriesCommand implements Callable<Integer> {
       defaultValue = "0")
   int maxOpen;
 
+  @Option(
+      names = "--max-terms",
+      paramLabel = "N",
+      description =
+          "The most terms whose document frequency is counted (memory bound; past it every count"
+              + " is halved and the rarest terms dropped). Default 0: sized to the heap, 10% of it.",
+      defaultValue = "0")
+  int maxTerms;
+
   @Override
   public Integer call() throws IOException {
     StorySettings settings;
@@ -74,7 +83,8 @@ public final class StoriesCommand implements Callable<Integer> {
               .withWindow(parseDuration("--window", window))
               .withLateness(
                   lateness.equalsIgnoreCase("none") ? null : parseDuration("--lateness", lateness))
-              .withMaxOpenStories(NewsflowConfig.maxOpenStories(maxOpen));
+              .withMaxOpenStories(NewsflowConfig.maxOpenStories(maxOpen))
+              .withMaxVocabulary(NewsflowConfig.maxVocabulary(maxTerms));
     } catch (IllegalArgumentException e) {
       System.err.println("newsflow stories: " + e.getMessage());
       return 2;

@@ -41,6 +41,31 @@ class StoriesConfigTest {
   }
 
   @Test
+  void shouldSizeTheTermTableToTheHeapBesideTheOpenStories() {
+    // 10% of the heap at 128 bytes a term, so the two growing parts of the step take 40% at most
+    int terms = io.newsflow.enrich.story.StorySettings.vocabularyForHeap(640L << 20);
+    assertThat(terms).isBetween(450_000, 600_000);
+    long stories = io.newsflow.enrich.story.StorySettings.openStoriesForHeap(640L << 20);
+    assertThat(
+            terms * io.newsflow.enrich.story.StorySettings.HEAP_BYTES_PER_TERM
+                + stories * io.newsflow.enrich.story.StorySettings.HEAP_BYTES_PER_OPEN_STORY)
+        .isLessThanOrEqualTo((640L << 20) * 41 / 100);
+    assertThat(io.newsflow.enrich.story.StorySettings.vocabularyForHeap(16L << 20))
+        .isEqualTo(50_000);
+    assertThat(io.newsflow.enrich.story.StorySettings.vocabularyForHeap(64L << 30))
+        .isEqualTo(1_000_000);
+    assertThat(NewsflowConfig.load(null, Map.of(), Map.of()).storySettings().maxVocabulary())
+        .isEqualTo(
+            io.newsflow.enrich.story.StorySettings.vocabularyForHeap(
+                Runtime.getRuntime().maxMemory()));
+    assertThat(
+            NewsflowConfig.load(null, Map.of(), Map.of("stories.max.terms", "20000"))
+                .storySettings()
+                .maxVocabulary())
+        .isEqualTo(20_000);
+  }
+
+  @Test
   void shouldTakeTheWindowAndBoundFromTheEnvironment() {
     var s =
         NewsflowConfig.load(

@@ -50,6 +50,21 @@ public record StorySettings(
   public static final int MIN_OPEN_STORIES = 1_000;
 
   /**
+   * Heap a term takes in the term table (its string, map entry and count), rounded up: 121 and 116
+   * bytes a term with 200,000 and 800,000 name-like terms counted (live heap after full
+   * collections, docs/stories.md).
+   */
+  public static final long HEAP_BYTES_PER_TERM = 128;
+
+  /** The share of the heap the term table may take when its bound is sized to the heap. */
+  public static final double VOCABULARY_HEAP_SHARE = 0.1;
+
+  /** The bound of counted terms when the heap allows it, and the least one sized to a heap. */
+  public static final int MAX_VOCABULARY = 1_000_000;
+
+  public static final int MIN_VOCABULARY = 50_000;
+
+  /**
    * The bound of open stories a heap of {@code maxHeapBytes} holds: {@link #WINDOW_HEAP_SHARE} of
    * it at {@link #HEAP_BYTES_PER_OPEN_STORY} a story, between {@link #MIN_OPEN_STORIES} and {@link
    * #MAX_OPEN_STORIES}. About 8,000 for the launcher's 640 MB; 200,000 needs about 16 GB.
@@ -57,6 +72,17 @@ public record StorySettings(
   public static int openStoriesForHeap(long maxHeapBytes) {
     double fits = maxHeapBytes * WINDOW_HEAP_SHARE / HEAP_BYTES_PER_OPEN_STORY;
     return (int) Math.max(MIN_OPEN_STORIES, Math.min(MAX_OPEN_STORIES, fits));
+  }
+
+  /**
+   * The bound of counted terms a heap of {@code maxHeapBytes} holds: {@link #VOCABULARY_HEAP_SHARE}
+   * of it at {@link #HEAP_BYTES_PER_TERM} a term, between {@link #MIN_VOCABULARY} and {@link
+   * #MAX_VOCABULARY}. With {@link #openStoriesForHeap} the story step's two growing parts come from
+   * one budget of the heap (40%).
+   */
+  public static int vocabularyForHeap(long maxHeapBytes) {
+    double fits = maxHeapBytes * VOCABULARY_HEAP_SHARE / HEAP_BYTES_PER_TERM;
+    return (int) Math.max(MIN_VOCABULARY, Math.min(MAX_VOCABULARY, fits));
   }
 
   /**
@@ -74,7 +100,7 @@ public record StorySettings(
         0.5,
         3,
         256,
-        1_000_000);
+        MAX_VOCABULARY);
   }
 
   public StorySettings {
@@ -93,8 +119,14 @@ public record StorySettings(
     if (duplicateBits < 0 || duplicateBits > 64) {
       throw new IllegalArgumentException("duplicateBits must be in 0..64: " + duplicateBits);
     }
-    if (maxTermsPerStory < 8 || maxVocabulary < 1000) {
-      throw new IllegalArgumentException("maxTermsPerStory >= 8 and maxVocabulary >= 1000 please");
+    if (maxTermsPerStory < 8) {
+      throw new IllegalArgumentException(
+          "maxTermsPerStory must be at least 8: " + maxTermsPerStory);
+    }
+    if (maxVocabulary < 1000) {
+      throw new IllegalArgumentException(
+          "the bound of counted terms (--max-terms, stories.max.terms) must be at least 1000: "
+              + maxVocabulary);
     }
   }
 
@@ -152,6 +184,20 @@ public record StorySettings(
         duplicateBits,
         maxTermsPerStory,
         maxVocabulary);
+  }
+
+  /** The same settings with another bound on counted terms. */
+  public StorySettings withMaxVocabulary(int n) {
+    return new StorySettings(
+        window,
+        lateness,
+        maxOpenStories,
+        joinThreshold,
+        mergeThreshold,
+        wordShare,
+        duplicateBits,
+        maxTermsPerStory,
+        n);
   }
 
   private static void requireShare(String name, double v) {
