@@ -154,7 +154,7 @@ public final class DashboardCostBench {
       double ours0 = Dashboard.cpuSeconds()[0];
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
-      ReplayCommand.ingest(cluster, config, batch, null, progress, tracker);
+      ReplayCommand.ingest(cluster, config, batch, null, progress, tracker, () -> {});
       long stall = System.nanoTime();
       long seen = tracker.done();
       while (tracker.done() < tracker.expectedCount()) {

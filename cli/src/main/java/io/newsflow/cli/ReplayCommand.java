@@ -213,27 +213,13 @@ final class ReplayCommand implements Callable<Integer> {
   static ReplayReport ingest(
       Cluster cluster, NewsflowConfig config, Path archive, String outlet, Progress progress)
       throws IOException {
-    return ingest(cluster, config, archive, outlet, progress, null);
+    return ingest(cluster, config, archive, outlet, progress, null, () -> {});
   }
 
   /**
    * As {@link #ingest(Cluster, NewsflowConfig, Path, String, Progress)}, telling {@code tracker}
-   * (when not null) of each article just before it is sent, so no end can be seen before it.
-   */
-  static ReplayReport ingest(
-      Cluster cluster,
-      NewsflowConfig config,
-      Path archive,
-      String outlet,
-      Progress progress,
-      Tracker tracker)
-      throws IOException {
-    return ingest(cluster, config, archive, outlet, progress, tracker, () -> {});
-  }
-
-  /**
-   * As {@link #ingest(Cluster, NewsflowConfig, Path, String, Progress, Tracker)}, running {@code
-   * beforeEach} before each record is sent (on this thread; it may block to pace the sending).
+   * (when not null) of each article just before it is sent, so no end can be seen before it, and
+   * running {@code beforeEach} before each send (on this thread; it may block to pace the sending).
    */
   static ReplayReport ingest(
       Cluster cluster,

@@ -3,10 +3,13 @@ package io.newsflow.cli;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.Evidence;
 import io.newsflow.schemas.TopicTag;
+import io.newsflow.testkit.KafkaFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a newsflow command in this JVM and keeps what it printed; test articles. */
@@ -27,6 +30,27 @@ record CliRun(int exitCode, String out, String err) {
     }
     return new CliRun(
         rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code replay ARCHIVE} on the tests' shared broker, quiet, with its output in {@code dir/out}
+   * and its data folder in {@code dir/data}, plus {@code more} options.
+   */
+  static CliRun replay(Path archive, Path dir, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "replay",
+                archive.toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--bootstrap-servers",
+                KafkaFixture.shared().bootstrapServers(),
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "-q"));
+    args.addAll(List.of(more));
+    return of(args.toArray(String[]::new));
   }
 
   /** An enriched article tagged {@code tag}, its evidence a phrase of its text. */

@@ -28,20 +28,8 @@ class GeneratedCorpusTest {
   @Test
   void shouldFormManyStoriesOfAFewArticlesEach(@TempDir Path dir) throws Exception {
     Path corpus = GeneratedCorpus.write(dir.resolve("gen.jsonl"), ARTICLES, 17);
-    List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
-    assertThat(lines).hasSize(ARTICLES);
-    // as `stories` reads them: the first line of the text is the headline
-    List<String> in = new ArrayList<>();
-    for (String line : lines) {
-      JsonNode n = JSON.readTree(line);
-      String text = n.get("text").asText();
-      ObjectNode o = JSON.createObjectNode();
-      o.put("id", n.get("url").asText());
-      o.put("title", text.substring(0, text.indexOf('\n')));
-      o.put("text", text.substring(text.indexOf('\n')).trim());
-      in.add(JSON.writeValueAsString(o));
-    }
-    Path input = Files.write(dir.resolve("in.jsonl"), in, StandardCharsets.UTF_8);
+    assertThat(Files.readAllLines(corpus, StandardCharsets.UTF_8)).hasSize(ARTICLES);
+    Path input = storiesInput(corpus, dir.resolve("in.jsonl"));
     Path out = dir.resolve("out.jsonl");
 
     CliRun run = CliRun.of("stories", input.toString(), "-o", out.toString());
@@ -56,6 +44,24 @@ class GeneratedCorpusTest {
     assertThat(sizes.values().stream().mapToLong(Long::longValue).max().orElseThrow())
         .as("articles in the largest story")
         .isLessThanOrEqualTo(20);
+  }
+
+  /**
+   * The generated articles as {@code newsflow stories} reads them ({@code id, title, text}): the
+   * first line of each text is its headline.
+   */
+  static Path storiesInput(Path corpus, Path file) throws Exception {
+    List<String> in = new ArrayList<>();
+    for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
+      JsonNode n = JSON.readTree(line);
+      String text = n.get("text").asText();
+      ObjectNode o = JSON.createObjectNode();
+      o.put("id", n.get("url").asText());
+      o.put("title", text.substring(0, text.indexOf('\n')));
+      o.put("text", text.substring(text.indexOf('\n')).trim());
+      in.add(JSON.writeValueAsString(o));
+    }
+    return Files.write(file, in, StandardCharsets.UTF_8);
   }
 
   private static String readStory(String line) {

@@ -3,7 +3,6 @@ package io.newsflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.testkit.KafkaFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,19 +43,9 @@ class ReplayArchiveIT {
                     "text",
                     "Ferry timetable changes\n\nThe winter timetable starts on Sunday with two fewer crossings a day to the islands."))));
 
-    int rc =
-        Newsflow.run(
-            "replay",
-            archive.toString(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--bootstrap-servers",
-            KafkaFixture.shared().bootstrapServers(),
-            "--data-dir",
-            dir.resolve("data").toString(),
-            "-q");
+    CliRun run = CliRun.replay(archive, dir);
 
-    assertThat(rc).isZero();
+    assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(dir.resolve("out/articles.jsonl"));
     assertThat(lines).hasSize(2);
     var harbour =

@@ -2,16 +2,11 @@ package io.newsflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsflow.testkit.KafkaFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,17 +58,7 @@ class ReplayPacingIT {
   /** The same articles through {@code newsflow stories}, in file order, with the same bound. */
   private static int storiesInFileOrder(Path corpus, Path dir) throws Exception {
     Files.createDirectories(dir);
-    List<String> in = new ArrayList<>();
-    for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
-      JsonNode n = JSON.readTree(line);
-      String text = n.get("text").asText();
-      ObjectNode o = JSON.createObjectNode();
-      o.put("id", n.get("url").asText());
-      o.put("title", text.substring(0, text.indexOf('\n')));
-      o.put("text", text.substring(text.indexOf('\n')).trim());
-      in.add(JSON.writeValueAsString(o));
-    }
-    Path input = Files.write(dir.resolve("in.jsonl"), in, StandardCharsets.UTF_8);
+    Path input = GeneratedCorpusTest.storiesInput(corpus, dir.resolve("in.jsonl"));
     Path out = dir.resolve("file-order.jsonl");
     CliRun run =
         CliRun.of("stories", "--max-open", "" + MAX_OPEN, input.toString(), "-o", out.toString());
@@ -87,21 +72,7 @@ class ReplayPacingIT {
 
   /** Replays the corpus into its own data folder and output; returns the summary's story count. */
   private static int replayedStories(Path corpus, Path config, Path dir, String maxAhead) {
-    CliRun run =
-        CliRun.of(
-            "replay",
-            corpus.toString(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--bootstrap-servers",
-            KafkaFixture.shared().bootstrapServers(),
-            "--data-dir",
-            dir.resolve("data").toString(),
-            "--config",
-            config.toString(),
-            "--max-ahead",
-            maxAhead,
-            "-q");
+    CliRun run = CliRun.replay(corpus, dir, "--config", config.toString(), "--max-ahead", maxAhead);
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("enriched         " + ARTICLES);
     Matcher m = STORIES.matcher(run.out());

@@ -244,6 +244,8 @@ class ClusterFaultIT {
                 Short.toString(REPLICAS))
             .redirectErrorStream(true)
             .start();
+    // a test that fails before its finally (or a killed test JVM's normal exit) leaves no child
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
     // the child's log goes to a file beside its state folder; its first line says it is running
     Path log = stateDir.resolveSibling("enrich-two.log");
     Thread pump =

@@ -412,7 +412,7 @@ public final class StoryBench {
   }
 
   /** Heap in use after asking for full collections (a few, until it stops falling). */
-  private static long liveHeap() {
+  public static long liveHeap() {
     Runtime rt = Runtime.getRuntime();
     long best = Long.MAX_VALUE;
     for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.story;
 
+import io.newsflow.bench.story.StoryBench;
 import java.util.SplittableRandom;
 
 /**
@@ -20,7 +21,7 @@ public final class TermTableBench {
   public static void main(String[] args) {
     int wanted = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
     SplittableRandom random = new SplittableRandom(7);
-    long before = liveHeap();
+    long before = StoryBench.liveHeap();
     TermStats stats = new TermStats(Integer.MAX_VALUE);
     StringBuilder text = new StringBuilder();
     while (stats.size() < wanted) {
@@ -34,20 +35,9 @@ public final class TermTableBench {
       }
       stats.add(StoryFeatures.of("headline", text.toString()));
     }
-    long after = liveHeap();
+    long after = StoryBench.liveHeap();
     System.out.printf(
         "%,d terms counted: %.1f bytes of live heap a term (%d MB)%n",
         stats.size(), (after - before) / (double) stats.size(), (after - before) >> 20);
-  }
-
-  /** The least heap in use over a few full collections. */
-  private static long liveHeap() {
-    Runtime rt = Runtime.getRuntime();
-    long least = Long.MAX_VALUE;
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      least = Math.min(least, rt.totalMemory() - rt.freeMemory());
-    }
-    return least;
   }
 }

@@ -103,6 +103,8 @@ public class LearnerRestartIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
+    // a test that fails before its finally leaves no child running past the test JVM
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (!(Files.exists(log) && Files.readString(log).contains("running"))) {
       if (!p.isAlive() || System.nanoTime() > deadline) {
