@@ -174,7 +174,10 @@ final class TopicWatcher implements AutoCloseable {
 
   /** One poll: handles its records, notes the positions, answers a catch-up request. */
   private void readOnce() {
-    ConsumerRecords<String, Object> batch = consumer.poll(Duration.ofMillis(500));
+    // while a caller waits for the catch-up, a poll that finds nothing new must not hold the
+    // check at the ends for long
+    Duration wait = Duration.ofMillis(caughtUp == null ? 500 : FETCH_MAX_WAIT_MS);
+    ConsumerRecords<String, Object> batch = consumer.poll(wait);
     records += batch.count();
     for (TopicPartition tp : batch.partitions()) {
       for (ConsumerRecord<String, Object> r : batch.records(tp)) {
