@@ -20,9 +20,6 @@ import org.slf4j.LoggerFactory;
 final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-  /** How long an idle stream thread waits in poll (Streams' poll.ms) before its other work. */
-  static final long STREAMS_POLL_MS = 20;
-
   private final EnrichService enrich;
   private final Sinks sinks;
 
@@ -64,11 +61,6 @@ final class Pipeline implements AutoCloseable {
         StreamsConfig.REPLICATION_FACTOR_CONFIG,
         (int) config.getShort(NewsflowConfig.REPLICATION_CONFIG));
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(NewsflowConfig.THREADS_CONFIG));
-    // A stream thread with nothing to read blocks in poll for poll.ms (100 ms by default) before
-    // it runs its wall-clock punctuators and a requested commit; CommitWhenQuiet's commits and the
-    // move of restored tasks to running waited on that, at each of the topology's three hops.
-    // Polling returns at once when records are there, so a busy stream is not affected.
-    p.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, STREAMS_POLL_MS);
     int minInSync = config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG);
     if (minInSync > 0) {
       // the repartition and changelog topics Kafka Streams creates itself
