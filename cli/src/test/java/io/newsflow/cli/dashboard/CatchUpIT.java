@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A command that ends asks the dashboard's reader to catch up (so a late alert is not lost), and
- * the request wakes the reader out of its poll. The reader must treat that as a request, not as
- * the stop signal: it goes on reading what is written afterwards, and answers the next request.
+ * the request wakes the reader out of its poll. The reader must treat that as a request, not as the
+ * stop signal: it goes on reading what is written afterwards, and answers the next request.
  */
 class CatchUpIT {
   @Test
