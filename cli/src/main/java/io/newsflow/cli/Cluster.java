@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -23,9 +24,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Kafka cluster a command talks to: an external one, or an in-process broker it owns. */
 final class Cluster implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Cluster.class);
   private final EmbeddedKafkaBroker embedded;
   private final String bootstrapServers;
   private final NewsflowConfig config;
@@ -42,9 +46,11 @@ final class Cluster implements AutoCloseable {
       return reachable(new Cluster(null, config.bootstrapServers(), config));
     }
     out.info("starting the in-process Kafka broker in " + config.dataDir().resolve("kafka"));
+    long t0 = System.nanoTime();
     EmbeddedKafkaBroker broker =
         EmbeddedKafkaBroker.start(
             config.dataDir().resolve("kafka"), Map.of(), Duration.ofSeconds(90));
+    LOG.info("in-process broker answering after {} ms", millisSince(t0));
     return new Cluster(broker, broker.bootstrapServers(), config);
   }
 
@@ -128,6 +134,7 @@ final class Cluster implements AutoCloseable {
 
   /** Creates these topics when missing and waits until they are usable. */
   void ensure(TopicSpec<?, ?>... specs) {
+    long t0 = System.nanoTime();
     try (Admin admin = Admin.create(clientProps())) {
       new TopicAdmin(
               admin,
@@ -137,33 +144,29 @@ final class Cluster implements AutoCloseable {
           .withMinInSync(config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG))
           .ensure(List.of(specs));
     }
+    LOG.info("{} topics ready after {} ms", specs.length, millisSince(t0));
+  }
+
+  static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 
   /**
    * Gets the cluster ready for the enrich stage before it starts (PLATFORM.md trap 1): creates the
-   * Streams changelog topics ahead, compacted and partitioned like news.raw, waits until they
-   * answer, and, for exactly-once, opens and commits an empty transaction so the transaction
-   * coordinator (and its topic, on a new cluster) is up before the first real one. Without this,
-   * the first transactions of a new cluster are refused (CONCURRENT_TRANSACTIONS) and retried out
-   * of order.
+   * Streams changelog topics ahead, compacted and partitioned like news.raw (the story window's
+   * like its single-partition input), waits until they answer, and, for exactly-once, opens and
+   * commits an empty transaction so the transaction coordinator (and its topic, on a new cluster)
+   * is up before the first real one. Without this, the first transactions of a new cluster are
+   * refused (CONCURRENT_TRANSACTIONS) and retried out of order. The transaction runs beside the
+   * topics' checks (they do not depend on each other), with one admin client for all the topics.
    */
   void prepareForEnrich(EnrichService enrich, boolean exactlyOnce) {
-    prepareForEnrich(enrich.changelogTopics(), exactlyOnce);
-    // the story window's changelog follows its single-partition input, not news.raw
-    try (Admin admin = Admin.create(clientProps())) {
-      List<TopicSpec<?, ?>> specs = new ArrayList<>();
-      enrich
-          .singlePartitionChangelogs()
-          .forEach(
-              n -> specs.add(new TopicSpec<>(n, Serdes.ByteArray(), Serdes.ByteArray(), true)));
-      new TopicAdmin(
-              admin, 1, config.getShort(NewsflowConfig.REPLICATION_CONFIG), Duration.ofSeconds(60))
-          .withMinInSync(config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG))
-          .ensure(specs);
+    FutureTask<Void> warmUp = new FutureTask<>(this::warmUpTransactions, null);
+    if (exactlyOnce) {
+      Thread t = new Thread(warmUp, "newsflow-transactions-warm-up");
+      t.setDaemon(true);
+      t.start();
     }
-  }
-
-  void prepareForEnrich(Collection<String> changelogTopics, boolean exactlyOnce) {
     try (Admin admin = Admin.create(clientProps())) {
       int partitions =
           admin
@@ -173,38 +176,59 @@ final class Cluster implements AutoCloseable {
               .get(Topics.RAW.name())
               .partitions()
               .size();
-      List<TopicSpec<?, ?>> specs = new ArrayList<>();
-      changelogTopics.forEach(
-          n -> specs.add(new TopicSpec<>(n, Serdes.ByteArray(), Serdes.ByteArray(), true)));
-      new TopicAdmin(
-              admin,
-              partitions,
-              config.getShort(NewsflowConfig.REPLICATION_CONFIG),
-              Duration.ofSeconds(60))
-          .withMinInSync(config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG))
-          .ensure(specs);
-    } catch (ExecutionException | TimeoutException e) {
+      topicAdmin(admin, partitions).ensure(compacted(enrich.changelogTopics()));
+      topicAdmin(admin, 1).ensure(compacted(enrich.singlePartitionChangelogs()));
+      if (exactlyOnce) {
+        warmUp.get(120, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("cannot prepare the enrich stage's topics: " + e, e);
+    } catch (TimeoutException e) {
       throw new IllegalStateException("cannot prepare the enrich stage's topics: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    } finally {
+      warmUp.cancel(false);
     }
-    if (exactlyOnce) {
-      Map<String, Object> p = clientProps();
-      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "newsflow-warm-up");
-      try (KafkaProducer<byte[], byte[]> producer =
-          new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-        producer.initTransactions();
-        producer.beginTransaction();
-        producer.commitTransaction();
-      }
+  }
+
+  private TopicAdmin topicAdmin(Admin admin, int partitions) {
+    return new TopicAdmin(
+            admin,
+            partitions,
+            config.getShort(NewsflowConfig.REPLICATION_CONFIG),
+            Duration.ofSeconds(60))
+        .withMinInSync(config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG));
+  }
+
+  private static List<TopicSpec<?, ?>> compacted(Collection<String> names) {
+    List<TopicSpec<?, ?>> specs = new ArrayList<>();
+    names.forEach(n -> specs.add(new TopicSpec<>(n, Serdes.ByteArray(), Serdes.ByteArray(), true)));
+    return specs;
+  }
+
+  /** Opens and commits an empty transaction: the transaction coordinator is up afterwards. */
+  private void warmUpTransactions() {
+    Map<String, Object> p = clientProps();
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "newsflow-warm-up");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.commitTransaction();
     }
   }
 
   @Override
   public void close() {
     if (embedded != null) {
+      long t0 = System.nanoTime();
       embedded.close();
+      LOG.info("in-process broker stopped in {} ms", millisSince(t0));
     }
   }
 }

@@ -19,6 +19,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * (no consumer group; nothing is committed): the two ends of a run besides the sink.
  */
 final class DeadLetterWatcher implements AutoCloseable {
+  /** The longest one {@link #poll} waits for records. */
+  static final Duration MAX_WAIT = Duration.ofMillis(25);
+
   private final KafkaConsumer<String, byte[]> consumer;
 
   DeadLetterWatcher(Map<String, Object> clientProps) {
@@ -40,8 +43,14 @@ final class DeadLetterWatcher implements AutoCloseable {
     poll(timeout, onDead, page -> {});
   }
 
+  /**
+   * Hands over the dead letters and pages that arrived, waiting for some at most {@code timeout}
+   * and at most {@link #MAX_WAIT}: a caller loops on it and checks its other ends (the sink's
+   * arrivals) in between, so a long wait here would delay seeing the last of them.
+   */
   void poll(Duration timeout, Consumer<DeadLetter> onDead, Consumer<EnrichedArticle> onPage) {
-    for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
+    Duration wait = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
+    for (ConsumerRecord<String, byte[]> r : consumer.poll(wait)) {
       try {
         if (r.topic().equals(Topics.PAGES.name())) {
           onPage.accept(Topics.PAGES.valueSerde().deserializer().deserialize(r.topic(), r.value()));

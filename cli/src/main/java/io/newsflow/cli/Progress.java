@@ -2,12 +2,17 @@ package io.newsflow.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a long command tells its user while it works: status lines on stderr, and a single rewritten
  * progress line when stderr is a terminal (one line per update otherwise, throttled).
  */
 final class Progress {
+  // status lines also go to the log file, with their time: the file then shows where a command's
+  // start-up went (docs/performance.md reads it so)
+  private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
   private final PrintStream err;
   private final boolean terminal;
   private final boolean quiet;
@@ -21,6 +26,9 @@ final class Progress {
 
   /** A status line; null is ignored. */
   void info(String message) {
+    if (message != null) {
+      LOG.info(message);
+    }
     if (!quiet && message != null) {
       endBar();
       err.println("newsflow: " + message);

@@ -41,6 +41,9 @@ final class TopicWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicWatcher.class);
   private static final int OUTLET_MEMORY = 20_000;
 
+  /** How long the broker holds the watcher's fetch while less than fetch.min.bytes is there. */
+  static final int FETCH_MAX_WAIT_MS = 100;
+
   private final KafkaConsumer<String, Object> consumer;
   private final DashboardState state;
   private final int history;
@@ -104,10 +107,12 @@ final class TopicWatcher implements AutoCloseable {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-dashboard");
-    // a view refreshed every 2 s needs no record sooner than half a second: fetch in batches, not
-    // once per record the pipeline writes
+    // a view refreshed every 2 s needs no record at once: fetch in batches, not once per record
+    // the pipeline writes. The wait is short because a command that ends waits for the watcher
+    // to read the last records (awaitCaughtUp): with 500 ms, a replay's last articles waited for
+    // the watcher's pending fetch, 0.5-0.8 s of a seed replay (docs/performance.md).
     p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
-    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
     this.values = new WatchedValues(healthOnly);
     this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
     this.state = state;
@@ -147,35 +152,13 @@ final class TopicWatcher implements AutoCloseable {
   private void loop() {
     try {
       while (!stopping) {
-        ConsumerRecords<String, Object> batch = consumer.poll(Duration.ofMillis(500));
-        records += batch.count();
-        for (TopicPartition tp : batch.partitions()) {
-          for (ConsumerRecord<String, Object> r : batch.records(tp)) {
-            if (healthOnly) {
-              judgeOnly(r);
-            } else {
-              seen.seen(tp, r.offset());
-              handle(r);
-            }
+        try {
+          readOnce();
+        } catch (WakeupException e) {
+          if (stopping) {
+            throw e;
           }
-        }
-        for (TopicPartition tp : consumer.assignment()) {
-          long position = consumer.position(tp);
-          if (!healthOnly) {
-            seen.position(tp, position);
-          }
-          if (startEnds != null && position >= startEnds.getOrDefault(tp, 0L)) {
-            startEnds.remove(tp);
-          }
-        }
-        if (startEnds != null && startEnds.isEmpty()) {
-          startEnds = null;
-          cpuAtHistoryRead = Dashboard.cpuSeconds();
-        }
-        CountDownLatch waiting = caughtUp;
-        if (waiting != null && atEnd()) {
-          caughtUp = null;
-          waiting.countDown();
+          // awaitCaughtUp woke the poll: look at the ends now rather than after the poll's wait
         }
       }
     } catch (WakeupException e) {
@@ -186,6 +169,43 @@ final class TopicWatcher implements AutoCloseable {
       LOG.error("the dashboard stopped reading the topics: {}", e.toString(), e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** One poll: handles its records, notes the positions, answers a catch-up request. */
+  private void readOnce() {
+    // while a caller waits for the catch-up, a poll that finds nothing new must not hold the
+    // check at the ends for long
+    Duration wait = Duration.ofMillis(caughtUp == null ? 500 : FETCH_MAX_WAIT_MS);
+    ConsumerRecords<String, Object> batch = consumer.poll(wait);
+    records += batch.count();
+    for (TopicPartition tp : batch.partitions()) {
+      for (ConsumerRecord<String, Object> r : batch.records(tp)) {
+        if (healthOnly) {
+          judgeOnly(r);
+        } else {
+          seen.seen(tp, r.offset());
+          handle(r);
+        }
+      }
+    }
+    for (TopicPartition tp : consumer.assignment()) {
+      long position = consumer.position(tp);
+      if (!healthOnly) {
+        seen.position(tp, position);
+      }
+      if (startEnds != null && position >= startEnds.getOrDefault(tp, 0L)) {
+        startEnds.remove(tp);
+      }
+    }
+    if (startEnds != null && startEnds.isEmpty()) {
+      startEnds = null;
+      cpuAtHistoryRead = Dashboard.cpuSeconds();
+    }
+    CountDownLatch waiting = caughtUp;
+    if (waiting != null && atEnd()) {
+      caughtUp = null;
+      waiting.countDown();
     }
   }
 
@@ -275,6 +295,7 @@ final class TopicWatcher implements AutoCloseable {
     }
     CountDownLatch latch = new CountDownLatch(1);
     caughtUp = latch;
+    consumer.wakeup();
     return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
