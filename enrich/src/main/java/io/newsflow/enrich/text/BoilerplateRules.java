@@ -164,13 +164,13 @@ public final class BoilerplateRules {
    * inbox, e-mail, alert, boletín…), compared as the rule's case-insensitive match does.
    */
   private static boolean mayBeNewsletter(String s) {
-    StringBuilder lower = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      lower.append(Character.toLowerCase(Character.toUpperCase(s.charAt(i))));
-    }
+    // regionMatches(true, …) compares characters as the rule's flags do; the words are lower case,
+    // so it finds them where the lower-cased line holds them, without building that line
     for (String w : NEWSLETTER_WORDS) {
-      if (lower.indexOf(w) >= 0) {
-        return true;
+      for (int i = 0, last = s.length() - w.length(); i <= last; i++) {
+        if (s.regionMatches(true, i, w, 0, w.length())) {
+          return true;
+        }
       }
     }
     return false;
