@@ -164,13 +164,14 @@ public final class BoilerplateRules {
    * inbox, e-mail, alert, boletín…), compared as the rule's case-insensitive match does.
    */
   private static boolean mayBeNewsletter(String s) {
-    // regionMatches(true, …) compares characters as the rule's flags do; the words are lower case,
-    // so it finds them where the lower-cased line holds them, without building that line
+    char[] lower = new char[s.length()];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+    }
+    String folded = new String(lower);
     for (String w : NEWSLETTER_WORDS) {
-      for (int i = 0, last = s.length() - w.length(); i <= last; i++) {
-        if (s.regionMatches(true, i, w, 0, w.length())) {
-          return true;
-        }
+      if (folded.contains(w)) {
+        return true;
       }
     }
     return false;

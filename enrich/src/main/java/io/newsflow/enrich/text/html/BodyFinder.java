@@ -426,39 +426,78 @@ final class BodyFinder {
   }
 
   /**
-   * What {@link #norm} of a plain-ASCII line must have to equal a normalised title: for such a line
-   * {@code norm} only lower-cases and turns runs of other characters into one space, so its letters
-   * and digits are the line's own, one for one.
+   * What a line must have for {@link #norm} of it to equal a normalised title. Below U+2000 (where
+   * {@code fold} changes only whitespace) and but for U+0130 (which lower-cases to two characters),
+   * lower-casing maps each character to one of the same kind, letter or digit or neither, and
+   * {@code norm} keeps every letter and digit one for one: such a line's letters and digits must be
+   * as many as the title's. Dashes, quotes and the ellipsis (U+2010 to U+2027) make {@code fold}
+   * normalise the line (NFKC), which turns them into no letter or digit and leaves the Latin
+   * characters that have no other form alone; lines with them are counted when every other
+   * character is such a Latin one.
    */
-  record TitleShape(boolean ascii, int alnums) {
+  record TitleShape(int alnums) {
+    /** Lines with a character from here on are always normalised, but for {@link #PUNCTUATION}. */
+    static final char UNCHECKED = '\u2000';
+
+    /** Typographic dashes, quotes and the ellipsis. */
+    static final char PUNCTUATION_FROM = '\u2010';
+
+    static final char PUNCTUATION_TO = '\u2027';
+
+    /** The end of the Latin characters that NFKC may leave beside {@link #PUNCTUATION}. */
+    static final char LATIN_END = '\u0250';
+
+    private static final boolean[] NFKC_SAME = new boolean[LATIN_END];
+
+    static {
+      for (char c = 0; c < LATIN_END; c++) {
+        String s = String.valueOf(c);
+        NFKC_SAME[c] = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).equals(s);
+      }
+    }
+
     static TitleShape of(String normTitle) {
-      return new TitleShape(isAscii(normTitle), asciiAlnums(normTitle));
+      int n = 0;
+      for (int i = 0; i < normTitle.length(); i++) {
+        n += isAlnum(normTitle.charAt(i)) ? 1 : 0;
+      }
+      return new TitleShape(n);
     }
 
     /** False only when {@code norm(line)} cannot equal the title. */
     boolean mayEqual(String line) {
-      if (!isAscii(line)) {
-        return true;
-      }
-      return ascii && asciiAlnums(line) == alnums;
-    }
-
-    private static boolean isAscii(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        if (s.charAt(i) >= 0x80) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static int asciiAlnums(String s) {
       int n = 0;
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        n += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? 1 : 0;
+      boolean normalised = false;
+      boolean latin = true;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c >= PUNCTUATION_FROM && c <= PUNCTUATION_TO) {
+          normalised = true;
+          continue;
+        }
+        if (c >= UNCHECKED || c == '\u0130') {
+          return true;
+        }
+        latin &= c < LATIN_END && NFKC_SAME[c];
+        n += isAlnum(c) ? 1 : 0;
       }
-      return n;
+      return (normalised && !latin) || n == alnums;
+    }
+
+    /** Whether {@code [\\p{L}\\p{N}]} (what {@link #norm} keeps) matches the character. */
+    static boolean isAlnum(char c) {
+      return switch (Character.getType(c)) {
+        case Character.UPPERCASE_LETTER,
+            Character.LOWERCASE_LETTER,
+            Character.TITLECASE_LETTER,
+            Character.MODIFIER_LETTER,
+            Character.OTHER_LETTER,
+            Character.DECIMAL_DIGIT_NUMBER,
+            Character.LETTER_NUMBER,
+            Character.OTHER_NUMBER ->
+            true;
+        default -> false;
+      };
     }
   }
 
