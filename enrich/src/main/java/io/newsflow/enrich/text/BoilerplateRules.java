@@ -164,12 +164,13 @@ public final class BoilerplateRules {
    * inbox, e-mail, alert, boletín…), compared as the rule's case-insensitive match does.
    */
   private static boolean mayBeNewsletter(String s) {
-    StringBuilder lower = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      lower.append(Character.toLowerCase(Character.toUpperCase(s.charAt(i))));
+    char[] lower = new char[s.length()];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
     }
+    String folded = new String(lower);
     for (String w : NEWSLETTER_WORDS) {
-      if (lower.indexOf(w) >= 0) {
+      if (folded.contains(w)) {
         return true;
       }
     }

@@ -34,11 +34,11 @@ class PageKindTrainingTest {
     PageKindTraining.Outcome trained = PageKindTraining.train(rows, 0);
 
     assertThat(trained.report()).contains("five folds", "wcxb-dev validation", "news pages");
-    // five-fold figures measured 0.630 of non-articles out, 0.012 of articles out, 0 news pages
-    // (docs/extraction.md); floors a little below them
-    assertThat(trained.devKeptOut()).isGreaterThan(0.60);
+    // five-fold figures measured 0.682 of non-articles out (304 / 446), 0.012 of articles out
+    // (6 / 504), 0 news pages (docs/extraction.md, 1.6.0 and 1.7.0); floors a little below them
+    assertThat(trained.devKeptOut()).isGreaterThan(0.67);
     assertThat(trained.devLost()).isLessThan(0.016);
-    assertThat(trained.newsLost()).isLessThanOrEqualTo(1);
+    assertThat(trained.newsLost()).isZero();
     // the shipped file was written by the trainer from these pages; if features or pages change,
     // run `newsflow train-page-kinds --write` and commit the file
     assertThat(trained.model().toJson())

@@ -70,18 +70,23 @@ final class BodyFinder {
     List<Block> blocks = BlockSplitter.split(body, marks);
     Map<Element, double[]> acc = new IdentityHashMap<>();
     List<Element> reached = accumulate(blocks, body, acc);
-    List<Element> story = choose(acc, reached, body, STORY_FURNITURE);
-    List<Element> strict = choose(acc, reached, body, ALL_FURNITURE);
-    List<String> paragraphs = keep(blocks, story, marks, title, removed);
+    double[] hints = hints(reached);
+    List<Element> story = choose(acc, reached, hints, body, STORY_FURNITURE);
+    List<Element> strict = choose(acc, reached, hints, body, ALL_FURNITURE);
+    Verdicts verdicts = new Verdicts(blocks.size(), title);
+    List<String> paragraphs = keep(blocks, story, marks, verdicts, removed);
+    // the page-kind body needs only the kept lines: no removal log, and the line rules' verdicts
+    // of the story's pass are reused for the blocks both containers hold
     List<String> kind =
-        strict.equals(story) ? paragraphs : keep(blocks, strict, marks, title, new ArrayList<>());
+        strict.equals(story) ? paragraphs : keep(blocks, strict, marks, verdicts, null);
     return new Result(paragraphs, story.get(0), kind);
   }
 
   /** The best container first, then those of its siblings that hold story text too. */
   static List<Element> chooseContainers(List<Block> blocks, Element body) {
     Map<Element, double[]> acc = new IdentityHashMap<>();
-    return choose(acc, accumulate(blocks, body, acc), body, STORY_FURNITURE);
+    List<Element> reached = accumulate(blocks, body, acc);
+    return choose(acc, reached, hints(reached), body, STORY_FURNITURE);
   }
 
   /**
@@ -121,13 +126,27 @@ final class BodyFinder {
   private static final int ALL_FURNITURE = 1;
   private static final int STORY_FURNITURE = 3;
 
+  /** The content hint of each reached element, in the same order, computed once per page. */
+  private static double[] hints(List<Element> reached) {
+    double[] out = new double[reached.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = hint(reached.get(i));
+    }
+    return out;
+  }
+
   private static List<Element> choose(
-      Map<Element, double[]> acc, List<Element> reached, Element body, int furnitureAt) {
+      Map<Element, double[]> acc,
+      List<Element> reached,
+      double[] hints,
+      Element body,
+      int furnitureAt) {
     Element best = body;
     double bestScore = Double.NEGATIVE_INFINITY;
-    for (Element e : reached) {
+    for (int i = 0; i < hints.length; i++) {
+      Element e = reached.get(i);
       double[] a = acc.get(e);
-      double score = a[0] * (1 + hint(e)) - FURNITURE_COST * a[furnitureAt];
+      double score = a[0] * (1 + hints[i]) - FURNITURE_COST * a[furnitureAt];
       if (score > bestScore) {
         bestScore = score;
         best = e;
@@ -257,11 +276,15 @@ final class BodyFinder {
     return n;
   }
 
+  /**
+   * Keeps the container's story blocks; logs every other block in {@code removed}, or nothing when
+   * it is null.
+   */
   private static List<String> keep(
       List<Block> blocks,
       List<Element> chosen,
       Map<Element, String> marks,
-      String title,
+      Verdicts verdicts,
       List<Removed> removed) {
     Map<Element, Element> within = new IdentityHashMap<>();
     for (Element c : chosen) {
@@ -278,7 +301,6 @@ final class BodyFinder {
       }
     }
     int tail = tailStart(blocks, containerOf, firstStory);
-    String normTitle = title == null ? null : norm(title);
     List<String> out = new ArrayList<>();
     StringBuilder outside = new StringBuilder();
     String outsideWhy = null;
@@ -293,7 +315,13 @@ final class BodyFinder {
       } else {
         why = i >= tail ? "rule:tail" : quoteVerdict(b);
         why = why != null || isQuote(b) ? why : markedInside(b, containerOf[i], marks);
-        why = why != null || isQuote(b) ? why : verdict(b, i < firstStory, normTitle);
+        why = why != null || isQuote(b) ? why : verdicts.of(b, i, i < firstStory);
+      }
+      if (removed == null) {
+        if (why == null) {
+          out.add(b.text());
+        }
+        continue;
       }
       // runs of furniture outside the story are logged as one entry per reason
       if (outsideWhy != null && (!outsideWhy.equals(why) || containerOf[i] != null)) {
@@ -355,16 +383,127 @@ final class BodyFinder {
     return rule != null ? "rule:" + rule : b.linkDensity() > 0.9 ? "density:links" : null;
   }
 
-  private static String verdict(Block b, boolean beforeStory, String normTitle) {
+  /**
+   * The verdicts of the line rules on a page's blocks, each worked out once: both containers'
+   * passes over the blocks ({@link #find}) read them.
+   */
+  private static final class Verdicts {
+    private static final String NONE = "";
+    private final String[] rules;
+    private final byte[] title;
+    private final String normTitle;
+    private final TitleShape titleShape;
+
+    Verdicts(int blocks, String title) {
+      rules = new String[blocks];
+      this.title = new byte[blocks];
+      normTitle = title == null ? null : norm(title);
+      titleShape = normTitle == null ? null : TitleShape.of(normTitle);
+    }
+
+    String of(Block b, int i, boolean beforeStory) {
+      if (rules[i] == null) {
+        String rule = BoilerplateRules.match(b.text());
+        rules[i] = rule == null ? NONE : "rule:" + rule;
+      }
+      if (rules[i] != NONE) {
+        return rules[i];
+      }
+      if (title[i] == 0) {
+        title[i] = isTitle(b) ? (byte) 1 : (byte) 2;
+      }
+      return title[i] == 1 ? "rule:title" : verdict(b, beforeStory);
+    }
+
+    private boolean isTitle(Block b) {
+      String t = b.text();
+      return b.kind().equals("h1")
+          || (normTitle != null
+              && t.length() < 300
+              && titleShape.mayEqual(t)
+              && norm(t).equals(normTitle));
+    }
+  }
+
+  /**
+   * What a line must have for {@link #norm} of it to equal a normalised title. Below U+2000 (where
+   * {@code fold} changes only whitespace) and but for U+0130 (which lower-cases to two characters),
+   * lower-casing maps each character to one of the same kind, letter or digit or neither, and
+   * {@code norm} keeps every letter and digit one for one: such a line's letters and digits must be
+   * as many as the title's. Dashes, quotes and the ellipsis (U+2010 to U+2027) make {@code fold}
+   * normalise the line (NFKC), which turns them into no letter or digit and leaves the Latin
+   * characters that have no other form alone; lines with them are counted when every other
+   * character is such a Latin one.
+   */
+  record TitleShape(int alnums) {
+    /** Lines with a character from here on are always normalised, but for {@link #PUNCTUATION}. */
+    static final char UNCHECKED = '\u2000';
+
+    /** Typographic dashes, quotes and the ellipsis. */
+    static final char PUNCTUATION_FROM = '\u2010';
+
+    static final char PUNCTUATION_TO = '\u2027';
+
+    /** The end of the Latin characters that NFKC may leave beside {@link #PUNCTUATION}. */
+    static final char LATIN_END = '\u0250';
+
+    private static final boolean[] NFKC_SAME = new boolean[LATIN_END];
+
+    static {
+      for (char c = 0; c < LATIN_END; c++) {
+        String s = String.valueOf(c);
+        NFKC_SAME[c] = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).equals(s);
+      }
+    }
+
+    static TitleShape of(String normTitle) {
+      int n = 0;
+      for (int i = 0; i < normTitle.length(); i++) {
+        n += isAlnum(normTitle.charAt(i)) ? 1 : 0;
+      }
+      return new TitleShape(n);
+    }
+
+    /** False only when {@code norm(line)} cannot equal the title. */
+    boolean mayEqual(String line) {
+      int n = 0;
+      boolean normalised = false;
+      boolean latin = true;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c >= PUNCTUATION_FROM && c <= PUNCTUATION_TO) {
+          normalised = true;
+          continue;
+        }
+        if (c >= UNCHECKED || c == '\u0130') {
+          return true;
+        }
+        latin &= c < LATIN_END && NFKC_SAME[c];
+        n += isAlnum(c) ? 1 : 0;
+      }
+      return (normalised && !latin) || n == alnums;
+    }
+
+    /** Whether {@code [\\p{L}\\p{N}]} (what {@link #norm} keeps) matches the character. */
+    static boolean isAlnum(char c) {
+      return switch (Character.getType(c)) {
+        case Character.UPPERCASE_LETTER,
+            Character.LOWERCASE_LETTER,
+            Character.TITLECASE_LETTER,
+            Character.MODIFIER_LETTER,
+            Character.OTHER_LETTER,
+            Character.DECIMAL_DIGIT_NUMBER,
+            Character.LETTER_NUMBER,
+            Character.OTHER_NUMBER ->
+            true;
+        default -> false;
+      };
+    }
+  }
+
+  /** The rules after the line rules and the headline: byline, date line, links, lead-in label. */
+  private static String verdict(Block b, boolean beforeStory) {
     String t = b.text();
-    String rule = BoilerplateRules.match(t);
-    if (rule != null) {
-      return "rule:" + rule;
-    }
-    if (b.kind().equals("h1")
-        || (normTitle != null && t.length() < 300 && norm(t).equals(normTitle))) {
-      return "rule:title";
-    }
     if (t.length() < 120 && BYLINE.matcher(t).matches()) {
       return "rule:byline";
     }

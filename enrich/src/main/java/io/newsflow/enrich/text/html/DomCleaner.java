@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -157,7 +158,8 @@ final class DomCleaner {
    * whether they hold the story is decided by {@link BodyFinder}.
    */
   static Map<Element, String> clean(Element body) {
-    int[] total = {-1};
+    // the length of the body's text, and a lower bound of it; -1 until needed
+    int[] total = {-1, -1};
     List<Element> drop = new ArrayList<>();
     Map<Element, String> marks = new IdentityHashMap<>();
     NodeTraversor.filter(
@@ -199,11 +201,19 @@ final class DomCleaner {
     if (e.hasAttr("hidden")
         || "true".equals(e.attr("aria-hidden"))
         || (e.hasAttr("style") && HIDDEN_STYLE.matcher(e.attr("style")).find())) {
+      // a page that hides most of its text until a script runs still has its story there
+      int hidden = e.text().length();
+      if (total[1] < 0) {
+        total[1] = Math.max(1, visibleChars(body));
+      }
+      if (hidden < total[1] / 3) {
+        // the body's text is at least that long: no need to build it
+        return "drop:hidden";
+      }
       if (total[0] < 0) {
         total[0] = Math.max(1, body.text().length());
       }
-      // a page that hides most of its text until a script runs still has its story there
-      return e.text().length() < total[0] / 3 ? "drop:hidden" : null;
+      return hidden < total[0] / 3 ? "drop:hidden" : null;
     }
     if ("articleBody".equalsIgnoreCase(e.attr("itemprop"))
         || tag.equals("article")
@@ -228,6 +238,29 @@ final class DomCleaner {
     // an id made from a heading's words ("how-popular-is-…", "toc_why-comments-matter") is a
     // link target, not a name for furniture
     return hint != null && isHeadingAnchor(e, e.id()) ? null : hint;
+  }
+
+  /**
+   * A lower bound of {@code root.text().length()} that builds no string: the characters of its text
+   * nodes that are neither whitespace nor invisible (zero-width space, soft hyphen), which jsoup's
+   * {@code text()} keeps one for one while it folds whitespace.
+   */
+  static int visibleChars(Element root) {
+    int[] n = {0};
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode t) {
+            String w = t.getWholeText();
+            for (int i = 0; i < w.length(); i++) {
+              char c = w.charAt(i);
+              boolean blank =
+                  c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0';
+              n[0] += blank || c == '\u200b' || c == '\u00ad' ? 0 : 1;
+            }
+          }
+        },
+        root);
+    return n[0];
   }
 
   /**
