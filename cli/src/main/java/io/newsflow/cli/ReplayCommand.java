@@ -274,7 +274,7 @@ final class ReplayCommand implements Callable<Integer> {
       Progress progress) {
     long t0 = System.nanoTime();
     while (tracker.done() < tracker.expectedCount()) {
-      dlq.poll(Duration.ofMillis(200), tracker::dead, tracker::page);
+      dlq.poll(DeadLetterWatcher.MAX_WAIT, tracker::dead, tracker::page);
       progress.bar("enrich", tracker.done(), tracker.expectedCount(), t0);
       String failure = whyStopped(tracker, pipeline, stallNanos);
       if (failure != null) {
@@ -295,7 +295,7 @@ final class ReplayCommand implements Callable<Integer> {
       return;
     }
     while (tracker.ahead() >= maxAhead) {
-      dlq.poll(Duration.ofMillis(100), tracker::dead, tracker::page);
+      dlq.poll(DeadLetterWatcher.MAX_WAIT, tracker::dead, tracker::page);
       String failure = whyStopped(tracker, pipeline, stallNanos);
       if (failure != null) {
         throw new Stopped(failure);
