@@ -114,15 +114,42 @@ final class Pipeline implements AutoCloseable {
     };
   }
 
+  private long begun;
+
+  /** Starts both stages and waits until enrich has joined its group and holds its partitions. */
   void start(Duration timeout) throws InterruptedException {
-    long t0 = System.nanoTime();
+    begin();
+    awaitRunning(timeout);
+  }
+
+  /**
+   * Starts both stages and returns at once: enrich joins its group (state stores opened, partitions
+   * assigned: about a second) while the caller does other work, such as sending the articles, which
+   * wait in {@code news.raw} meanwhile.
+   */
+  void begin() {
+    begun = System.nanoTime();
     sinks.start();
     enrich.start();
-    if (!enrich.awaitRunning(timeout)) {
-      throw new IllegalStateException(
-          "the enrich stage did not start within " + timeout + " (state " + enrich.state() + ")");
+  }
+
+  /**
+   * After {@link #begin()}: waits until enrich is running; throws when it is not within timeout.
+   */
+  void awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    // in slices, so that a stage that failed while joining is reported at once, not at the timeout
+    while (!enrich.awaitRunning(Duration.ofMillis(100))) {
+      String failure = failure();
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the enrich stage did not start within " + timeout + " (state " + enrich.state() + ")");
+      }
     }
-    LOG.info("enrich running {} ms after its start", Cluster.millisSince(t0));
+    LOG.info("enrich running {} ms after its start", Cluster.millisSince(begun));
   }
 
   /** The reason a stage stopped, or null while both run. */

@@ -102,94 +102,129 @@ final class ReplayCommand implements Callable<Integer> {
     try (Cluster cluster = Cluster.embeddedUnlessConfigured(config, progress)) {
       Tagger tagger = loading.get();
       cluster.ensureTopics(tagger.topicNames());
-      try (Alerts alerts = new Alerts(cluster.clientProps());
-          Dashboard ui =
-              !dashboard.wanted() && !config.getBoolean(NewsflowConfig.ALERTS_CONFIG)
-                  ? null
-                  : DashboardOptions.start(
-                      config, cluster, dashboard.wanted(), List::of, () -> null, alerts, progress);
-          DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps());
-          Pipeline pipeline =
-              new Pipeline(
-                  cluster,
-                  config,
-                  tagger,
-                  (a, o) -> {
-                    tracker.sunk(a, o);
-                    if (ui != null) {
-                      ui.sunk(a);
-                    }
-                  })) {
+      // the dashboard is set up while enrich joins its group, after the pipeline that reports to it
+      java.util.concurrent.atomic.AtomicReference<Dashboard> shown =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      try (Pipeline pipeline =
+          new Pipeline(
+              cluster,
+              config,
+              tagger,
+              (a, o) -> {
+                tracker.sunk(a, o);
+                Dashboard ui = shown.get();
+                if (ui != null) {
+                  ui.sunk(a);
+                }
+              })) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
-        pipeline.start(Duration.ofSeconds(120));
-        long ingestStarted = System.nanoTime();
-        startupNanos = ingestStarted - started;
-        long cpuStarted = processCpuNanos();
-        long stallNanos = config.getLong(NewsflowConfig.STALL_TIMEOUT_CONFIG) * 1_000_000L;
-        ReplayReport report;
-        try {
-          report =
-              ingest(
-                  cluster,
-                  config,
-                  folder,
-                  outlet,
-                  progress,
-                  tracker,
-                  () -> keepWithin(maxAhead, tracker, dlq, pipeline, stallNanos));
-        } catch (Stopped e) {
-          System.err.printf(
-              "newsflow replay: %s (%d of the %d articles sent so far reached an end)%n",
-              e.getMessage(), tracker.done(), tracker.expectedCount());
-          return 1;
-        }
-        articles = report.total();
-        String failure = await(tracker, dlq, pipeline, stallNanos, progress);
-        // for bench/scripts/dashboard-overhead.sh: the pipeline's own time, without start and stop
-        org.slf4j.LoggerFactory.getLogger(ReplayCommand.class)
-            .info(
-                "replay pipeline: {} articles in {} ms from the first ingested to the last sunk",
-                tracker.expectedCount(),
-                (System.nanoTime() - ingestStarted) / 1_000_000);
-        if (ui != null && failure == null) {
-          ui.awaitCaughtUp(Duration.ofSeconds(10));
-        }
-        // for bench/scripts/dashboard-overhead.sh: the work of the whole process (every thread, the
-        // in-process broker and the GC included) for these articles, the dashboard's catch-up too
-        org.slf4j.LoggerFactory.getLogger(ReplayCommand.class)
-            .info(
-                "replay window: {} articles, {} ms wall, {} ms process CPU",
-                tracker.expectedCount(),
-                (System.nanoTime() - ingestStarted) / 1_000_000,
-                (processCpuNanos() - cpuStarted) / 1_000_000);
-        // stories are committed with their articles; give the story sink a moment to read them
-        boolean storiesRead =
-            failure == null && pipeline.stories().awaitCaughtUp(Duration.ofSeconds(10));
-        printSummary(
-            System.out,
-            report,
-            tracker,
-            storiesLine(tracker.storyCount(), pipeline.stories(), storiesRead),
-            pipeline.outputs(),
-            System.nanoTime() - started);
-        if (ui != null && ui.alertCount() > 0) {
-          System.out.printf(
-              "  alerts           %d (on news.alerts; see the warnings above)%n", ui.alertCount());
-        }
-        if (failure != null) {
-          System.err.println("newsflow replay: " + failure);
-          return 1;
-        }
-        // on a terminal, the dashboard stays for the person to look at; a script goes on
-        if (dashboard.wanted() && System.console() != null) {
-          progress.info("the dashboard stays at " + ui.url() + " until Ctrl-C");
-          try (UntilStopped until = new UntilStopped()) {
-            until.await(pipeline::failure);
+        // Streams joins its group (about a second) while the watchers are set up and the archive is
+        // sent: the articles wait in news.raw until enrich holds its partitions
+        pipeline.begin();
+        try (Alerts alerts = new Alerts(cluster.clientProps());
+            Dashboard ui =
+                !dashboard.wanted() && !config.getBoolean(NewsflowConfig.ALERTS_CONFIG)
+                    ? null
+                    : DashboardOptions.start(
+                        config,
+                        cluster,
+                        dashboard.wanted(),
+                        List::of,
+                        () -> null,
+                        alerts,
+                        progress);
+            // positioned at the dead-letter topic's end before the first article is sent
+            DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps())) {
+          shown.set(ui);
+          try {
+            return replay(config, cluster, progress, tracker, pipeline, ui, dlq, started);
+          } finally {
+            // before the dashboard closes: no article is shown on a closed one
+            shown.set(null);
           }
         }
-        return 0;
       }
     }
+  }
+
+  private int replay(
+      NewsflowConfig config,
+      Cluster cluster,
+      Progress progress,
+      Tracker tracker,
+      Pipeline pipeline,
+      Dashboard ui,
+      DeadLetterWatcher dlq,
+      long started)
+      throws Exception {
+    long ingestStarted = System.nanoTime();
+    long cpuStarted = processCpuNanos();
+    long stallNanos = config.getLong(NewsflowConfig.STALL_TIMEOUT_CONFIG) * 1_000_000L;
+    ReplayReport report;
+    try {
+      report =
+          ingest(
+              cluster,
+              config,
+              folder,
+              outlet,
+              progress,
+              tracker,
+              () -> keepWithin(maxAhead, tracker, dlq, pipeline, stallNanos));
+    } catch (Stopped e) {
+      System.err.printf(
+          "newsflow replay: %s (%d of the %d articles sent so far reached an end)%n",
+          e.getMessage(), tracker.done(), tracker.expectedCount());
+      return 1;
+    }
+    // a short archive is all sent before enrich has joined; a long one waited for it above
+    pipeline.awaitRunning(Duration.ofSeconds(120));
+    startupNanos = System.nanoTime() - started;
+    articles = report.total();
+    String failure = await(tracker, dlq, pipeline, stallNanos, progress);
+    // for bench/scripts/dashboard-overhead.sh: the pipeline's own time, without start and stop
+    org.slf4j.LoggerFactory.getLogger(ReplayCommand.class)
+        .info(
+            "replay pipeline: {} articles in {} ms from the first ingested to the last sunk",
+            tracker.expectedCount(),
+            (System.nanoTime() - ingestStarted) / 1_000_000);
+    if (ui != null && failure == null) {
+      ui.awaitCaughtUp(Duration.ofSeconds(10));
+    }
+    // for bench/scripts/dashboard-overhead.sh: the work of the whole process (every thread, the
+    // in-process broker and the GC included) for these articles, the dashboard's catch-up too
+    org.slf4j.LoggerFactory.getLogger(ReplayCommand.class)
+        .info(
+            "replay window: {} articles, {} ms wall, {} ms process CPU",
+            tracker.expectedCount(),
+            (System.nanoTime() - ingestStarted) / 1_000_000,
+            (processCpuNanos() - cpuStarted) / 1_000_000);
+    // stories are committed with their articles; give the story sink a moment to read them
+    boolean storiesRead =
+        failure == null && pipeline.stories().awaitCaughtUp(Duration.ofSeconds(10));
+    printSummary(
+        System.out,
+        report,
+        tracker,
+        storiesLine(tracker.storyCount(), pipeline.stories(), storiesRead),
+        pipeline.outputs(),
+        System.nanoTime() - started);
+    if (ui != null && ui.alertCount() > 0) {
+      System.out.printf(
+          "  alerts           %d (on news.alerts; see the warnings above)%n", ui.alertCount());
+    }
+    if (failure != null) {
+      System.err.println("newsflow replay: " + failure);
+      return 1;
+    }
+    // on a terminal, the dashboard stays for the person to look at; a script goes on
+    if (dashboard.wanted() && System.console() != null) {
+      progress.info("the dashboard stays at " + ui.url() + " until Ctrl-C");
+      try (UntilStopped until = new UntilStopped()) {
+        until.await(pipeline::failure);
+      }
+    }
+    return 0;
   }
 
   /** The CPU time of the whole process, all threads, from the OS; -1 when the JVM cannot say. */
