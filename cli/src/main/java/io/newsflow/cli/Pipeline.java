@@ -149,7 +149,13 @@ final class Pipeline implements AutoCloseable {
             "the enrich stage did not start within " + timeout + " (state " + enrich.state() + ")");
       }
     }
-    LOG.info("enrich running {} ms after its start", Cluster.millisSince(begun));
+    LOG.info(
+        "enrich running {} ms after its start", (enrich.firstRunningNanos() - begun) / 1_000_000);
+  }
+
+  /** {@link System#nanoTime()} when enrich first ran, after {@link #awaitRunning(Duration)}. */
+  long runningSince() {
+    return enrich.firstRunningNanos();
   }
 
   /** The reason a stage stopped, or null while both run. */

@@ -179,7 +179,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     // a short archive is all sent before enrich has joined; a long one waited for it above
     pipeline.awaitRunning(Duration.ofSeconds(120));
-    startupNanos = System.nanoTime() - started;
+    startupNanos = pipeline.runningSince() - started;
     articles = report.total();
     String failure = await(tracker, dlq, pipeline, stallNanos, progress);
     // for bench/scripts/dashboard-overhead.sh: the pipeline's own time, without start and stop

@@ -50,6 +50,7 @@ public final class EnrichService implements AutoCloseable {
   private final Set<String> changelogTopics = new TreeSet<>();
   private final Set<String> singlePartitionChangelogs = new TreeSet<>();
   private final CountDownLatch running = new CountDownLatch(1);
+  private volatile long firstRunningNanos;
   private volatile Throwable failure;
 
   /**
@@ -115,7 +116,8 @@ public final class EnrichService implements AutoCloseable {
         });
     streams.setStateListener(
         (now, before) -> {
-          if (now == KafkaStreams.State.RUNNING) {
+          if (now == KafkaStreams.State.RUNNING && running.getCount() > 0) {
+            firstRunningNanos = System.nanoTime();
             running.countDown();
           }
         });
@@ -176,6 +178,11 @@ public final class EnrichService implements AutoCloseable {
   /** Waits until the application has joined and been assigned its partitions. */
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
     return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** {@link System#nanoTime()} when the application first reached RUNNING; 0 before that. */
+  public long firstRunningNanos() {
+    return firstRunningNanos;
   }
 
   public KafkaStreams.State state() {

@@ -24,16 +24,16 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * Bench only (StoryBench {@code --store}): the production {@link StoryStep} over a store built as
- * {@link EnrichTopology} builds {@code story-window} (persistent RocksDB, cached, changelogged), in
- * a {@link TopologyTestDriver} on the calling thread. It lives in the step's package because the
- * step is package-private, and uses only what the step has offered since its store was first
- * written (constructor, {@code STORE}, {@code Out}), so that the same bench runs against an older
- * build of enrich put first on the class path.
+ * Bench only (StoryBench {@code --store}): the production {@link StoryStep} over {@code
+ * story-window} built as {@link EnrichTopology} builds it (a {@link ReadOnceStore}, cached,
+ * changelogged), in a {@link TopologyTestDriver} on the calling thread. With the system property
+ * {@code newsflow.bench.store=rocksdb} the store is the persistent RocksDB one the topology used
+ * before session 9 (cached, changelogged), to compare the two in one session. It lives in the
+ * step's package because the step is package-private.
  *
- * <p>The driver commits after every record, so the record cache is flushed to RocksDB and the
+ * <p>The driver commits after every record, so the record cache is flushed to the store and the
  * changelog after every article; the topology commits every 1,000 ms, where a term or story changed
- * by several articles between two commits reaches RocksDB once. The store's cost measured here is
+ * by several articles between two commits is written once. The store's cost measured here is
  * therefore an upper bound of what the topology pays.
  */
 public final class StoryStepHarness implements AutoCloseable {
@@ -65,11 +65,13 @@ public final class StoryStepHarness implements AutoCloseable {
     t.addSource("in", Serdes.String().deserializer(), HandOff.OUT, IN);
     t.addProcessor("assign-story", () -> new StartLater(settings, tagger, initial), "in");
     t.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryStep.STORE),
-                Serdes.String(),
-                Serdes.ByteArray())
-            .withCachingEnabled(),
+        "rocksdb".equals(System.getProperty("newsflow.bench.store"))
+            ? Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoryStep.STORE),
+                    Serdes.String(),
+                    Serdes.ByteArray())
+                .withCachingEnabled()
+            : EnrichTopology.storyStore(),
         "assign-story");
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);

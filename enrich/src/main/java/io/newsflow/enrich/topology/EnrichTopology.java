@@ -66,12 +66,7 @@ public final class EnrichTopology {
     Tagger tagger = settings.tagger();
 
     builder.addStateStore(learnerStore());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryStep.STORE),
-                Serdes.String(),
-                Serdes.ByteArray())
-            .withCachingEnabled());
+    builder.addStateStore(storyStore());
     KStream<String, Carried<byte[]>> raw =
         byOutlet(
                 builder.stream(
@@ -153,6 +148,19 @@ public final class EnrichTopology {
   static StoreBuilder<KeyValueStore<String, byte[]>> learnerStore() {
     return Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(LearnStep.STORE), Serdes.String(), Serdes.ByteArray())
+        .withCachingEnabled();
+  }
+
+  /**
+   * The story window's store: the step keeps the window in the heap and writes every change here;
+   * the store's entries live only from the task's start until the step has read them back ({@link
+   * ReadOnceStore}), so no copy of the window stays in RocksDB or in the store, and nothing a
+   * killed process left on disk has to be declared corrupted. Cached: a story changed by several
+   * articles in one commit reaches the changelog once.
+   */
+  static StoreBuilder<KeyValueStore<String, byte[]>> storyStore() {
+    return Stores.keyValueStoreBuilder(
+            ReadOnceStore.supplier(StoryStep.STORE), Serdes.String(), Serdes.ByteArray())
         .withCachingEnabled();
   }
 

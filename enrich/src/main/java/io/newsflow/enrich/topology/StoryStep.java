@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Assigns each article to a story with the pure {@link StoryClusterer} and forwards the article
  * with its {@code storyId} and {@code duplicateOf}, then every story whose state changed. The
- * clusterer's window lives in a changelogged store ({@link #STORE}) written after every article and
- * read back when the task starts, so it survives restarts and moves with the task. The topology
- * feeds this step from a single-partition repartition topic: one task sees every article, so the
- * stories of articles from any outlet and any input partition meet.
+ * clusterer's window lives in the heap; every change to it goes to a changelogged store ({@link
+ * #STORE}, a {@link ReadOnceStore}) after every article and is read back once when the task starts,
+ * so it survives restarts and moves with the task. The topology feeds this step from a
+ * single-partition repartition topic: one task sees every article, so the stories of articles from
+ * any outlet and any input partition meet.
  */
 final class StoryStep implements Processor<String, EnrichedArticle, String, StoryStep.Out> {
   static final String STORE = "story-window";
@@ -78,6 +79,8 @@ final class StoryStep implements Processor<String, EnrichedArticle, String, Stor
     this.clusterer = new StoryClusterer(settings, places).keepChanges();
     this.state = new StoreState(store);
     restore();
+    // the window is in the clusterer now; the store keeps writing changes to its changelog only
+    ReadOnceStore.release(store);
   }
 
   private void restore() {

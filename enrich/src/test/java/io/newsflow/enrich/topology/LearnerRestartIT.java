@@ -27,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Enrich killed with SIGKILL and started again on its state folder, against a real broker. Under
  * exactly-once, a persistent store that a killed process leaves behind cannot be trusted (it may
  * hold writes of a transaction that never committed), so Streams declares its task corrupted, wipes
- * the store and rebuilds it from the changelog (TaskCorruptedException). The learner's state, a
- * sketch per outlet, is small and is kept in memory, rebuilt from its changelog on every start: its
- * tasks must come back without being declared corrupted, and go on enriching.
+ * the store and rebuilds it from the changelog (TaskCorruptedException). No store of the topology
+ * is persistent: the learner's sketches are kept in an in-memory store and the story window in the
+ * story step's heap (its store holds it only while the step reads it back, {@link ReadOnceStore}),
+ * both rebuilt from their changelogs on every start. So no task may be declared corrupted after a
+ * kill, and the stages go on enriching and grouping stories.
  */
 public class LearnerRestartIT {
   static final Duration READ_FOR = Duration.ofSeconds(60);
@@ -51,13 +53,14 @@ public class LearnerRestartIT {
   }
 
   @Test
-  void shouldRestartTheLearnersTasksAfterAKillWithoutDeclaringThemCorrupted(@TempDir Path dir)
+  void shouldRestartEveryTaskAfterAKillWithoutDeclaringItCorrupted(@TempDir Path dir)
       throws Exception {
     EnrichDrivers.ensureTopics(bootstrap, OutletPartitioningIT.PARTITIONS);
     String run = "learner-restart-" + Long.toString(System.nanoTime(), 36) + "-";
     Topology topology = EnrichTopology.build(new StreamsBuilder(), EnrichSettings.defaults());
     Pattern learnerTask =
         Pattern.compile("\\b" + subtopologyOf(topology, LearnStep.STORE) + "_\\d+\\b");
+    Pattern storyTask = Pattern.compile("\\b" + subtopologyOf(topology, StoryStep.STORE) + "_0\\b");
     Path state = dir.resolve("state");
 
     try (KafkaProducer<String, byte[]> producer = EnrichDrivers.producer(bootstrap);
@@ -83,7 +86,12 @@ public class LearnerRestartIT {
           Files.readAllLines(log).stream().filter(l -> l.contains("corrupted")).toList();
       assertThat(corrupted)
           .as("tasks declared corrupted on the restart")
-          .noneMatch(l -> learnerTask.matcher(l).find());
+          .noneMatch(l -> learnerTask.matcher(l).find())
+          .noneMatch(l -> storyTask.matcher(l).find())
+          .isEmpty();
+      assertThat(Files.readString(log))
+          .as("the story window came back from its changelog")
+          .containsPattern("story window restored: [1-9]\\d* open stories");
     }
   }
 
