@@ -80,17 +80,7 @@ public final class DashboardCostBench {
       AtomicReference<Dashboard> watching = new AtomicReference<>();
       try (DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps());
           Pipeline pipeline =
-              new Pipeline(
-                  cluster,
-                  config,
-                  tagger,
-                  (a, o) -> {
-                    tracker.sunk(a, o);
-                    Dashboard d = watching.get();
-                    if (d != null) {
-                      d.sunk(a);
-                    }
-                  })) {
+              new Pipeline(cluster, config, tagger, ReplayCommand.sinking(tracker, watching))) {
         pipeline.start(Duration.ofSeconds(120));
         int phase = 0;
         for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {

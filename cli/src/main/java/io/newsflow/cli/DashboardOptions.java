@@ -51,6 +51,24 @@ final class DashboardOptions {
   }
 
   /**
+   * The dashboard and alerts watcher a pipeline command runs: served when asked for ({@link
+   * #wanted()}), watching only when alerts are on, none (null) when neither.
+   */
+  Dashboard startIfWanted(
+      NewsflowConfig config,
+      Cluster cluster,
+      Supplier<List<OutletStatus>> monitored,
+      Supplier<String> waitingFor,
+      Consumer<ExtractionHealth.Alert> alerts,
+      Progress progress)
+      throws IOException {
+    if (!wanted() && !config.getBoolean(NewsflowConfig.ALERTS_CONFIG)) {
+      return null;
+    }
+    return start(config, cluster, wanted(), monitored, waitingFor, alerts, progress);
+  }
+
+  /**
    * Starts watching the cluster's topics for the outlets' extraction health, alerting to {@code
    * alerts}, and serves the dashboard when {@code serve}.
    *

@@ -105,34 +105,14 @@ final class ReplayCommand implements Callable<Integer> {
       // the dashboard is set up while enrich joins its group, after the pipeline that reports to it
       java.util.concurrent.atomic.AtomicReference<Dashboard> shown =
           new java.util.concurrent.atomic.AtomicReference<>();
-      try (Pipeline pipeline =
-          new Pipeline(
-              cluster,
-              config,
-              tagger,
-              (a, o) -> {
-                tracker.sunk(a, o);
-                Dashboard ui = shown.get();
-                if (ui != null) {
-                  ui.sunk(a);
-                }
-              })) {
+      try (Pipeline pipeline = new Pipeline(cluster, config, tagger, sinking(tracker, shown))) {
         progress.info("starting enrich and sink (" + cluster.bootstrapServers() + ")");
         // Streams joins its group (about a second) while the watchers are set up and the archive is
         // sent: the articles wait in news.raw until enrich holds its partitions
         pipeline.begin();
         try (Alerts alerts = new Alerts(cluster.clientProps());
             Dashboard ui =
-                !dashboard.wanted() && !config.getBoolean(NewsflowConfig.ALERTS_CONFIG)
-                    ? null
-                    : DashboardOptions.start(
-                        config,
-                        cluster,
-                        dashboard.wanted(),
-                        List::of,
-                        () -> null,
-                        alerts,
-                        progress);
+                dashboard.startIfWanted(config, cluster, List::of, () -> null, alerts, progress);
             // positioned at the dead-letter topic's end before the first article is sent
             DeadLetterWatcher dlq = new DeadLetterWatcher(cluster.clientProps())) {
           shown.set(ui);
@@ -225,6 +205,21 @@ final class ReplayCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * What a replay hears of each article the sink handled: the tracker counts it, and the dashboard
+   * shows it while {@code shown} holds one.
+   */
+  static io.newsflow.sink.SinkListener sinking(
+      Tracker tracker, java.util.concurrent.atomic.AtomicReference<Dashboard> shown) {
+    return (a, o) -> {
+      tracker.sunk(a, o);
+      Dashboard ui = shown.get();
+      if (ui != null) {
+        ui.sunk(a);
+      }
+    };
   }
 
   /** The CPU time of the whole process, all threads, from the OS; -1 when the JVM cannot say. */

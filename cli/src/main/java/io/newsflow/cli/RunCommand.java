@@ -89,16 +89,13 @@ final class RunCommand implements Callable<Integer> {
       AtomicReference<Monitor> running = new AtomicReference<>();
       try (Alerts alerts = new Alerts(cluster.clientProps());
           Dashboard ui =
-              !dashboard.wanted() && !config.getBoolean(NewsflowConfig.ALERTS_CONFIG)
-                  ? null
-                  : DashboardOptions.start(
-                      config,
-                      cluster,
-                      dashboard.wanted(),
-                      () -> running.get() == null ? List.of() : running.get().status(),
-                      () -> waitingFor(running.get()),
-                      alerts,
-                      progress);
+              dashboard.startIfWanted(
+                  config,
+                  cluster,
+                  () -> running.get() == null ? List.of() : running.get().status(),
+                  () -> waitingFor(running.get()),
+                  alerts,
+                  progress);
           Pipeline pipeline =
               new Pipeline(
                   cluster,
