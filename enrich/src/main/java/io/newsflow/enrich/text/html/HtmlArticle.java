@@ -121,6 +121,12 @@ public final class HtmlArticle {
     }
     // when fitting, the model being fitted may not match the features yet: no decision then
     PageKind kind = features != null ? PageKind.ARTICLE : PageKinds.decide(signals);
+    if (f.authors.isEmpty()) {
+      // "Jane Doe's blog": its owner writes its posts; read after the page kind, whose "has an
+      // author" is what the page itself shows
+      String owner = PageAuthors.siteOwner(meta.siteName());
+      f.authors = owner == null ? f.authors : List.of(owner);
+    }
     return new Extraction(
         meta.title(),
         paragraphs,

@@ -16,8 +16,20 @@ import org.jsoup.select.QueryParser;
 /** A page's author names, from its structured metadata first, then its markup. */
 final class PageAuthors {
 
+  /** The key under which the meta lookup answers every {@code citation_author} tag at once. */
+  static final String CITATION_AUTHORS = "citation_author*";
+
   private static final List<String> AUTHOR_META =
-      List.of("author", "article:author", "parsely-author", "byl", "dc.creator", "sailthru.author");
+      List.of(
+          "author",
+          "article:author",
+          "parsely-author",
+          "byl",
+          "dc.creator",
+          "dcterms.creator",
+          "sailthru.author",
+          "cxenseparse:author",
+          CITATION_AUTHORS);
 
   // parsed once; simple attribute and class tests, which keep no state between pages
   private static final Evaluator AUTHOR_MARKUP =
@@ -60,16 +72,48 @@ final class PageAuthors {
       }
     }
     List<String> out = readStructured(ld, meta, doc, site);
-    String label = SiteNames.hostLabel(host);
-    if (out.isEmpty() && site != null && isPersonalSite(site, site, label)) {
+    if (out.isEmpty() && site != null && isPersonalSite(site, site, host)) {
       // a personal site: the author is the site, and the host spells the name
-      // ("Jane Doe" on janedoe.com); an outlet's name as author still goes
+      // ("Jane Doe" on janedoe.com, on jane.example.blog); an outlet's name as author still goes
       List<String> own = readStructured(ld, meta, doc, null);
-      if (own.size() == 1 && isPersonalSite(own.get(0), site, label)) {
+      if (own.size() == 1 && isPersonalSite(own.get(0), site, host)) {
         out = own;
       }
     }
     return out;
+  }
+
+  /** "Jane Doe's blog", "Jane Doe’s Weblog": a site named as a person's own. */
+  private static final java.util.regex.Pattern OWNED_SITE =
+      java.util.regex.Pattern.compile(
+          "(.+?)['’]s\\s+(?i:blog|weblog|website|homepage|home page|site|notes|journal)");
+
+  /**
+   * The person a site is named for, for a page whose markup names no author: "Jane Doe's blog",
+   * "Jane Doe’s Weblog"; null for any other site name. A site named like a person without saying
+   * so ("Restless Meanderer", "Super User") is not taken for one.
+   */
+  static String siteOwner(String site) {
+    if (site == null) {
+      return null;
+    }
+    java.util.regex.Matcher owned = OWNED_SITE.matcher(site.strip());
+    if (!owned.matches()) {
+      return null;
+    }
+    String name = owned.group(1).strip();
+    return readsAsPerson(name) ? name : null;
+  }
+
+  /** Two or three capitalised words, none of them a publication's ("News", "Times"). */
+  private static boolean readsAsPerson(String name) {
+    int words = name.split(" ").length;
+    return words >= 2
+        && words <= 3
+        && name.length() <= 40
+        && Bylines.mayBeNames(name)
+        && Bylines.fromStructured(name, null).size() == 1
+        && Outlets.publicationWords(name) == 0;
   }
 
   /** The names of a post's {@code Person} authors, one-word account names included. */
@@ -98,16 +142,25 @@ final class PageAuthors {
     return Bylines.dedupe(out);
   }
 
-  /** Whether a name is the site's name and a person's, spelled by the host's label. */
-  static boolean isPersonalSite(String name, String site, String label) {
-    int words = name.split(" ").length;
-    return label != null
-        && words >= 2
-        && words <= 3
-        && Bylines.mayBeNames(name)
-        && Outlets.publicationWords(name) == 0
-        && SiteNames.names(site, null, label)
-        && BodyFinder.norm(name).equals(BodyFinder.norm(site));
+  /**
+   * Whether a name is the site's name and a person's, spelled by one of the host's labels: the
+   * registrable one ("janedoe.com") or another ("jane.example.blog", a blog host's subdomain).
+   */
+  static boolean isPersonalSite(String name, String site, String host) {
+    if (host == null || !readsAsPerson(name)) {
+      return false;
+    }
+    if (!BodyFinder.norm(name).equals(BodyFinder.norm(site))) {
+      return false;
+    }
+    String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+    for (int i = 0; i < labels.length - 1; i++) {
+      String l = labels[i].replaceAll("[^a-z0-9]", "");
+      if (l.length() >= 4 && SiteNames.names(site, null, l)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> readStructured(
