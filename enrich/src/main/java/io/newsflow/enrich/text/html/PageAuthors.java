@@ -38,8 +38,9 @@ final class PageAuthors {
   /** A label naming the author, in the languages the line rules know. */
   private static final java.util.regex.Pattern AUTHOR_LABEL =
       java.util.regex.Pattern.compile(
-          "(?i)(?:written by|author|authors|by|autor|autora|autores|autorin|von|geschrieben von"
-              + "|escrito por|por|auteur|auteurs|par|écrit par|autore|di|scritto da)\\s*:?");
+          "(?i)(?:written by|article by|post by|posted by|author|authors|by|autor|autora|autores"
+              + "|autorin|autoren|von|geschrieben von|escrito por|por|auteur|auteurs|par|écrit par"
+              + "|autore|autori|di|scritto da)\\s*:?");
 
   private PageAuthors() {}
 
@@ -215,7 +216,50 @@ final class PageAuthors {
         }
       }
     }
+    if (out.isEmpty()) {
+      out.addAll(labelledNames(doc, site));
+    }
     return Bylines.dedupe(out);
+  }
+
+  /**
+   * Names under a label of their own: a heading, term or cell that says only "Author" ("Written
+   * by", "Autor", "Auteur"…) and the element right after it that holds only names ({@code
+   * <dt>Author</dt><dd>Jane Doe</dd>}, {@code <h3>Author</h3><p>Jane Doe</p>}, {@code
+   * <th>Author</th><td>…}). The first such pair outside comments counts.
+   */
+  private static List<String> labelledNames(Document doc, String site) {
+    for (Element e : doc.getAllElements()) {
+      // a leaf holding one short text: cheap to rule out before any string is built
+      if (e.childNodeSize() != 1 || !(e.childNode(0) instanceof org.jsoup.nodes.TextNode t)) {
+        continue;
+      }
+      String own = t.getWholeText();
+      if (own.length() > 24 || !AUTHOR_LABEL.matcher(own.strip()).matches()) {
+        continue;
+      }
+      Element next = e.nextElementSibling();
+      // a label in an element of its own inside a heading or a cell: the heading's sibling
+      if (next == null && e.parent() != null && e.parent().childrenSize() == 1) {
+        next = e.parent().nextElementSibling();
+      }
+      if (next == null || inComments(e)) {
+        continue;
+      }
+      String text = next.text().strip();
+      if (text.isEmpty() || text.length() > 80) {
+        continue;
+      }
+      List<String> names = Bylines.fromNames(text);
+      if (names != null && !names.isEmpty()) {
+        List<String> kept = new ArrayList<>();
+        for (String n : names) {
+          kept.addAll(Bylines.fromStructured(n, site));
+        }
+        return kept;
+      }
+    }
+    return List.of();
   }
 
   /** Whether two author elements share a parent or a grandparent: one byline. */
@@ -231,11 +275,26 @@ final class PageAuthors {
   /** Commenters' names are marked up as authors too. */
   private static boolean inComments(Element e) {
     for (Element p = e; p != null; p = p.parent()) {
-      if ((p.className() + " " + p.id()).toLowerCase(Locale.ROOT).contains("comment")) {
+      if ((p.className() + " " + p.id()).toLowerCase(Locale.ROOT).contains("comment")
+          || isReplyScope(p)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether an element is a microdata item of a reply: schema.org's {@code Comment} or {@code
+   * Answer} (a forum's replies, a question page's answers), whose author and date are the reply's.
+   */
+  static boolean isReplyScope(Element p) {
+    if (!p.hasAttr("itemtype")) {
+      return false;
+    }
+    String t = p.attr("itemtype").strip();
+    int slash = t.lastIndexOf('/');
+    String type = slash >= 0 ? t.substring(slash + 1) : t;
+    return type.equalsIgnoreCase("Comment") || type.equalsIgnoreCase("Answer");
   }
 
   private static boolean isOrganization(JsonNode person) {

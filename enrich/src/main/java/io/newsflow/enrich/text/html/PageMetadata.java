@@ -751,9 +751,19 @@ public record PageMetadata(
               ? e.attr("content")
               : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
       v = blankToNull(v);
-      if (v != null && v.length() <= 80) {
+      if (v != null && v.length() <= 80 && !inReply(e)) {
         meta.putIfAbsent("itemprop:" + prop, v);
       }
+    }
+
+    /** Whether a microdata date is a reply's (inside a {@code Comment} or an {@code Answer}). */
+    private static boolean inReply(Element e) {
+      for (Element p = e; p != null; p = p.parent()) {
+        if (PageAuthors.isReplyScope(p)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Keeps the page's last copyright line ("© 2026 Foo Media"): the footer's, as a rule. */
