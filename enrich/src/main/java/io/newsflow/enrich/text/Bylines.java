@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class Bylines {
   private static final Pattern PREFIX =
       Pattern.compile(
-          "^(?:(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
+          "^(?:(?i:(?:story |text |words |reporting |written |posted |authored |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
               + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]"
               // a label with a colon: "Author: Jane Doe", "Autorin: Anna Muster"
               + "|(?i:authors?|contributors?|autor|autora|autores|autorin|autoren|auteurs?|autore|autori)\\s*:)\\s*");

@@ -33,7 +33,10 @@ final class PageAuthors {
 
   // parsed once; simple attribute and class tests, which keep no state between pages
   private static final Evaluator AUTHOR_MARKUP =
-      QueryParser.parse("[rel=author], [itemprop=author], .author-name, .byline__name");
+      QueryParser.parse(
+          "[rel=author], [itemprop=author], .author-name, .byline__name, .author, .entry-author,"
+              + " .post-author, .article-author, .article__author, .author__name, .author_name,"
+              + " .authorName, [class*=author-name]");
 
   /** A label naming the author, in the languages the line rules know. */
   private static final java.util.regex.Pattern AUTHOR_LABEL =
