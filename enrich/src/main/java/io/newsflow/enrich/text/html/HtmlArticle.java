@@ -128,9 +128,12 @@ public final class HtmlArticle {
     }
     // when fitting, the model being fitted may not match the features yet: no decision then
     PageKind kind = features != null ? PageKind.ARTICLE : PageKinds.decide(signals);
+    // read after the page kind, whose "has an author" these would blur: elements classed for the
+    // author (teasers of listing pages have them too), and the owner of "Jane Doe's blog"
     if (f.authors.isEmpty()) {
-      // "Jane Doe's blog": its owner writes its posts; read after the page kind, whose "has an
-      // author" is what the page itself shows
+      f.authors = PageAuthors.classedNames(doc, meta.siteName());
+    }
+    if (f.authors.isEmpty()) {
       String owner = PageAuthors.siteOwner(meta.siteName());
       f.authors = owner == null ? f.authors : List.of(owner);
     }

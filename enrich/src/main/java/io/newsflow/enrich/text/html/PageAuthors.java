@@ -33,10 +33,17 @@ final class PageAuthors {
 
   // parsed once; simple attribute and class tests, which keep no state between pages
   private static final Evaluator AUTHOR_MARKUP =
+      QueryParser.parse("[rel=author], [itemprop=author], .author-name, .byline__name");
+
+  /**
+   * Elements whose class names them for the author, as many themes write it; read last, when the
+   * page named no author any other way (listing pages' teasers carry them too, so the page kind
+   * does not read them).
+   */
+  private static final Evaluator AUTHOR_CLASSES =
       QueryParser.parse(
-          "[rel=author], [itemprop=author], .author-name, .byline__name, .author, .entry-author,"
-              + " .post-author, .article-author, .article__author, .author__name, .author_name,"
-              + " .authorName, [class*=author-name]");
+          ".author, .entry-author, .post-author, .article-author, .article__author,"
+              + " .author__name, .author_name, .authorName, [class*=author-name]");
 
   /** A label naming the author, in the languages the line rules know. */
   private static final java.util.regex.Pattern AUTHOR_LABEL =
@@ -199,30 +206,43 @@ final class PageAuthors {
       }
     }
     if (out.isEmpty()) {
-      // the first author element's names, and those beside it (a byline of several authors);
-      // author markup further on belongs to teasers, comments or forum posts
-      Element first = null;
-      for (Element e : doc.select(AUTHOR_MARKUP)) {
-        Element named = e.selectFirst("[itemprop=name]");
-        String name =
-            e.normalName().equals("meta")
-                ? e.attr("content").strip()
-                : (named != null ? named : e).text().strip();
-        if (name.indexOf(' ') < 0 && name.indexOf('.') > 0) {
-          // a file or a domain ("humans.txt"), not a name
-          continue;
-        }
-        if (name.length() < 60 && !inComments(e) && (first == null || near(first, e))) {
-          List<String> names = Bylines.fromStructured(name, site);
-          first = first == null && !names.isEmpty() ? e : first;
-          out.addAll(names);
-        }
-      }
+      out.addAll(markupNames(doc, site, AUTHOR_MARKUP));
     }
     if (out.isEmpty()) {
       out.addAll(labelledNames(doc, site));
     }
     return Bylines.dedupe(out);
+  }
+
+  /** Names in elements whose class names the author, for a page that named none otherwise. */
+  static List<String> classedNames(Document doc, String site) {
+    return Bylines.dedupe(markupNames(doc, site, AUTHOR_CLASSES));
+  }
+
+  /**
+   * The first author element's names, and those beside it (a byline of several authors); author
+   * markup further on belongs to teasers, comments or forum posts.
+   */
+  private static List<String> markupNames(Document doc, String site, Evaluator markup) {
+    List<String> out = new ArrayList<>();
+    Element first = null;
+    for (Element e : doc.select(markup)) {
+      Element named = e.selectFirst("[itemprop=name]");
+      String name =
+          e.normalName().equals("meta")
+              ? e.attr("content").strip()
+              : (named != null ? named : e).text().strip();
+      if (name.indexOf(' ') < 0 && name.indexOf('.') > 0) {
+        // a file or a domain ("humans.txt"), not a name
+        continue;
+      }
+      if (name.length() < 60 && !inComments(e) && (first == null || near(first, e))) {
+        List<String> names = Bylines.fromStructured(name, site);
+        first = first == null && !names.isEmpty() ? e : first;
+        out.addAll(names);
+      }
+    }
+    return out;
   }
 
   /**
