@@ -22,6 +22,7 @@ public final class Bylines {
               + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]"
               // a label with a colon: "Author: Jane Doe", "Autorin: Anna Muster"
               + "|(?i:authors?|contributors?|autor|autora|autores|autorin|autoren|auteurs?|autore|autori)\\s*:)\\s*");
+
   /**
    * "and" between two names, in the languages of the outlets and of most news written in Latin,
    * Cyrillic and Greek letters (lower case only, so an initial such as "A." is never one): English,

@@ -101,8 +101,8 @@ final class PageAuthors {
 
   /**
    * The person a site is named for, for a page whose markup names no author: "Jane Doe's blog",
-   * "Jane Doe’s Weblog"; null for any other site name. A site named like a person without saying
-   * so ("Restless Meanderer", "Super User") is not taken for one.
+   * "Jane Doe’s Weblog"; null for any other site name. A site named like a person without saying so
+   * ("Restless Meanderer", "Super User") is not taken for one.
    */
   static String siteOwner(String site) {
     if (site == null) {

@@ -173,7 +173,10 @@ public record PageMetadata(
         withoutProducts(
             PageAuthors.read(
                 post != null ? post : ld,
-                key -> key.equals(PageAuthors.CITATION_AUTHORS) ? tags.citationAuthors() : meta(tags, key),
+                key ->
+                    key.equals(PageAuthors.CITATION_AUTHORS)
+                        ? tags.citationAuthors()
+                        : meta(tags, key),
                 doc,
                 site,
                 host,
@@ -592,8 +595,10 @@ public record PageMetadata(
     final List<String> jsonLd = new ArrayList<>();
     final List<String> h1s = new ArrayList<>();
     final List<String> h2s = new ArrayList<>();
+
     /** Every {@code citation_author} tag: Highwire's convention has one tag per author. */
     final List<String> citationAuthors = new ArrayList<>();
+
     String time;
     String timeText;
     String timeUpdated;
