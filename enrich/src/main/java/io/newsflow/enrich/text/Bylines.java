@@ -18,18 +18,29 @@ import java.util.regex.Pattern;
 public final class Bylines {
   private static final Pattern PREFIX =
       Pattern.compile(
-          "^(?:(?i:(?:story |text |words |reporting |written |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
+          "^(?:(?i:(?:story |text |words |reporting |written |posted |authored |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
               + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]"
               // a label with a colon: "Author: Jane Doe", "Autorin: Anna Muster"
               + "|(?i:authors?|contributors?|autor|autora|autores|autorin|autoren|auteurs?|autore|autori)\\s*:)\\s*");
+
+  /**
+   * "and" between two names, in the languages of the outlets and of most news written in Latin,
+   * Cyrillic and Greek letters (lower case only, so an initial such as "A." is never one): English,
+   * Spanish, Portuguese, Italian, Catalan, German, French, the Scandinavian languages, Finnish,
+   * Polish, Czech and Slovak, Hungarian, Romanian, Turkish, Indonesian and Malay, Russian,
+   * Ukrainian, Bulgarian and Serbian, Greek. Dutch "en" is left out: in Spanish and French it is
+   * the "in" of "Jane Doe en Madrid".
+   */
+  static final String CONJUNCTIONS =
+      "and|y|e|i|und|et|sowie|och|og|ja|oraz|a|és|și|şi|ve|dan|и|і|та|και";
+
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile(
-          "\\s*(?:,|;|&|\\band\\b|\\by\\b|\\be\\b|\\bund\\b|\\bet\\b|\\bsowie\\b)\\s*",
-          Pattern.UNICODE_CHARACTER_CLASS);
+          "\\s*(?:,|;|&|、|،|\\b(?:" + CONJUNCTIONS + ")\\b)\\s*", Pattern.UNICODE_CHARACTER_CLASS);
   // an editor's initials or a short note in brackets after a name: "Elena Oberholzer (obe)"
   private static final Pattern BRACKETS =
       Pattern.compile(
-          "\\s*[(\\[][^()\\[\\]]{1,24}[)\\]](?=\\s*(?:$|[,;&|]|\\b(?:and|und|y|et|e)\\b))",
+          "\\s*[(\\[][^()\\[\\]]{1,24}[)\\]](?=\\s*(?:$|[,;&|、،]|\\b(?:" + CONJUNCTIONS + ")\\b))",
           Pattern.UNICODE_CHARACTER_CLASS);
   // a template's unfilled key, not a name: "page.head.extra.author"
   private static final Pattern TEMPLATE_KEY = Pattern.compile("\\S+\\.\\S+\\.\\S+|.*\\{\\{.*");
@@ -111,7 +122,7 @@ public final class Bylines {
               + "|hoy|ayer|photo|photos|foto|fotos|video|read|min");
 
   /** The conjunctions that join names in the languages the line rules know. */
-  private static final Set<String> LIST_WORDS = Set.of("and", "y", "e", "und", "et", "sowie");
+  private static final Set<String> LIST_WORDS = Set.of(CONJUNCTIONS.split("\\|"));
 
   private Bylines() {}
 

@@ -12,8 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
 
 /** The HTML path: parse, read metadata, clean the furniture out, find and filter the body. Pure. */
 public final class HtmlArticle {
@@ -57,6 +61,9 @@ public final class HtmlArticle {
 
   private static Extraction run(String html, String sourceUrl, double[][] features) {
     Document doc = Jsoup.parse(html, sourceUrl == null ? "" : sourceUrl);
+    if (html.contains("<![CDATA[")) {
+      reopenCdata(doc.body());
+    }
     PageMetadata meta = PageMetadata.read(doc);
     Element body = doc.body();
     List<Removed> removed = new ArrayList<>();
@@ -121,6 +128,15 @@ public final class HtmlArticle {
     }
     // when fitting, the model being fitted may not match the features yet: no decision then
     PageKind kind = features != null ? PageKind.ARTICLE : PageKinds.decide(signals);
+    // read after the page kind, whose "has an author" these would blur: elements classed for the
+    // author (teasers of listing pages have them too), and the owner of "Jane Doe's blog"
+    if (f.authors.isEmpty()) {
+      f.authors = PageAuthors.classedNames(doc, meta.siteName());
+    }
+    if (f.authors.isEmpty()) {
+      String owner = PageAuthors.siteOwner(meta.siteName());
+      f.authors = owner == null ? f.authors : List.of(owner);
+    }
     return new Extraction(
         meta.title(),
         paragraphs,
@@ -191,6 +207,48 @@ public final class HtmlArticle {
         modified = d.iso();
       }
     }
+  }
+
+  /**
+   * A {@code <![CDATA[} in HTML content (outside {@code <svg>} and {@code <math>}) is a bogus
+   * comment to a browser, which ends at the next {@code >} and shows the markup after it; the
+   * parser reads it as a CDATA section instead, so the rest of the page up to {@code ]]>} would be
+   * one text node (a saved forum page's whole thread). Such sections are parsed again as the
+   * browser reads them.
+   */
+  static void reopenCdata(Element body) {
+    if (body == null) {
+      return;
+    }
+    List<CDataNode> found = new ArrayList<>();
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof CDataNode c && !inForeignContent(c)) {
+            found.add(c);
+          }
+        },
+        body);
+    for (CDataNode c : found) {
+      String text = c.getWholeText();
+      int end = text.indexOf('>');
+      Element parent = c.parent() != null ? c.parent() : body;
+      String rest = end < 0 ? "" : text.substring(end + 1);
+      List<Node> nodes = Parser.parseFragment(rest, parent, body.baseUri());
+      for (Node n : nodes) {
+        c.before(n);
+      }
+      c.remove();
+    }
+  }
+
+  private static boolean inForeignContent(Node n) {
+    for (Node p = n.parentNode(); p instanceof Element e; p = p.parentNode()) {
+      String name = e.normalName();
+      if (name.equals("svg") || name.equals("math")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String first(String a, String b) {

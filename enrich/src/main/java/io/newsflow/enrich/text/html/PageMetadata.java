@@ -137,6 +137,21 @@ public record PageMetadata(
             meta(tags, "dcterms.created"),
             meta(tags, "parsely-pub-date"),
             meta(tags, "sailthru.date"),
+            // Cxense, Highwire (scholarly pages) and the plain-named date tags of many CMSs
+            meta(tags, "cxenseparse:recs:publishtime"),
+            meta(tags, "cxenseparse:publishtime"),
+            meta(tags, "citation_publication_date"),
+            meta(tags, "citation_online_date"),
+            meta(tags, "citation_date"),
+            meta(tags, "dcterms.issued"),
+            meta(tags, "dc.date.issued"),
+            meta(tags, "published-date"),
+            meta(tags, "published_date"),
+            meta(tags, "publish-date"),
+            meta(tags, "publish_date"),
+            meta(tags, "publication-date"),
+            meta(tags, "publication_date"),
+            meta(tags, "article.published"),
             meta(tags, "itemprop:datepublished"),
             tags.time,
             tags.timeText);
@@ -157,7 +172,15 @@ public record PageMetadata(
         site,
         withoutProducts(
             PageAuthors.read(
-                post != null ? post : ld, key -> meta(tags, key), doc, site, host, post != null),
+                post != null ? post : ld,
+                key ->
+                    key.equals(PageAuthors.CITATION_AUTHORS)
+                        ? tags.citationAuthors()
+                        : meta(tags, key),
+                doc,
+                site,
+                host,
+                post != null),
             roots),
         published,
         modified,
@@ -572,6 +595,10 @@ public record PageMetadata(
     final List<String> jsonLd = new ArrayList<>();
     final List<String> h1s = new ArrayList<>();
     final List<String> h2s = new ArrayList<>();
+
+    /** Every {@code citation_author} tag: Highwire's convention has one tag per author. */
+    final List<String> citationAuthors = new ArrayList<>();
+
     String time;
     String timeText;
     String timeUpdated;
@@ -583,6 +610,26 @@ public record PageMetadata(
     int buttons;
     int videos;
     int h1Count;
+
+    /** The citation authors as one list ("Jane Doe; John Roe"), each "Doe, Jane" turned round. */
+    String citationAuthors() {
+      if (citationAuthors.isEmpty()) {
+        return null;
+      }
+      StringBuilder b = new StringBuilder();
+      for (String a : citationAuthors) {
+        String n = a.strip();
+        int comma = n.indexOf(',');
+        if (comma > 0 && comma == n.lastIndexOf(',')) {
+          // "Roy, Aniruddha": family name first, as the convention allows
+          n = n.substring(comma + 1).strip() + " " + n.substring(0, comma).strip();
+        }
+        if (n.indexOf(';') < 0) {
+          b.append(b.length() == 0 ? "" : "; ").append(n);
+        }
+      }
+      return b.length() == 0 ? null : b.toString();
+    }
 
     static Tags collect(Document doc) {
       Tags t = new Tags();
@@ -613,6 +660,9 @@ public record PageMetadata(
           String v = blankToNull(e.attr("content"));
           if (!k.isEmpty() && v != null) {
             meta.putIfAbsent(k.toLowerCase(Locale.ROOT), v);
+            if (k.equalsIgnoreCase("citation_author") && citationAuthors.size() < 20) {
+              citationAuthors.add(v);
+            }
           }
         }
         case "script" -> {
@@ -706,9 +756,19 @@ public record PageMetadata(
               ? e.attr("content")
               : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
       v = blankToNull(v);
-      if (v != null && v.length() <= 80) {
+      if (v != null && v.length() <= 80 && !inReply(e)) {
         meta.putIfAbsent("itemprop:" + prop, v);
       }
+    }
+
+    /** Whether a microdata date is a reply's (inside a {@code Comment} or an {@code Answer}). */
+    private static boolean inReply(Element e) {
+      for (Element p = e; p != null; p = p.parent()) {
+        if (PageAuthors.isReplyScope(p)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Keeps the page's last copyright line ("© 2026 Foo Media"): the footer's, as a rule. */
