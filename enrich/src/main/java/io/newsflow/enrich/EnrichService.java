@@ -49,6 +49,8 @@ public final class EnrichService implements AutoCloseable {
   private final KafkaStreams streams;
   private final Set<String> changelogTopics = new TreeSet<>();
   private final Set<String> singlePartitionChangelogs = new TreeSet<>();
+  private final Set<String> repartitionTopics = new TreeSet<>();
+  private final Set<String> singlePartitionRepartitionTopics = new TreeSet<>();
   private final CountDownLatch running = new CountDownLatch(1);
   private volatile long firstRunningNanos;
   private volatile Throwable failure;
@@ -95,6 +97,14 @@ public final class EnrichService implements AutoCloseable {
     String applicationId = p.get(StreamsConfig.APPLICATION_ID_CONFIG).toString();
     for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
       for (TopologyDescription.Node node : sub.nodes()) {
+        if (node instanceof TopologyDescription.Sink sink
+            && sink.topic() != null
+            && sink.topic().endsWith("-repartition")) {
+          (sink.topic().startsWith(EnrichTopology.STORY_REPARTITION + "-")
+                  ? singlePartitionRepartitionTopics
+                  : repartitionTopics)
+              .add(applicationId + "-" + sink.topic());
+        }
         if (node instanceof TopologyDescription.Processor processor) {
           processor
               .stores()
@@ -169,6 +179,21 @@ public final class EnrichService implements AutoCloseable {
    */
   public Set<String> singlePartitionChangelogs() {
     return Set.copyOf(singlePartitionChangelogs);
+  }
+
+  /**
+   * The repartition topics Streams would create at its first assignment, with news.raw's partition
+   * count. Created ahead (as Streams makes them: delete policy, no time limit), they spare a new
+   * application the second rebalance that their creation causes (the group's metadata changes under
+   * it), which took seconds on a fresh data folder.
+   */
+  public Set<String> repartitionTopics() {
+    return Set.copyOf(repartitionTopics);
+  }
+
+  /** As {@link #repartitionTopics()}, those with one partition (the story step's input). */
+  public Set<String> singlePartitionRepartitionTopics() {
+    return Set.copyOf(singlePartitionRepartitionTopics);
   }
 
   public void start() {
