@@ -1,5 +1,8 @@
 package io.newsflow.enrich.text;
 
+import static io.newsflow.enrich.text.MetadataPages.GESCHICHTE;
+import static io.newsflow.enrich.text.MetadataPages.STORY;
+import static io.newsflow.enrich.text.MetadataPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,24 +12,6 @@ import org.junit.jupiter.api.Test;
  * against the other sources: pages written for these tests (inline below), in several languages.
  */
 class HeaderMetadataTest {
-  private static final ArticleExtractor EXTRACTOR =
-      new ArticleExtractor(ExtractorSettings.defaults());
-  private static final String STORY =
-      "<p>The old bridge over the river reopened on Monday after six months of repairs to its deck and railings, the county said.</p>"
-          + "<p>Drivers will pay no toll until the end of the year, and a new footpath on the east side opens to walkers next week.</p>";
-  private static final String GESCHICHTE =
-      "<p>Die alte Brücke über den Fluss ist am Montag nach sechs Monaten Bauzeit wieder für den Verkehr freigegeben worden, teilte der Landkreis mit.</p>"
-          + "<p>Bis zum Jahresende wird keine Maut erhoben, und ein neuer Fußweg auf der Ostseite öffnet in der kommenden Woche.</p>";
-
-  private static Extraction page(String head, String body) {
-    return page(head, body, null);
-  }
-
-  private static Extraction page(String head, String body, String url) {
-    return EXTRACTOR.extractHtml(
-        "<html><head>" + head + "</head><body>" + body + "</body></html>", url);
-  }
-
   @Test
   void shouldReadABylineWhoseWordsSitInSeparateInlineElements() {
     Extraction e =

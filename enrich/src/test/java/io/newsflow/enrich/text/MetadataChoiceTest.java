@@ -1,5 +1,7 @@
 package io.newsflow.enrich.text;
 
+import static io.newsflow.enrich.text.MetadataPages.STORY;
+import static io.newsflow.enrich.text.MetadataPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,17 +11,6 @@ import org.junit.jupiter.api.Test;
  * (inline below).
  */
 class MetadataChoiceTest {
-  private static final ArticleExtractor EXTRACTOR =
-      new ArticleExtractor(ExtractorSettings.defaults());
-  private static final String STORY =
-      "<p>The old bridge over the river reopened on Monday after six months of repairs to its deck and railings, the county said.</p>"
-          + "<p>Drivers will pay no toll until the end of the year, and a new footpath on the east side opens to walkers next week.</p>";
-
-  private static Extraction page(String head, String body) {
-    return EXTRACTOR.extractHtml(
-        "<html><head>" + head + "</head><body>" + body + "</body></html>", null);
-  }
-
   @Test
   void shouldDecodeEntitiesLeftInAMetadataTitle() {
     Extraction e =

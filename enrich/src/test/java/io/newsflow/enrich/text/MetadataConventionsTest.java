@@ -1,5 +1,8 @@
 package io.newsflow.enrich.text;
 
+import static io.newsflow.enrich.text.MetadataPages.EXTRACTOR;
+import static io.newsflow.enrich.text.MetadataPages.STORY;
+import static io.newsflow.enrich.text.MetadataPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -11,21 +14,6 @@ import org.junit.jupiter.api.Test;
  * is written for this test (inline below); none is taken from a data set.
  */
 class MetadataConventionsTest {
-  private static final ArticleExtractor EXTRACTOR =
-      new ArticleExtractor(ExtractorSettings.defaults());
-  private static final String STORY =
-      "<p>The old bridge over the river reopened on Monday after six months of repairs to its deck and railings, the county said.</p>"
-          + "<p>Drivers will pay no toll until the end of the year, and a new footpath on the east side opens to walkers next week.</p>";
-
-  private static Extraction page(String head, String body) {
-    return page(head, body, null);
-  }
-
-  private static Extraction page(String head, String body, String url) {
-    return EXTRACTOR.extractHtml(
-        "<html><head>" + head + "</head><body>" + body + "</body></html>", url);
-  }
-
   // --- structured tags
 
   @Test
