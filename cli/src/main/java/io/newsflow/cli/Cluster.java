@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +19,9 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
@@ -181,8 +178,10 @@ final class Cluster implements AutoCloseable {
               .size();
       topicAdmin(admin, partitions).ensure(compacted(enrich.changelogTopics()));
       topicAdmin(admin, 1).ensure(compacted(enrich.singlePartitionChangelogs()));
-      createRepartitionTopics(admin, enrich.repartitionTopics(), partitions);
-      createRepartitionTopics(admin, enrich.singlePartitionRepartitionTopics(), 1);
+      // ahead of Streams, which would otherwise create them at its first assignment and rebalance
+      // again because of it (EnrichService#repartitionTopics)
+      topicAdmin(admin, partitions).ensureRepartition(enrich.repartitionTopics());
+      topicAdmin(admin, 1).ensureRepartition(enrich.singlePartitionRepartitionTopics());
       if (exactlyOnce) {
         warmUp.get(120, TimeUnit.SECONDS);
       }
@@ -198,44 +197,6 @@ final class Cluster implements AutoCloseable {
       throw new IllegalStateException("interrupted", e);
     } finally {
       warmUp.cancel(false);
-    }
-  }
-
-  /**
-   * Creates the repartition topics that do not exist yet, with the settings Kafka Streams gives
-   * them: records are deleted by Streams once processed, never by time (a stopped application's
-   * unprocessed records must wait for it).
-   */
-  private void createRepartitionTopics(Admin admin, Collection<String> names, int partitions)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    if (names.isEmpty()) {
-      return;
-    }
-    Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-    List<NewTopic> missing = new ArrayList<>();
-    for (String name : names) {
-      if (!existing.contains(name)) {
-        Map<String, String> configs = new HashMap<>();
-        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-        configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
-        configs.put(TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(50 * 1024 * 1024));
-        configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime");
-        int minInSync = config.getInt(NewsflowConfig.MIN_INSYNC_CONFIG);
-        if (minInSync > 0) {
-          configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSync));
-        }
-        missing.add(
-            new NewTopic(name, partitions, config.getShort(NewsflowConfig.REPLICATION_CONFIG))
-                .configs(configs));
-      }
-    }
-    try {
-      admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      // another instance created it meanwhile: as good as ours
-      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-        throw e;
-      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,29 +74,54 @@ public final class TopicAdmin {
 
   /** Creates the missing ones of {@code names}, then waits until all of them are usable. */
   public void ensure(Collection<TopicSpec<?, ?>> topics) {
+    Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    topics.forEach(
+        t -> configs.put(t.name(), t.compacted() ? Map.of("cleanup.policy", "compact") : Map.of()));
+    ensure(configs);
+  }
+
+  /**
+   * As {@link #ensure(Collection)}, for Kafka Streams' repartition topics, set as Streams sets them
+   * when it creates them itself: records are deleted by Streams once processed, never by time (a
+   * stopped application's unprocessed records wait for it), in 50 MB segments, with the producer's
+   * timestamps.
+   */
+  public void ensureRepartition(Collection<String> names) {
+    Map<String, String> repartition =
+        Map.of(
+            "cleanup.policy", "delete",
+            "retention.ms", "-1",
+            "segment.bytes", Integer.toString(50 * 1024 * 1024),
+            "message.timestamp.type", "CreateTime");
+    Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    names.forEach(n -> configs.put(n, repartition));
+    ensure(configs);
+  }
+
+  /** Topic name → the configs a new one gets beside newsflow's own. */
+  private void ensure(Map<String, Map<String, String>> topics) {
+    if (topics.isEmpty()) {
+      return;
+    }
     try {
       Set<String> existing =
           admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       List<NewTopic> missing = new ArrayList<>();
-      for (TopicSpec<?, ?> t : topics) {
-        if (!existing.contains(t.name())) {
-          NewTopic nt = new NewTopic(t.name(), partitions, replication);
-          Map<String, String> configs = new HashMap<>();
-          configs.put("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES));
-          if (minInSync > 0) {
-            configs.put("min.insync.replicas", Integer.toString(minInSync));
-          }
-          if (t.compacted()) {
-            configs.put("cleanup.policy", "compact");
-          }
-          nt.configs(configs);
-          missing.add(nt);
-        }
-      }
+      topics.forEach(
+          (name, own) -> {
+            if (!existing.contains(name)) {
+              Map<String, String> configs = new HashMap<>(own);
+              configs.put("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES));
+              if (minInSync > 0) {
+                configs.put("min.insync.replicas", Integer.toString(minInSync));
+              }
+              missing.add(new NewTopic(name, partitions, replication).configs(configs));
+            }
+          });
       if (!missing.isEmpty()) {
         createIgnoringRaces(missing);
       }
-      awaitOffsets(topics.stream().map(TopicSpec::name).toList());
+      awaitOffsets(List.copyOf(topics.keySet()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
