@@ -1,6 +1,5 @@
 package io.newsflow.cli;
 
-import io.newsflow.enrich.EnrichService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,7 +53,7 @@ public final class Newsflow {
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("newsflow " + cmd.getCommandName() + ": " + e.getMessage());
-          if (e instanceof UserError || e instanceof EnrichService.StateDirectoryInUseException) {
+          if (e instanceof UserError) {
             return 1;
           }
           if (System.getenv("NEWSFLOW_DEBUG") != null) {

@@ -20,7 +20,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +116,7 @@ public final class EnrichService implements AutoCloseable {
         }
       }
     }
-    this.streams = open(topology, p);
+    this.streams = new KafkaStreams(topology, p);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("enrich stopped on an error it cannot ride out", e);
@@ -131,37 +130,6 @@ public final class EnrichService implements AutoCloseable {
             running.countDown();
           }
         });
-  }
-
-  /**
-   * Creates the Kafka Streams client, which locks its state folder. A folder another instance holds
-   * is a setup mistake with a simple fix, so it is reported as one.
-   *
-   * @throws StateDirectoryInUseException when another instance holds the state folder
-   */
-  private static KafkaStreams open(Topology topology, Properties p) {
-    try {
-      return new KafkaStreams(topology, p);
-    } catch (StreamsException e) {
-      Object dir = p.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, "(the default state folder)");
-      throw new StateDirectoryInUseException(
-          "another enrich instance is using the state folder "
-              + dir
-              + " ("
-              + e.getMessage()
-              + "). Each enrich instance needs a data folder of its own: start this one with"
-              + " --data-dir DIR (or NEWSFLOW_DATA_DIR), or stop the other one first",
-          e);
-    }
-  }
-
-  /** Another instance (in this process or another) holds the state folder. */
-  public static final class StateDirectoryInUseException extends IllegalStateException {
-    private static final long serialVersionUID = 1L;
-
-    StateDirectoryInUseException(String message, Throwable cause) {
-      super(message, cause);
-    }
   }
 
   /**
