@@ -77,7 +77,9 @@ final class BenchCommand implements Callable<Integer> {
           names = "--generate",
           paramLabel = "N",
           required = true,
-          description = "Generate N plain-text articles (JSON Lines, 40 outlets, deterministic).")
+          description =
+              "Generate N plain-text articles about events (JSON Lines, 40 outlets, dated as"
+                  + " --per-day says, deterministic).")
       Integer generate;
 
       @Option(
@@ -97,6 +99,16 @@ final class BenchCommand implements Callable<Integer> {
         defaultValue = "1",
         description = "With --pages: replay K copies of the folder (default: ${DEFAULT-VALUE}).")
     int copies;
+
+    @Option(
+        names = "--per-day",
+        paramLabel = "K",
+        defaultValue = "" + GeneratedCorpus.PER_DAY,
+        description =
+            "With --generate: K articles a day of publication time, so the story window closes"
+                + " stories as the days pass; 0 leaves the articles undated, so only the bound on"
+                + " open stories limits the window (default: ${DEFAULT-VALUE}).")
+    int perDay;
 
     @Option(
         names = "--work",
@@ -137,6 +149,9 @@ final class BenchCommand implements Callable<Integer> {
       }
       if (corpus.generate != null && corpus.generate < 1) {
         throw new UserError("--generate must be at least 1, not " + corpus.generate, null);
+      }
+      if (perDay < 0) {
+        throw new UserError("--per-day must be 0 or more, not " + perDay, null);
       }
       Path dir =
           work != null ? work : Path.of(System.getProperty("java.io.tmpdir"), "newsflow-bench");
@@ -192,9 +207,10 @@ final class BenchCommand implements Callable<Integer> {
       }
       if (corpus.generate != null) {
         // "events": the generator's second form (articles about events); a file of the first is not
-        // reused
-        Path file = dir.resolve("generated-events-" + corpus.generate + ".jsonl");
-        return Files.exists(file) ? file : GeneratedCorpus.write(file, corpus.generate, 17);
+        // reused. The rate is in the name, so a file of another rate is not reused either.
+        Path file =
+            dir.resolve("generated-events-" + corpus.generate + "-" + perDay + "-a-day.jsonl");
+        return Files.exists(file) ? file : GeneratedCorpus.write(file, corpus.generate, perDay, 17);
       }
       if (!Files.isDirectory(corpus.pages)) {
         throw new UserError("--pages wants a folder of pages: " + corpus.pages, null);

@@ -22,6 +22,12 @@ import java.util.SplittableRandom;
  * its window fills to its bound, and near-copies are rare, as on a real stream (a first version
  * drew every word from the shared vocabulary and the whole corpus formed one story). Deterministic
  * for a given N and seed; made for measuring memory and rates at scale, not quality.
+ *
+ * <p>Articles are dated as news is: with {@code perDay > 0}, the i-th article is published {@code i
+ * × 86400 / perDay} seconds after the first, and its address carries the day ({@code
+ * /news/2026/11/01/i}, which the extractor reads as the publication date), so the story window
+ * closes stories as the stream's days pass. With {@code perDay == 0} the articles carry no date
+ * (the corpus of sessions 6 to 9), and only the bound on open stories limits the window.
  */
 final class GeneratedCorpus {
   private static final String[] WORDS =
@@ -67,8 +73,20 @@ final class GeneratedCorpus {
     }
   }
 
-  /** Writes {@code count} articles to {@code file} (overwritten) and returns it. */
-  static Path write(Path file, int count, long seed) throws IOException {
+  /**
+   * Articles a day of publication time by default: 50 per outlet across the 40 outlets, a busy
+   * regional newsroom's output.
+   */
+  static final int PER_DAY = 2_000;
+
+  /**
+   * Writes {@code count} articles published {@code perDay} a day (0: undated) to {@code file}
+   * (overwritten) and returns it.
+   */
+  static Path write(Path file, int count, int perDay, long seed) throws IOException {
+    if (perDay < 0) {
+      throw new IllegalArgumentException("articles a day must be 0 or more, not " + perDay);
+    }
     ObjectMapper json = new ObjectMapper();
     SplittableRandom random = new SplittableRandom(seed);
     Instant base = Instant.parse("2026-11-01T00:00:00Z");
@@ -88,9 +106,14 @@ final class GeneratedCorpus {
         }
         int outlet = random.nextInt(40);
         ObjectNode o = json.createObjectNode();
-        o.put("url", "https://outlet" + outlet + ".example/news/" + i);
+        Instant published = perDay == 0 ? null : base.plusSeconds(i * 86_400L / perDay);
+        String day =
+            published == null ? "" : published.toString().substring(0, 10).replace('-', '/') + "/";
+        o.put("url", "https://outlet" + outlet + ".example/news/" + day + i);
         o.put("text", article(random, outlet, event));
-        o.put("fetched_at", base.plusSeconds(i).toString());
+        // fetched a few minutes after publication, as a watcher polling feeds would
+        Instant fetched = published == null ? base.plusSeconds(i) : published.plusSeconds(300);
+        o.put("fetched_at", fetched.toString());
         w.write(json.writeValueAsString(o));
         w.newLine();
       }

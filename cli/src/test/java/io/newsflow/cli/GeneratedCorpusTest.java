@@ -27,7 +27,7 @@ class GeneratedCorpusTest {
 
   @Test
   void shouldFormManyStoriesOfAFewArticlesEach(@TempDir Path dir) throws Exception {
-    Path corpus = GeneratedCorpus.write(dir.resolve("gen.jsonl"), ARTICLES, 17);
+    Path corpus = GeneratedCorpus.write(dir.resolve("gen.jsonl"), ARTICLES, 0, 17);
     assertThat(Files.readAllLines(corpus, StandardCharsets.UTF_8)).hasSize(ARTICLES);
     Path input = storiesInput(corpus, dir.resolve("in.jsonl"));
     Path out = dir.resolve("out.jsonl");
@@ -44,6 +44,31 @@ class GeneratedCorpusTest {
     assertThat(sizes.values().stream().mapToLong(Long::longValue).max().orElseThrow())
         .as("articles in the largest story")
         .isLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void shouldDateTheArticlesAtTheRateAsked(@TempDir Path dir) throws Exception {
+    Path corpus = GeneratedCorpus.write(dir.resolve("dated.jsonl"), ARTICLES, 100, 17);
+    List<JsonNode> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
+      rows.add(JSON.readTree(line));
+    }
+
+    // 100 a day: articles 0-99 on the first day, 100-199 on the second, 200-299 on the third
+    assertThat(rows.get(0).get("url").asText()).contains("/news/2026/11/01/0");
+    assertThat(rows.get(99).get("url").asText()).contains("/news/2026/11/01/99");
+    assertThat(rows.get(100).get("url").asText()).contains("/news/2026/11/02/100");
+    assertThat(rows.get(299).get("url").asText()).contains("/news/2026/11/03/299");
+    // fetched after it was published, on its day
+    assertThat(rows.get(150).get("fetched_at").asText()).startsWith("2026-11-02T");
+    // the same articles as the undated corpus of the same seed, only dated
+    Path undated = GeneratedCorpus.write(dir.resolve("undated.jsonl"), ARTICLES, 0, 17);
+    List<String> texts = new ArrayList<>();
+    for (String line : Files.readAllLines(undated, StandardCharsets.UTF_8)) {
+      texts.add(JSON.readTree(line).get("text").asText());
+    }
+    assertThat(rows.stream().map(r -> r.get("text").asText()).toList()).isEqualTo(texts);
+    assertThat(undated.toFile()).content().doesNotContain("/news/2026/");
   }
 
   /**

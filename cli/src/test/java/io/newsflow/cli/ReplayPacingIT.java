@@ -36,8 +36,8 @@ class ReplayPacingIT {
     Path config = dir.resolve("newsflow.properties");
     Files.writeString(config, "stories.max.open=" + MAX_OPEN + "\n");
     // two corpora of other events, since the runs share a broker and so enrich's story window
-    Path first = GeneratedCorpus.write(dir.resolve("events-a.jsonl"), ARTICLES, 23);
-    Path second = GeneratedCorpus.write(dir.resolve("events-b.jsonl"), ARTICLES, 29);
+    Path first = GeneratedCorpus.write(dir.resolve("events-a.jsonl"), ARTICLES, 0, 23);
+    Path second = GeneratedCorpus.write(dir.resolve("events-b.jsonl"), ARTICLES, 0, 29);
     int firstInFileOrder = storiesInFileOrder(first, dir.resolve("a"));
     int secondInFileOrder = storiesInFileOrder(second, dir.resolve("b"));
 
