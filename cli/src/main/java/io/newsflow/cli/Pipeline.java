@@ -82,7 +82,9 @@ final class Pipeline implements AutoCloseable {
 
   static Tagger tagger(NewsflowConfig config) {
     String file = config.getString(NewsflowConfig.TAXONOMY_CONFIG);
-    return file.isBlank() ? Tagger.loadDefault() : Tagger.load(Path.of(file));
+    // what loading learns about the taxonomy's patterns, kept for the next start (CueProbes)
+    Path probes = config.dataDir().resolve("cache").resolve("taxonomy-probes.json");
+    return file.isBlank() ? Tagger.loadDefault(probes) : Tagger.load(Path.of(file), probes);
   }
 
   /**

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * alternatives, same order).
  */
 final class Cue {
-  private static final int CLASSES = 38;
+  static final int CLASSES = 38;
   static final int PAIRS = CLASSES * CLASSES;
   private static final String SAMPLES = "abcdefghijklmnopqrstuvwxyz0123456789 ";
   private static final String OTHER_SAMPLES = "-'\".,;:!?()/\u00e7\u0131\u0153";
@@ -46,9 +46,21 @@ final class Cue {
    */
   private static final int MAX_FOURTH_PROBES = 32;
 
-  /** Hands out matcher-table slots, one per distinct pattern of a taxonomy. */
+  /**
+   * Hands out matcher-table slots, one per distinct pattern of a taxonomy, and holds what is known
+   * about how its alternatives can start ({@link CueProbes}).
+   */
   static final class Slots {
     private final Map<Pattern, Integer> slots = new java.util.IdentityHashMap<>();
+    final CueProbes probes;
+
+    Slots() {
+      this(CueProbes.none());
+    }
+
+    Slots(CueProbes probes) {
+      this.probes = probes;
+    }
 
     int slotOf(Pattern p) {
       return slots.computeIfAbsent(p, x -> slots.size());
@@ -69,10 +81,9 @@ final class Cue {
     List<Map<Integer, long[]>> fourths = new ArrayList<>(alts.size());
     for (String alt : alts) {
       String probe = anchored(Alternatives.withoutLeadingLookbehinds(alt));
-      Pattern p = Patterns.compile(probe, where);
-      Map<Integer, Long> s = startsOf(p);
-      starts.add(s);
-      fourths.add(fourthsOf(p, s));
+      CueProbes.Found found = slots.probes.of(probe, x -> probe(x, where));
+      starts.add(found.starts());
+      fourths.add(found.fourths());
     }
     Map<BitSet, Pattern> cache = new HashMap<>();
     for (int code = 0; code < byPair.length; code++) {
@@ -93,6 +104,13 @@ final class Cue {
         fourthByPair[code] = fourthMasks(subset, code, starts, fourths);
       }
     }
+  }
+
+  /** How a match of the alternative {@code probe} can start, found by running it on probes. */
+  static CueProbes.Found probe(String probe, String where) {
+    Pattern p = Patterns.compile(probe, where);
+    Map<Integer, Long> s = startsOf(p);
+    return new CueProbes.Found(s, fourthsOf(p, s));
   }
 
   private static String anchored(String body) {

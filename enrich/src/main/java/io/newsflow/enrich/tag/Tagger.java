@@ -45,11 +45,20 @@ public final class Tagger {
 
   /** Loads the taxonomy shipped on the class path ({@value #DEFAULT_RESOURCE}). */
   public static Tagger loadDefault() {
+    return loadDefault(null);
+  }
+
+  /**
+   * Loads the taxonomy shipped on the class path, faster with {@code probeFile}: a file (made if
+   * missing) where what the loading finds out about the taxonomy's patterns is kept for the next
+   * load; null for none. The tagger is the same either way.
+   */
+  public static Tagger loadDefault(Path probeFile) {
     try (InputStream in = Tagger.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("taxonomy resource missing: " + DEFAULT_RESOURCE);
       }
-      return new Tagger(Taxonomy.read(in, DEFAULT_RESOURCE));
+      return new Tagger(Taxonomy.read(in, DEFAULT_RESOURCE, probes(probeFile)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -62,12 +71,27 @@ public final class Tagger {
    * @throws UncheckedIOException when it cannot be read
    */
   public static Tagger load(Path taxonomyFile) {
+    return load(taxonomyFile, null);
+  }
+
+  /**
+   * Loads a taxonomy file, faster with {@code probeFile} (see {@link #loadDefault(Path)}; null for
+   * none).
+   *
+   * @throws IllegalArgumentException when the file is malformed (the message names the rule)
+   * @throws UncheckedIOException when it cannot be read
+   */
+  public static Tagger load(Path taxonomyFile, Path probeFile) {
     Objects.requireNonNull(taxonomyFile, "taxonomyFile");
     try (InputStream in = Files.newInputStream(taxonomyFile)) {
-      return new Tagger(Taxonomy.read(in, taxonomyFile.toString()));
+      return new Tagger(Taxonomy.read(in, taxonomyFile.toString(), probes(probeFile)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static CueProbes probes(Path probeFile) {
+    return probeFile == null ? CueProbes.none() : CueProbes.in(probeFile);
   }
 
   /** Reads a taxonomy from a stream ({@code source} names it in errors). */

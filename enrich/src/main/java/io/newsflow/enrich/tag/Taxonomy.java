@@ -74,6 +74,14 @@ final class Taxonomy {
   }
 
   static Taxonomy read(InputStream in, String source) throws IOException {
+    return read(in, source, CueProbes.none());
+  }
+
+  /**
+   * Reads a taxonomy, taking what {@code probes} knows about its alternatives and keeping what it
+   * learns (see {@link CueProbes}).
+   */
+  static Taxonomy read(InputStream in, String source, CueProbes probes) throws IOException {
     JsonNode root = new ObjectMapper().readTree(in);
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException(source + ": a taxonomy is a JSON object");
@@ -82,7 +90,9 @@ final class Taxonomy {
     if (format != SUPPORTED_FORMAT) {
       throw new IllegalArgumentException(source + ": unsupported taxonomy format " + format);
     }
-    return new Loader(source).load(root);
+    Taxonomy t = new Loader(source, probes).load(root);
+    probes.save();
+    return t;
   }
 
   /** Holds what the entries of one file share while they are compiled. */
@@ -91,10 +101,11 @@ final class Taxonomy {
     private final Map<String, String> lexicons = new HashMap<>();
     private final Map<String, EntityLexicon> entities = new HashMap<>();
     private final Map<String, Cue> markers = new LinkedHashMap<>();
-    private final Cue.Slots slots = new Cue.Slots();
+    private final Cue.Slots slots;
 
-    Loader(String source) {
+    Loader(String source, CueProbes probes) {
       this.source = source;
+      this.slots = new Cue.Slots(probes);
     }
 
     Taxonomy load(JsonNode root) {
