@@ -19,7 +19,8 @@ class BenchPipelineIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     String out = run.out();
     assertThat(out).contains("newsflow bench pipeline");
-    assertThat(out).containsPattern("corpus +\\S+generated-events-12\\.jsonl \\(12 pages\\)");
+    assertThat(out)
+        .containsPattern("corpus +\\S+generated-events-12-2000-a-day\\.jsonl \\(12 pages\\)");
     assertThat(out).containsPattern("replay +[0-9.]+ s, [0-9.]+ pages/s \\(start-up [0-9.]+ s");
     assertThat(out)
         .containsPattern("cpu +[0-9.]+ s of [0-9.]+ available \\(\\d+% of \\d+ cores\\)");
