@@ -85,11 +85,10 @@ public final class EnrichService implements AutoCloseable {
     p.put(
         StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG),
         MAIN_CONSUMER_FETCH_MAX_BYTES);
-    // A fetch waiting at the broker holds back the thread's next one: with 500 ms, the articles of
-    // a
-    // short burst (a replay's five seeds, a feed poll's new items) reached the end of the three
-    // hops about 0.2 s later than with 100 ms (docs/performance.md, session 10). An idle thread
-    // asks ten times a second instead of twice, which a broker does not feel.
+    // A fetch waiting at the broker holds back the thread's next one: with 500 ms, the articles
+    // of a short burst (a replay's five seeds, a feed poll's new items) reached the end of the
+    // three hops about 0.2 s later than with 100 ms (docs/performance.md, session 10). An idle
+    // thread asks ten times a second instead of twice, which a broker does not feel.
     p.put(
         StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
         MAIN_CONSUMER_FETCH_MAX_WAIT_MS);
