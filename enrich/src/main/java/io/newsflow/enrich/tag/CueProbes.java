@@ -196,6 +196,10 @@ final class CueProbes {
           expect(t, JsonToken.VALUE_FALSE);
         }
         expect(p.nextToken(), JsonToken.END_ARRAY);
+        if (checked && !fourths.keySet().equals(starts.keySet())) {
+          // Cue reads a fourth-char mask for every start it has when the fourth is checked
+          throw new IOException("malformed: fourth-char masks missing for " + probe);
+        }
         out.put(probe, new Found(starts, checked ? fourths : null));
       }
     }

@@ -1,11 +1,13 @@
 package io.newsflow.enrich.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +111,19 @@ class CueProbesTest {
 
     assertThat(back.keySet()).isEqualTo(probes.keySet());
     probes.forEach((k, v) -> assertSame(k, back.get(k), v));
+  }
+
+  @Test
+  void shouldRefuseAProbeWhoseFourthCharMasksAreMissing() {
+    String json =
+        "{\"format\": \""
+            + CueProbes.FORMAT
+            + "\", \"probes\": {\"(?:ab)\": [[1, 5, null], true]}}";
+
+    assertThatThrownBy(
+            () -> CueProbes.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("fourth-char masks missing");
   }
 
   private static long[] masks(long seed) {
