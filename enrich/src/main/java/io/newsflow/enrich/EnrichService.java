@@ -1,6 +1,5 @@
 package io.newsflow.enrich;
 
-import io.newsflow.enrich.topology.BoundedRocksDbMemory;
 import io.newsflow.enrich.topology.EnrichSettings;
 import io.newsflow.enrich.topology.EnrichTopology;
 import io.newsflow.schemas.TopicAdmin;
@@ -98,9 +97,6 @@ public final class EnrichService implements AutoCloseable {
     p.put(
         StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
         RESTORE_FETCH_MAX_WAIT_MS);
-    // every RocksDB store of the process within one native-memory budget (Streams' default is a
-    // 50 MB cache and up to 48 MB of memtables for each store instance)
-    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     // per-record failures are handled inside the topology; opt in to Kafka 5.0's default now
     p.put("processing.exception.handler.global.enabled", true);
     p.putAll(streamsProps);
