@@ -54,10 +54,6 @@ final class Cue {
     private final Map<Pattern, Integer> slots = new java.util.IdentityHashMap<>();
     final CueProbes probes;
 
-    Slots() {
-      this(CueProbes.none());
-    }
-
     Slots(CueProbes probes) {
       this.probes = probes;
     }
