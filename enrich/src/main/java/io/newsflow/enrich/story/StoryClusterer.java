@@ -42,6 +42,7 @@ public final class StoryClusterer {
   private static final int MIN_WORDS_FOR_COPY = 12;
 
   private final StorySettings settings;
+  private final JoinRule joinRule;
   private final TermStats stats;
   private final LinkedHashMap<String, Story> open = new LinkedHashMap<>();
   private final Map<String, LinkedHashSet<String>> postings = new HashMap<>();
@@ -66,8 +67,17 @@ public final class StoryClusterer {
 
   /** A clusterer that also reads {@code places} as language-neutral names. */
   public StoryClusterer(StorySettings settings, Places places) {
+    this(settings, places, JoinRule.bestAbove(settings.joinThreshold()));
+  }
+
+  /**
+   * A clusterer that decides joins by {@code joinRule} instead of the join threshold: for measuring
+   * other decisions over the same candidates (StoryJoinBounds in the tests).
+   */
+  StoryClusterer(StorySettings settings, Places places, JoinRule joinRule) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.places = Objects.requireNonNull(places, "places");
+    this.joinRule = Objects.requireNonNull(joinRule, "joinRule");
     this.stats = new TermStats(settings.maxVocabulary());
   }
 
@@ -83,12 +93,12 @@ public final class StoryClusterer {
     stats.add(f);
     advanceClock(article.published());
     Vector v = Vector.of(f, stats);
-    List<Scored> candidates = score(v, article);
-    Scored best = candidates.isEmpty() ? null : candidates.get(0);
+    List<Candidate> candidates = score(v, article);
+    Candidate chosen = joinRule.choose(article, candidates);
     Story story;
     String duplicateOf = null;
-    if (best != null && best.score >= settings.joinThreshold()) {
-      story = best.story;
+    if (chosen != null) {
+      story = chosen.story;
       if (f.words().size() >= MIN_WORDS_FOR_COPY) {
         duplicateOf = story.nearCopy(f.simhash(), settings.duplicateBits());
       }
@@ -241,7 +251,7 @@ public final class StoryClusterer {
    * the {@link #MAX_CANDIDATES} stories that share the most key weight with the article are scored
    * in full, so the cost per article does not grow with the number of open stories.
    */
-  private List<Scored> score(Vector v, StoryArticle a) {
+  private List<Candidate> score(Vector v, StoryArticle a) {
     Map<String, Double> hits = new HashMap<>();
     for (Map.Entry<String, Double> key : v.heaviestWeighted(QUERY_KEYS)) {
       Set<String> posting = postings.get(key.getKey());
@@ -256,13 +266,15 @@ public final class StoryClusterer {
       ranked.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
       ranked = ranked.subList(0, MAX_CANDIDATES);
     }
-    List<Scored> out = new ArrayList<>(ranked.size());
+    List<Candidate> out = new ArrayList<>(ranked.size());
     for (Map.Entry<String, Double> e : ranked) {
       Story s = open.get(e.getKey());
       if (s != null && withinWindow(s, a.published())) {
         boolean sameLanguage =
             a.language() == null || s.languages.isEmpty() || s.languages.contains(a.language());
-        out.add(new Scored(s, v.similarity(s, stats, sameLanguage, settings)));
+        double[] cosines = v.cosines(s, stats);
+        out.add(
+            new Candidate(s, Vector.mix(cosines, sameLanguage, settings), cosines[0], cosines[1]));
       }
     }
     out.sort((x, y) -> Double.compare(y.score, x.score));
@@ -278,10 +290,10 @@ public final class StoryClusterer {
   }
 
   /** Merges into {@code story} every other candidate now similar enough to it. */
-  private List<StorySnapshot> mergeInto(Story story, List<Scored> candidates) {
+  private List<StorySnapshot> mergeInto(Story story, List<Candidate> candidates) {
     List<StorySnapshot> out = new ArrayList<>();
     Vector mine = null;
-    for (Scored c : candidates) {
+    for (Candidate c : candidates) {
       if (c.story == story || c.score < settings.joinThreshold() || !open.containsKey(c.story.id)) {
         continue;
       }
@@ -381,5 +393,27 @@ public final class StoryClusterer {
     }
   }
 
-  private record Scored(Story story, double score) {}
+  /**
+   * A story an article was scored against.
+   *
+   * @param score the similarity the join threshold is compared with
+   * @param words the cosine of the article's words with the story's
+   * @param names the cosine of the article's names (numbers, dates, countries) with the story's
+   */
+  record Candidate(Story story, double score, double words, double names) {}
+
+  /** Which candidate an article joins. */
+  @FunctionalInterface
+  interface JoinRule {
+    /** The candidate to join, or null to open a story; {@code candidates} are best first. */
+    Candidate choose(StoryArticle article, List<Candidate> candidates);
+
+    /** The shipped rule: the best candidate, when its score reaches {@code threshold}. */
+    static JoinRule bestAbove(double threshold) {
+      return (article, candidates) ->
+          !candidates.isEmpty() && candidates.get(0).score() >= threshold
+              ? candidates.get(0)
+              : null;
+    }
+  }
 }

@@ -73,21 +73,26 @@ final class Vector {
   }
 
   /**
-   * As {@link #similarity(Vector, boolean, StorySettings)} against a story, without building the
-   * story's vector: the dot product runs over this article's terms only and the story's norms come
-   * from its cache (see {@link Story#norms}).
+   * The word and name cosines of this article with a story, {words, names}, without building the
+   * story's vector: the dot products run over this article's terms only and the story's norms come
+   * from its cache (see {@link Story#norms}). A side without terms gives 0.
    */
-  double similarity(Story s, TermStats stats, boolean sameLanguage, StorySettings settings) {
+  double[] cosines(Story s, TermStats stats) {
     double[] norms = s.norms(stats);
-    double n = dot(nameTerms, s.names) / (nameNorm * norms[1]);
-    if (!sameLanguage) {
-      return Double.isFinite(n) ? n : 0;
-    }
     double w = dot(wordTerms, s.words) / (wordNorm * norms[0]);
-    double mixed =
-        settings.wordShare() * (Double.isFinite(w) ? w : 0)
-            + (1 - settings.wordShare()) * (Double.isFinite(n) ? n : 0);
-    return mixed;
+    double n = dot(nameTerms, s.names) / (nameNorm * norms[1]);
+    return new double[] {Double.isFinite(w) ? w : 0, Double.isFinite(n) ? n : 0};
+  }
+
+  /**
+   * The similarity of {@link #cosines}: mixed by {@code settings.wordShare()} when article and
+   * story share a language, the name cosine alone when they do not.
+   */
+  static double mix(double[] cosines, boolean sameLanguage, StorySettings settings) {
+    if (!sameLanguage) {
+      return cosines[1];
+    }
+    return settings.wordShare() * cosines[0] + (1 - settings.wordShare()) * cosines[1];
   }
 
   private static double dot(Terms mine, Map<String, Double> sums) {

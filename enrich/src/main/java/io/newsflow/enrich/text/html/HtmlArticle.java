@@ -59,11 +59,17 @@ public final class HtmlArticle {
     return run(html, sourceUrl, null);
   }
 
-  private static Extraction run(String html, String sourceUrl, double[][] features) {
+  /** The page parsed as the extractor reads it (CDATA sections reopened as browsers do). */
+  static Document parse(String html, String sourceUrl) {
     Document doc = Jsoup.parse(html, sourceUrl == null ? "" : sourceUrl);
     if (html.contains("<![CDATA[")) {
       reopenCdata(doc.body());
     }
+    return doc;
+  }
+
+  private static Extraction run(String html, String sourceUrl, double[][] features) {
+    Document doc = parse(html, sourceUrl);
     PageMetadata meta = PageMetadata.read(doc);
     Element body = doc.body();
     List<Removed> removed = new ArrayList<>();

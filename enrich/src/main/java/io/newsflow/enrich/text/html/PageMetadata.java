@@ -95,27 +95,11 @@ public record PageMetadata(
     JsonNode ld = articleJsonLd(roots);
     // a forum thread or a question page: its opening post says who wrote it and when
     JsonNode post = ld == null || !ld.has("author") ? findTyped(roots, POST_TYPES) : null;
-    String headline =
-        Titles.clean(
-            first(
-                text(ld, "headline"),
-                meta(tags, "og:title"),
-                meta(tags, "twitter:title"),
-                tags.h1s.isEmpty() ? null : tags.h1s.get(0)));
-    String site = Titles.clean(siteName(ld, roots, tags, headline, Titles.clean(doc.title())));
     String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
-    String host = first(host(canonical), host(doc.location()));
-    String title =
-        Titles.choose(
-            site,
-            host,
-            tags.h1s,
-            tags.h2s,
-            java.util.Arrays.asList(
-                text(ld, "headline"),
-                meta(tags, "og:title"),
-                meta(tags, "twitter:title"),
-                doc.title()));
+    Titles.Inputs titles = titleInputs(doc, tags, roots, ld, canonical);
+    String site = titles.site();
+    String host = titles.host();
+    String title = Titles.choose(titles);
     String lang =
         normLang(
             first(
@@ -583,6 +567,38 @@ public record PageMetadata(
       img = img.get(0);
     }
     return img.isTextual() ? blankToNull(img.asText()) : blankToNull(img.path("url").asText(null));
+  }
+
+  /** What a page's title is chosen from, for measuring the choice (TitleBounds in the tests). */
+  static Titles.Inputs titleInputs(Document doc) {
+    Tags tags = Tags.collect(doc);
+    List<JsonNode> roots = parse(tags.jsonLd);
+    JsonNode ld = articleJsonLd(roots);
+    String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
+    return titleInputs(doc, tags, roots, ld, canonical);
+  }
+
+  private static Titles.Inputs titleInputs(
+      Document doc, Tags tags, List<JsonNode> roots, JsonNode ld, String canonical) {
+    String headline =
+        Titles.clean(
+            first(
+                text(ld, "headline"),
+                meta(tags, "og:title"),
+                meta(tags, "twitter:title"),
+                tags.h1s.isEmpty() ? null : tags.h1s.get(0)));
+    String site = Titles.clean(siteName(ld, roots, tags, headline, Titles.clean(doc.title())));
+    String host = first(host(canonical), host(doc.location()));
+    return new Titles.Inputs(
+        site,
+        host,
+        tags.h1s,
+        tags.h2s,
+        java.util.Arrays.asList(
+            text(ld, "headline"),
+            meta(tags, "og:title"),
+            meta(tags, "twitter:title"),
+            doc.title()));
   }
 
   private static String meta(Tags tags, String key) {

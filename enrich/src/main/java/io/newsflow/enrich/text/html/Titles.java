@@ -123,16 +123,24 @@ final class Titles {
   }
 
   /**
-   * The headline.
+   * What a title is chosen from.
    *
    * @param site the site name, or null
    * @param host the page's host name, or null
    * @param h1s the page's {@code <h1>} texts in order (kicker elements out), may be empty
+   * @param h2s the page's first {@code <h2>} texts in order, may be empty
    * @param metas metadata titles by trust: JSON-LD headline, og:title, twitter:title, {@code
    *     <title>}; nulls allowed
    */
-  static String choose(
-      String site, String host, List<String> h1s, List<String> h2s, List<String> metas) {
+  record Inputs(String site, String host, List<String> h1s, List<String> h2s, List<String> metas) {}
+
+  /** The headline. */
+  static String choose(Inputs in) {
+    String site = in.site();
+    String host = in.host();
+    List<String> h1s = in.h1s();
+    List<String> h2s = in.h2s();
+    List<String> metas = in.metas();
     List<String> meta = new ArrayList<>();
     for (String m : metas) {
       String t = clean(PageMetadata.stripSiteName(clean(m), site, host));

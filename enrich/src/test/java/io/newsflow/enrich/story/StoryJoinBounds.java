@@ -1,0 +1,336 @@
+package io.newsflow.enrich.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.story.StoryClusterer.Candidate;
+import io.newsflow.enrich.story.StoryClusterer.JoinRule;
+import io.newsflow.enrich.tag.Tagger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How far a different join decision could take the story step on the ECB+ dev split, over the
+ * candidates the shipped step finds (docs/stories.md, "Decisions over the same candidates"). Not a
+ * test: run it by hand.
+ *
+ * <p>Rules measured: the shipped one (the best candidate at the join threshold); three oracles that
+ * know the gold story (veto a wrong best join; join any candidate above the threshold whose story
+ * is mostly the article's event; join any such candidate at all), which bound what any decision
+ * over these candidates can reach; and two logistic models fitted on the dev split's own decisions
+ * (in-sample, so an optimistic figure): a veto of the best join, and a choice among the five best
+ * candidates. The validation split is scored only with {@code --validation}.
+ *
+ * <pre>
+ * java -cp "$(cat /tmp/enrich-test.cp):enrich/target/classes:enrich/target/test-classes" \
+ *     io.newsflow.enrich.story.StoryJoinBounds ../shared/bench/stories/ecbplus.jsonl
+ * </pre>
+ */
+public final class StoryJoinBounds {
+  /** Candidates a learned choice looks at (best first). */
+  private static final int TOP = 5;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<StoryArticle> articles;
+  private final Map<String, String> gold;
+  private final Places places;
+  private final StorySettings settings = StorySettings.defaults().withLateness(null);
+
+  private StoryJoinBounds(List<StoryArticle> articles, Map<String, String> gold, Places places) {
+    this.articles = articles;
+    this.gold = gold;
+    this.places = places;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: StoryJoinBounds ecbplus.jsonl [--validation]");
+      System.exit(2);
+    }
+    boolean validation = args.length > 1 && args[1].equals("--validation");
+    List<StoryArticle> dev = new ArrayList<>();
+    List<StoryArticle> val = new ArrayList<>();
+    Map<String, String> gold = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
+      JsonNode n = JSON.readTree(line);
+      String story = n.get("story").asText();
+      StoryArticle a = JsonlStories.article(n);
+      gold.put(a.id(), story);
+      (EcbPlusGateTest.isValidation(story) ? val : dev).add(a);
+    }
+    Places places = Places.countries(Tagger.loadDefault());
+    StoryJoinBounds d = new StoryJoinBounds(dev, gold, places);
+    double join = d.settings.joinThreshold();
+    System.out.printf("dev split: %d articles%n", dev.size());
+    System.out.printf(
+        "  shipped (best at %.2f)           %s%n", join, d.run(JoinRule.bestAbove(join)));
+    System.out.printf("  oracle: veto wrong best joins    %s%n", d.run(d.oracleVeto(join)));
+    System.out.printf("  oracle: right candidate >= %.2f  %s%n", join, d.run(d.oracleChoose(join)));
+    System.out.printf("  oracle: any right candidate      %s%n", d.run(d.oracleChoose(-1)));
+
+    // the shipped rule's decisions on dev are the training rows of both models
+    List<double[]> vetoX = new ArrayList<>();
+    List<Boolean> vetoY = new ArrayList<>();
+    List<double[]> allX = new ArrayList<>();
+    List<Boolean> allY = new ArrayList<>();
+    JoinRule shipped = JoinRule.bestAbove(join);
+    d.run(
+        (a, cands) -> {
+          for (int i = 0; i < Math.min(TOP, cands.size()); i++) {
+            double[] x = features(cands, i);
+            boolean right = d.right(cands.get(i).story(), a);
+            allX.add(x);
+            allY.add(right);
+            if (i == 0 && cands.get(0).score() >= join) {
+              vetoX.add(x);
+              vetoY.add(right);
+            }
+          }
+          return shipped.choose(a, cands);
+        });
+    Logistic veto = Logistic.fit(vetoX, vetoY);
+    Logistic choice = Logistic.fit(allX, allY);
+    for (double p : new double[] {0.3, 0.4, 0.5, 0.6}) {
+      System.out.printf(
+          "  learned veto of the best join, p >= %.1f   %s%n",
+          p, d.run(d.learnedVeto(veto, p, join)));
+    }
+    for (double p : new double[] {0.3, 0.4, 0.5, 0.6}) {
+      System.out.printf(
+          "  learned choice among the %d best, p >= %.1f %s%n",
+          TOP, p, d.run(d.learnedChoice(choice, p)));
+    }
+    if (validation) {
+      StoryJoinBounds v = new StoryJoinBounds(val, gold, places);
+      System.out.printf("validation split: %d articles%n", val.size());
+      System.out.printf("  shipped                          %s%n", v.run(JoinRule.bestAbove(join)));
+      System.out.printf(
+          "  learned veto, p >= 0.5           %s%n", v.run(v.learnedVeto(veto, 0.5, join)));
+      System.out.printf(
+          "  learned choice, p >= 0.5         %s%n", v.run(v.learnedChoice(choice, 0.5)));
+    }
+  }
+
+  /** Runs the split as one stream under {@code rule}; B-cubed P, R, F1 and the story count. */
+  private String run(JoinRule rule) {
+    StoryClusterer c = new StoryClusterer(settings, places, rule);
+    Map<String, String> pred = new HashMap<>();
+    for (StoryArticle a : articles) {
+      Assignment as = c.assign(a);
+      pred.put(a.id(), as.storyId());
+      for (StorySnapshot s : as.changed()) {
+        if (s.mergedInto() != null) {
+          pred.replaceAll((id, story) -> story.equals(s.id()) ? s.mergedInto() : story);
+        }
+      }
+    }
+    return bcubed(pred);
+  }
+
+  /** Whether most of the story's listed articles belong to the article's gold story. */
+  private boolean right(Story s, StoryArticle a) {
+    String g = gold.get(a.id());
+    int n = 0;
+    int same = 0;
+    for (ArticleRef r : s.articles) {
+      n++;
+      same += g.equals(gold.get(r.id())) ? 1 : 0;
+    }
+    return 2 * same > n;
+  }
+
+  private JoinRule oracleVeto(double join) {
+    return (a, cands) ->
+        !cands.isEmpty() && cands.get(0).score() >= join && right(cands.get(0).story(), a)
+            ? cands.get(0)
+            : null;
+  }
+
+  private JoinRule oracleChoose(double join) {
+    return (a, cands) -> {
+      for (Candidate c : cands) {
+        if (c.score() >= join && right(c.story(), a)) {
+          return c;
+        }
+      }
+      return null;
+    };
+  }
+
+  private JoinRule learnedVeto(Logistic m, double p, double join) {
+    return (a, cands) ->
+        !cands.isEmpty() && cands.get(0).score() >= join && m.p(features(cands, 0)) >= p
+            ? cands.get(0)
+            : null;
+  }
+
+  private JoinRule learnedChoice(Logistic m, double p) {
+    return (a, cands) -> {
+      Candidate best = null;
+      double bestP = p;
+      for (int i = 0; i < Math.min(TOP, cands.size()); i++) {
+        double q = m.p(features(cands, i));
+        if (q >= bestP) {
+          bestP = q;
+          best = cands.get(i);
+        }
+      }
+      return best;
+    };
+  }
+
+  /**
+   * A candidate's evidence: score, word and name cosine, ln(story size), margin over the best other
+   * candidate, whether it is the best, and score × ln(size).
+   */
+  private static double[] features(List<Candidate> cands, int i) {
+    Candidate c = cands.get(i);
+    double other = 0;
+    for (int j = 0; j < cands.size(); j++) {
+      if (j != i) {
+        other = Math.max(other, cands.get(j).score());
+      }
+    }
+    double size = Math.log(c.story().count);
+    return new double[] {
+      c.score(), c.words(), c.names(), size, c.score() - other, i == 0 ? 1 : 0, c.score() * size
+    };
+  }
+
+  private String bcubed(Map<String, String> pred) {
+    Map<String, Integer> goldSize = new HashMap<>();
+    Map<String, Integer> predSize = new HashMap<>();
+    Map<String, Integer> both = new HashMap<>();
+    for (Map.Entry<String, String> e : pred.entrySet()) {
+      String g = gold.get(e.getKey());
+      goldSize.merge(g, 1, Integer::sum);
+      predSize.merge(e.getValue(), 1, Integer::sum);
+      both.merge(g + "\u0000" + e.getValue(), 1, Integer::sum);
+    }
+    double p = 0;
+    double r = 0;
+    for (Map.Entry<String, String> e : pred.entrySet()) {
+      String g = gold.get(e.getKey());
+      int common = both.get(g + "\u0000" + e.getValue());
+      p += (double) common / predSize.get(e.getValue());
+      r += (double) common / goldSize.get(g);
+    }
+    p /= pred.size();
+    r /= pred.size();
+    return String.format(
+        "B-cubed P %.3f R %.3f F1 %.3f, %d stories", p, r, 2 * p * r / (p + r), predSize.size());
+  }
+
+  /** L2-regularised logistic regression on standardised features, fitted by Newton steps. */
+  private record Logistic(double[] mean, double[] sd, double[] w) {
+    static Logistic fit(List<double[]> xs, List<Boolean> ys) {
+      int d = xs.get(0).length;
+      int n = xs.size();
+      double[] mean = new double[d];
+      double[] sd = new double[d];
+      for (double[] x : xs) {
+        for (int j = 0; j < d; j++) {
+          mean[j] += x[j] / n;
+        }
+      }
+      for (double[] x : xs) {
+        for (int j = 0; j < d; j++) {
+          sd[j] += (x[j] - mean[j]) * (x[j] - mean[j]) / n;
+        }
+      }
+      for (int j = 0; j < d; j++) {
+        sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1;
+      }
+      double[] w = new double[d + 1];
+      for (int step = 0; step < 50; step++) {
+        double[] g = new double[d + 1];
+        double[][] h = new double[d + 1][d + 1];
+        for (int i = 0; i < n; i++) {
+          double[] z = standard(xs.get(i), mean, sd);
+          double p = sigmoid(dot(w, z));
+          double err = p - (ys.get(i) ? 1 : 0);
+          for (int j = 0; j <= d; j++) {
+            g[j] += err * z[j];
+            for (int k = 0; k <= d; k++) {
+              h[j][k] += p * (1 - p) * z[j] * z[k];
+            }
+          }
+        }
+        for (int j = 1; j <= d; j++) {
+          g[j] += w[j];
+          h[j][j] += 1;
+        }
+        double[] delta = solve(h, g);
+        for (int j = 0; j <= d; j++) {
+          w[j] -= delta[j];
+        }
+      }
+      return new Logistic(mean, sd, w);
+    }
+
+    double p(double[] x) {
+      return sigmoid(dot(w, standard(x, mean, sd)));
+    }
+
+    /** 1 followed by the standardised features. */
+    private static double[] standard(double[] x, double[] mean, double[] sd) {
+      double[] z = new double[x.length + 1];
+      z[0] = 1;
+      for (int j = 0; j < x.length; j++) {
+        z[j + 1] = (x[j] - mean[j]) / sd[j];
+      }
+      return z;
+    }
+
+    private static double sigmoid(double z) {
+      return 1 / (1 + Math.exp(-z));
+    }
+
+    private static double dot(double[] a, double[] b) {
+      double s = 0;
+      for (int i = 0; i < a.length; i++) {
+        s += a[i] * b[i];
+      }
+      return s;
+    }
+
+    /** Gaussian elimination with partial pivoting; {@code a} is overwritten. */
+    private static double[] solve(double[][] a, double[] b) {
+      int n = b.length;
+      double[] x = b.clone();
+      for (int c = 0; c < n; c++) {
+        int pivot = c;
+        for (int r = c + 1; r < n; r++) {
+          if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
+            pivot = r;
+          }
+        }
+        double[] row = a[c];
+        a[c] = a[pivot];
+        a[pivot] = row;
+        double t = x[c];
+        x[c] = x[pivot];
+        x[pivot] = t;
+        for (int r = c + 1; r < n; r++) {
+          double f = a[r][c] / a[c][c];
+          for (int k = c; k < n; k++) {
+            a[r][k] -= f * a[c][k];
+          }
+          x[r] -= f * x[c];
+        }
+      }
+      for (int c = n - 1; c >= 0; c--) {
+        for (int k = c + 1; k < n; k++) {
+          x[c] -= a[c][k] * x[k];
+        }
+        x[c] /= a[c][c];
+      }
+      return x;
+    }
+  }
+}
