@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public final class Bylines {
   private static final Pattern PREFIX =
       Pattern.compile(
-          "^(?:(?i:(?:story |text |words |reporting |written |posted |authored |photos and text |report )?by|por|escrito por|texto de|texto y fotos de|una nota de"
+          "^(?:(?i:(?:story |text |words |reporting |written |posted |authored |photos and text |report |analysis |opinion |commentary |column |review |essay )?by"
+              + "|por|escrito por|texto de|texto y fotos de|una nota de|análisis de|opinión de|columna de"
               + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]"
               // a label with a colon: "Author: Jane Doe", "Autorin: Anna Muster"
               + "|(?i:authors?|contributors?|autor|autora|autores|autorin|autoren|auteurs?|autore|autori)\\s*:)\\s*");
@@ -249,10 +250,58 @@ public final class Bylines {
         || Outlets.isPublicationName(item);
   }
 
-  /** "AP National Political Writer", "Staff Reporter": a role, not a name. */
+  /**
+   * "AP National Political Writer", "Staff Reporter", "Editor-at-large": a role, not a name. A
+   * hyphenated word counts by its first part.
+   */
   private static boolean isRole(String s) {
     String[] words = SPACES.split(s.toLowerCase(Locale.ROOT));
-    return ROLE_WORDS.contains(words[words.length - 1]) || ROLE_WORDS.contains(words[0]);
+    return isRoleWord(words[words.length - 1]) || isRoleWord(words[0]);
+  }
+
+  private static boolean isRoleWord(String w) {
+    int hyphen = w.indexOf('-', 1);
+    return ROLE_WORDS.contains(w) || hyphen > 0 && ROLE_WORDS.contains(w.substring(0, hyphen));
+  }
+
+  /**
+   * The names without those that, after a first name, are the site under another label: the site's
+   * name followed by a desk, section or role ("Jane Doe, CNN Business", "Jane Doe, CNN
+   * Editor-at-large" on CNN), or the site's name cut short ("Jane Doe, Business Insider" on
+   * Business Insider Deutschland). A byline of the site's desk or team alone ("Telegraph Sport",
+   * "The Investopedia Team") is left as it is: it is who the page says wrote it.
+   *
+   * @param site the page's site name, or null (then the names are returned as they are)
+   */
+  public static List<String> withoutSite(List<String> names, String site) {
+    List<String> siteWords = siteWords(site);
+    if (siteWords.isEmpty() || names.size() < 2) {
+      return names;
+    }
+    List<String> out = new ArrayList<>(names.size());
+    out.add(names.get(0));
+    for (int i = 1; i < names.size(); i++) {
+      List<String> w = siteWords(names.get(i));
+      int n = siteWords.size();
+      boolean extendsSite = w.size() > n && w.subList(0, n).equals(siteWords);
+      boolean cutSite = w.size() >= 2 && w.size() < n && siteWords.subList(0, w.size()).equals(w);
+      if (!extendsSite && !cutSite) {
+        out.add(names.get(i));
+      }
+    }
+    return out.size() == names.size() ? names : List.copyOf(out);
+  }
+
+  /** Lower-case words of a name without a leading "the". */
+  private static List<String> siteWords(String s) {
+    if (s == null || s.isBlank()) {
+      return List.of();
+    }
+    List<String> w = new ArrayList<>(Arrays.asList(SPACES.split(key(s))));
+    if (w.size() > 1 && w.get(0).equals("the")) {
+      w.remove(0);
+    }
+    return w;
   }
 
   /** Adds names not yet in the list (compared without case and accents). */

@@ -143,6 +143,8 @@ public final class HtmlArticle {
       String owner = PageAuthors.siteOwner(meta.siteName());
       f.authors = owner == null ? f.authors : List.of(owner);
     }
+    // "Jane Doe, CNN Business": the site under another label is no author
+    f.authors = Bylines.withoutSite(f.authors, meta.siteName());
     return new Extraction(
         meta.title(),
         paragraphs,
