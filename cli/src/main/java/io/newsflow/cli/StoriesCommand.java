@@ -70,7 +70,7 @@ public final class StoriesCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "The most terms whose document frequency is counted (memory bound; past it every count"
-              + " is halved and the rarest terms dropped). Default 0: sized to the heap, 10% of it.",
+              + " is halved and the rarest terms dropped). Default 0: sized to the heap, 10%% of it.",
       defaultValue = "0")
   int maxTerms;
 
