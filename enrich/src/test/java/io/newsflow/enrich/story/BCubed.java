@@ -9,6 +9,11 @@ final class BCubed {
 
   /** F1 over the ids of {@code pred} (each must have a gold label). */
   static double f1(Map<String, String> gold, Map<String, String> pred) {
+    return scores(gold, pred)[2];
+  }
+
+  /** {precision, recall, F1} over the ids of {@code pred} (each must have a gold label). */
+  static double[] scores(Map<String, String> gold, Map<String, String> pred) {
     Map<String, Integer> goldSize = new HashMap<>();
     Map<String, Integer> predSize = new HashMap<>();
     Map<String, Integer> both = new HashMap<>();
@@ -28,6 +33,6 @@ final class BCubed {
     }
     p /= pred.size();
     r /= pred.size();
-    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    return new double[] {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
   }
 }

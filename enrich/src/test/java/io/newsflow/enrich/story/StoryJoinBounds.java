@@ -2,6 +2,7 @@ package io.newsflow.enrich.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.learn.Logistic;
 import io.newsflow.enrich.story.StoryClusterer.Candidate;
 import io.newsflow.enrich.story.StoryClusterer.JoinRule;
 import io.newsflow.enrich.tag.Tagger;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -94,8 +96,8 @@ public final class StoryJoinBounds {
           }
           return shipped.choose(a, cands);
         });
-    Logistic veto = Logistic.fit(vetoX, vetoY);
-    Logistic choice = Logistic.fit(allX, allY);
+    Model veto = Model.fit(vetoX, vetoY);
+    Model choice = Model.fit(allX, allY);
     for (double p : new double[] {0.3, 0.4, 0.5, 0.6}) {
       System.out.printf(
           "  learned veto of the best join, p >= %.1f   %s%n",
@@ -170,14 +172,14 @@ public final class StoryJoinBounds {
     };
   }
 
-  private JoinRule learnedVeto(Logistic m, double p, double join) {
+  private JoinRule learnedVeto(Model m, double p, double join) {
     return (a, cands) ->
         !cands.isEmpty() && cands.get(0).score() >= join && m.p(features(cands, 0)) >= p
             ? cands.get(0)
             : null;
   }
 
-  private JoinRule learnedChoice(Logistic m, double p) {
+  private JoinRule learnedChoice(Model m, double p) {
     return (a, cands) -> {
       Candidate best = null;
       double bestP = p;
@@ -240,134 +242,26 @@ public final class StoryJoinBounds {
   }
 
   private String bcubed(Map<String, String> pred) {
-    Map<String, Integer> goldSize = new HashMap<>();
-    Map<String, Integer> predSize = new HashMap<>();
-    Map<String, Integer> both = new HashMap<>();
-    for (Map.Entry<String, String> e : pred.entrySet()) {
-      String g = gold.get(e.getKey());
-      goldSize.merge(g, 1, Integer::sum);
-      predSize.merge(e.getValue(), 1, Integer::sum);
-      both.merge(g + "\u0000" + e.getValue(), 1, Integer::sum);
-    }
-    double p = 0;
-    double r = 0;
-    for (Map.Entry<String, String> e : pred.entrySet()) {
-      String g = gold.get(e.getKey());
-      int common = both.get(g + "\u0000" + e.getValue());
-      p += (double) common / predSize.get(e.getValue());
-      r += (double) common / goldSize.get(g);
-    }
-    p /= pred.size();
-    r /= pred.size();
+    double[] prf = BCubed.scores(gold, pred);
     return String.format(
-        "B-cubed P %.3f R %.3f F1 %.3f, %d stories", p, r, 2 * p * r / (p + r), predSize.size());
+        "B-cubed P %.3f R %.3f F1 %.3f, %d stories",
+        prf[0], prf[1], prf[2], new HashSet<>(pred.values()).size());
   }
 
-  /** L2-regularised logistic regression on standardised features, fitted by Newton steps. */
-  private record Logistic(double[] mean, double[] sd, double[] w) {
-    static Logistic fit(List<double[]> xs, List<Boolean> ys) {
-      int d = xs.get(0).length;
-      int n = xs.size();
-      double[] mean = new double[d];
-      double[] sd = new double[d];
-      for (double[] x : xs) {
-        for (int j = 0; j < d; j++) {
-          mean[j] += x[j] / n;
-        }
+  /** A logistic model over candidate features: the project's fit, penalty 1 in all. */
+  private record Model(double[] w) {
+    static Model fit(List<double[]> xs, List<Boolean> ys) {
+      int[] y = new int[ys.size()];
+      double[] weight = new double[ys.size()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = ys.get(i) ? 1 : 0;
+        weight[i] = 1;
       }
-      for (double[] x : xs) {
-        for (int j = 0; j < d; j++) {
-          sd[j] += (x[j] - mean[j]) * (x[j] - mean[j]) / n;
-        }
-      }
-      for (int j = 0; j < d; j++) {
-        sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1;
-      }
-      double[] w = new double[d + 1];
-      for (int step = 0; step < 50; step++) {
-        double[] g = new double[d + 1];
-        double[][] h = new double[d + 1][d + 1];
-        for (int i = 0; i < n; i++) {
-          double[] z = standard(xs.get(i), mean, sd);
-          double p = sigmoid(dot(w, z));
-          double err = p - (ys.get(i) ? 1 : 0);
-          for (int j = 0; j <= d; j++) {
-            g[j] += err * z[j];
-            for (int k = 0; k <= d; k++) {
-              h[j][k] += p * (1 - p) * z[j] * z[k];
-            }
-          }
-        }
-        for (int j = 1; j <= d; j++) {
-          g[j] += w[j];
-          h[j][j] += 1;
-        }
-        double[] delta = solve(h, g);
-        for (int j = 0; j <= d; j++) {
-          w[j] -= delta[j];
-        }
-      }
-      return new Logistic(mean, sd, w);
+      return new Model(Logistic.fit(xs.toArray(double[][]::new), y, weight, 1.0 / y.length));
     }
 
     double p(double[] x) {
-      return sigmoid(dot(w, standard(x, mean, sd)));
-    }
-
-    /** 1 followed by the standardised features. */
-    private static double[] standard(double[] x, double[] mean, double[] sd) {
-      double[] z = new double[x.length + 1];
-      z[0] = 1;
-      for (int j = 0; j < x.length; j++) {
-        z[j + 1] = (x[j] - mean[j]) / sd[j];
-      }
-      return z;
-    }
-
-    private static double sigmoid(double z) {
-      return 1 / (1 + Math.exp(-z));
-    }
-
-    private static double dot(double[] a, double[] b) {
-      double s = 0;
-      for (int i = 0; i < a.length; i++) {
-        s += a[i] * b[i];
-      }
-      return s;
-    }
-
-    /** Gaussian elimination with partial pivoting; {@code a} is overwritten. */
-    private static double[] solve(double[][] a, double[] b) {
-      int n = b.length;
-      double[] x = b.clone();
-      for (int c = 0; c < n; c++) {
-        int pivot = c;
-        for (int r = c + 1; r < n; r++) {
-          if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-            pivot = r;
-          }
-        }
-        double[] row = a[c];
-        a[c] = a[pivot];
-        a[pivot] = row;
-        double t = x[c];
-        x[c] = x[pivot];
-        x[pivot] = t;
-        for (int r = c + 1; r < n; r++) {
-          double f = a[r][c] / a[c][c];
-          for (int k = c; k < n; k++) {
-            a[r][k] -= f * a[c][k];
-          }
-          x[r] -= f * x[c];
-        }
-      }
-      for (int c = n - 1; c >= 0; c--) {
-        for (int k = c + 1; k < n; k++) {
-          x[c] -= a[c][k] * x[k];
-        }
-        x[c] /= a[c][c];
-      }
-      return x;
+      return Logistic.probability(w, x);
     }
   }
 }
