@@ -58,8 +58,7 @@ public final class MetaScore {
   public void add(String id, Gold gold, Predicted predicted) {
     Predicted p = predicted == null ? new Predicted(null, List.of(), null, null) : predicted;
     if (notBlank(gold.title())) {
-      count(
-          "title", id, normText(gold.title()).equals(normText(p.title())), gold.title(), p.title());
+      count("title", id, sameTitle(gold.title(), p.title()), gold.title(), p.title());
     }
     if (day(gold.published()) != null) {
       boolean ok = day(gold.published()).equals(day(p.published()));
@@ -163,6 +162,11 @@ public final class MetaScore {
               notArticleRecall()));
     }
     return b.toString();
+  }
+
+  /** Whether two titles are the same under the metric (NFKC, spaces collapsed, case folded). */
+  public static boolean sameTitle(String a, String b) {
+    return normText(a).equals(normText(b));
   }
 
   static String normText(String s) {

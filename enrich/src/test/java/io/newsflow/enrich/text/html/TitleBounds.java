@@ -5,7 +5,6 @@ import io.newsflow.enrich.eval.MetaEval;
 import io.newsflow.enrich.eval.MetaScore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -321,13 +320,6 @@ public final class TitleBounds {
   }
 
   private static boolean same(String a, String b) {
-    return a != null && b != null && norm(a).equals(norm(b));
-  }
-
-  private static String norm(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFKC)
-        .replaceAll("\\s+", " ")
-        .strip()
-        .toLowerCase(Locale.ROOT);
+    return a != null && b != null && MetaScore.sameTitle(a, b);
   }
 }
