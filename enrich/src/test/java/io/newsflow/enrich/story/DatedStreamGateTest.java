@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.enrich.text.SharedData;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +44,7 @@ class DatedStreamGateTest {
     for (long seed = 1; seed <= 3; seed++) {
       Map<String, String> gold = new HashMap<>();
       List<String> dated = dated(lines, seed, gold);
-      double[] prf = BCubed.scores(gold, stories(dated));
+      double[] prf = BCubed.scores(gold, EcbPlusGateTest.stories(dated));
       assertThat(prf[0]).as("seed %d: B-cubed precision", seed).isGreaterThanOrEqualTo(0.99);
       assertThat(prf[2]).as("seed %d: B-cubed F1", seed).isGreaterThanOrEqualTo(0.94);
     }
@@ -85,24 +83,5 @@ class DatedStreamGateTest {
       out.add(JSON.writeValueAsString(n));
     }
     return out;
-  }
-
-  /** Each article's story, as the pipeline's settings assign it. */
-  private static Map<String, String> stories(List<String> lines) throws Exception {
-    StringWriter out = new StringWriter();
-    JsonlStories.run(
-        new StringReader(String.join("\n", lines)),
-        out,
-        JsonlStories.standard(StorySettings.defaults()),
-        p -> {
-          throw new AssertionError(p);
-        });
-    Map<String, String> pred = new HashMap<>();
-    for (String line : out.toString().split("\n")) {
-      JsonNode n = JSON.readTree(line);
-      pred.put(n.get("id").asText(), n.get("story").asText());
-    }
-    assertThat(pred).hasSize(lines.size());
-    return pred;
   }
 }
