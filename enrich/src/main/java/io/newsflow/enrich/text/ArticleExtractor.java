@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public final class ArticleExtractor {
   /** Bumped whenever output for the same input may change. */
-  public static final String VERSION = "1.9.0";
+  public static final String VERSION = "1.10.0";
 
   private final ExtractorSettings settings;
 

@@ -28,7 +28,7 @@ public final class Outlets {
   /** Section and navigation labels that head scraped pages: never a publication's name. */
   private static final Set<String> SECTION_WORDS =
       WordLists.of(
-          "home|news|world|politics|business|economy|sports|sport|opinion|security|health"
+          "home|homepage|home page|news|world|politics|business|economy|sports|sport|opinion|security|health"
               + "|science|tech|technology|culture|entertainment|lifestyle|life|local|national"
               + "|international|latest|latest news|breaking|breaking news|video|videos|photos"
               + "|gallery|menu|search|subscribe|log in|login|sign in|weather|travel|education"

@@ -2,6 +2,7 @@ package io.newsflow.enrich.text.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.text.Bylines;
 import io.newsflow.enrich.text.Outlets;
 import io.newsflow.enrich.text.TextDates;
 import java.util.ArrayList;
@@ -96,8 +97,9 @@ public record PageMetadata(
     // a forum thread or a question page: its opening post says who wrote it and when
     JsonNode post = ld == null || !ld.has("author") ? findTyped(roots, POST_TYPES) : null;
     String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
-    Titles.Inputs titles = titleInputs(doc, tags, roots, ld, canonical);
-    String site = titles.site();
+    Heading heading = heading(doc, tags, roots, ld, canonical);
+    Titles.Inputs titles = heading.inputs();
+    String site = heading.siteName();
     String host = titles.host();
     String title = Titles.choose(titles);
     String lang =
@@ -185,19 +187,51 @@ public record PageMetadata(
 
   /**
    * The site name: JSON-LD publisher, {@code og:site_name}, a JSON-LD site or organisation node,
-   * {@code application-name}, the part the page title adds to the headline, a copyright line.
+   * {@code application-name}, the part the page title adds to the headline, a copyright line. A
+   * publisher that is a wire agency gives way to the page's own {@code og:site_name}.
    */
-  private static String siteName(
-      JsonNode ld, List<JsonNode> roots, Tags tags, String headline, String pageTitle) {
-    String site = first(text(ld, "publisher", "name"), meta(tags, "og:site_name"));
-    if (site == null) {
-      site = first(SiteNames.fromJsonLd(roots), meta(tags, "application-name"));
+  private static Site siteName(
+      JsonNode ld,
+      List<JsonNode> roots,
+      Tags tags,
+      String headline,
+      String pageTitle,
+      String host) {
+    String label = SiteNames.hostLabel(host);
+    Site publisher = Site.declared(text(ld, "publisher", "name"), label);
+    Site og = Site.declared(meta(tags, "og:site_name"), label);
+    if (publisher != null && og != null && Bylines.isAgency(publisher.name())) {
+      // a wire story republished: the agency is its source, the site is the page's own
+      return Bylines.isAgency(og.name()) ? publisher : og;
     }
-    if (site == null) {
-      site = first(SiteNames.fromTitle(pageTitle, headline), copyrightOwner(tags.copyright));
+    if (publisher != null || og != null) {
+      return publisher != null ? publisher : og;
     }
-    return site;
+    String found = SiteNames.fromJsonLd(roots);
+    if (found != null) {
+      return new Site(found, found);
+    }
+    Site app = Site.declared(meta(tags, "application-name"), label);
+    if (app != null) {
+      return app;
+    }
+    found = first(SiteNames.fromTitle(pageTitle, headline), copyrightOwner(tags.copyright));
+    return found == null ? null : new Site(found, found);
   }
+
+  /**
+   * A site's name, and the form its page declared it in ("Outlet | News for the valley"), which is
+   * what the page's titles repeat and lose.
+   */
+  private record Site(String name, String declared) {
+    static Site declared(String value, String label) {
+      String name = SiteNames.declared(value, label);
+      return name == null ? null : new Site(name, value.strip());
+    }
+  }
+
+  /** What a page's title is chosen from, and the site's name. */
+  private record Heading(Titles.Inputs inputs, String siteName) {}
 
   /**
    * The first candidate that reads as a date, as ISO-8601; a value that is no date at all ("just
@@ -575,10 +609,10 @@ public record PageMetadata(
     List<JsonNode> roots = parse(tags.jsonLd);
     JsonNode ld = articleJsonLd(roots);
     String canonical = first(tags.canonical, meta(tags, "og:url"), text(ld, "url"));
-    return titleInputs(doc, tags, roots, ld, canonical);
+    return heading(doc, tags, roots, ld, canonical).inputs();
   }
 
-  private static Titles.Inputs titleInputs(
+  private static Heading heading(
       Document doc, Tags tags, List<JsonNode> roots, JsonNode ld, String canonical) {
     String headline =
         Titles.clean(
@@ -587,18 +621,20 @@ public record PageMetadata(
                 meta(tags, "og:title"),
                 meta(tags, "twitter:title"),
                 tags.h1s.isEmpty() ? null : tags.h1s.get(0)));
-    String site = Titles.clean(siteName(ld, roots, tags, headline, Titles.clean(doc.title())));
     String host = first(host(canonical), host(doc.location()));
-    return new Titles.Inputs(
-        site,
-        host,
-        tags.h1s,
-        tags.h2s,
-        java.util.Arrays.asList(
-            text(ld, "headline"),
-            meta(tags, "og:title"),
-            meta(tags, "twitter:title"),
-            doc.title()));
+    Site site = siteName(ld, roots, tags, headline, Titles.clean(doc.title()), host);
+    Titles.Inputs inputs =
+        new Titles.Inputs(
+            site == null ? null : Titles.clean(site.declared()),
+            host,
+            tags.h1s,
+            tags.h2s,
+            java.util.Arrays.asList(
+                text(ld, "headline"),
+                meta(tags, "og:title"),
+                meta(tags, "twitter:title"),
+                doc.title()));
+    return new Heading(inputs, site == null ? null : Titles.clean(site.name()));
   }
 
   private static String meta(Tags tags, String key) {

@@ -15,6 +15,9 @@ final class SiteNames {
   private static final Pattern SEPARATORS = Pattern.compile("\\s+(?:[|\\-–—·•»]|::)\\s+");
   private static final Pattern LEADING = Pattern.compile("^(?:\\s*(?:[|\\-–—·•»:]|::)\\s*)+");
   private static final Pattern TRAILING = Pattern.compile("(?:\\s*(?:[|\\-–—·•»:]|::)\\s*)+$");
+  private static final Pattern QUOTES = Pattern.compile("^[\"'“”«»]+|[\"'“”«»]+$");
+  private static final Pattern DOMAIN_SUFFIX =
+      Pattern.compile("\\.[A-Za-z]{2,6}(?:\\.[A-Za-z]{2})?$");
   private static final List<String> ORG_TYPES =
       List.of("newsmediaorganization", "website", "organization");
 
@@ -55,6 +58,47 @@ final class SiteNames {
     return last.split(" ").length <= 4 && parts[0].length() > 2 * last.length()
         ? plausible(last)
         : null;
+  }
+
+  /**
+   * A site name as a page declares it ({@code og:site_name}, the JSON-LD publisher, {@code
+   * application-name}), or null when the value names something else: a handle ("@outlet"), an
+   * address, a section ("U.S."), or the blogging platform the site runs on ("Blogger" on a blog
+   * with a domain of its own). A name followed by a tagline ("Outlet | News for the valley", "Find
+   * a doctor - Outlet") gives the part that is the host's name, else its first part.
+   *
+   * @param label the page host's distinctive label ({@link #hostLabel}), or null
+   */
+  static String declared(String value, String label) {
+    String t = value == null ? "" : value.strip();
+    if (t.isEmpty() || t.startsWith("@") || t.contains("://")) {
+      return null;
+    }
+    String platform = t.toLowerCase(Locale.ROOT).replaceAll("\\.com$", "");
+    if (PLATFORMS.contains(platform) && !platform.equals(label)) {
+      return null;
+    }
+    String[] parts = SEPARATORS.split(t);
+    String chosen = parts[0];
+    if (parts.length > 1 && label != null && !namesHost(chosen, label)) {
+      for (String p : parts) {
+        if (namesHost(p, label)) {
+          chosen = p;
+          break;
+        }
+      }
+    }
+    chosen = QUOTES.matcher(chosen).replaceAll("").strip();
+    // a declared name may be long ("… School of Public Health"); only a section label is refused
+    return chosen.length() > 100 || !chosen.matches(".*\\p{L}.*") || Outlets.isSectionLabel(chosen)
+        ? null
+        : chosen;
+  }
+
+  /** A part is the host's name, or its initials, or its domain ("Outlet.com" on outlet.com). */
+  private static boolean namesHost(String part, String label) {
+    return names(part, null, label, true)
+        || names(DOMAIN_SUFFIX.matcher(part).replaceFirst(""), null, label, true);
   }
 
   /** The name of a {@code NewsMediaOrganization}, {@code WebSite} or organisation node, or null. */
@@ -201,6 +245,23 @@ final class SiteNames {
     }
     return b.toString();
   }
+
+  /** Blogging and publishing platforms: the software a site runs on, not the site. */
+  private static final java.util.Set<String> PLATFORMS =
+      java.util.Set.of(
+          "blogger",
+          "blogspot",
+          "wordpress",
+          "medium",
+          "substack",
+          "tumblr",
+          "wix",
+          "squarespace",
+          "weebly",
+          "ghost",
+          "typepad",
+          "livejournal",
+          "shopify");
 
   private static final java.util.Set<String> GENERIC_LABELS =
       java.util.Set.of("www", "m", "amp", "mobile", "co", "com", "org", "net", "gov", "edu", "ac");
