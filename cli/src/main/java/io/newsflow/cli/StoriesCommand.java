@@ -30,8 +30,10 @@ import picocli.CommandLine.Option;
           + " into another later on is written under the id that stands at the end. The output"
           + " is what bench/stories/score.py --pred reads.",
       "",
-      "'published' is ISO-8601 (2026-03-03 or 2026-03-03T10:00:00Z). An article without it is"
-          + " compared with every open story; with it, only with stories within --window of it."
+      "'published' is ISO-8601 (2026-03-03, 2026-03-03T10:00:00Z, or a local"
+          + " 2026-03-03T10:00:00, read as UTC, as the pipeline reads it). An article without it"
+          + " is compared with every open story; with it, only with stories within --window of"
+          + " it."
     })
 public final class StoriesCommand implements Callable<Integer> {
   @Mixin JsonLinesIo files;

@@ -16,10 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -119,21 +115,17 @@ public final class JsonlStories {
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  /** ISO-8601 instant, date-time with offset, or plain date (taken as midnight UTC). */
+  /**
+   * The publication time as the pipeline reads it ({@link StoryArticle#publishedAt}); a value it
+   * cannot read is an error here, so that a file's bad dates are reported, not ignored.
+   */
   static Instant published(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
+    Instant at = StoryArticle.publishedAt(s);
+    if (at == null && s != null && !s.isBlank()) {
+      throw new IllegalArgumentException(
+          "\"published\" is not an ISO-8601 date or date-time: " + s);
     }
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException notDateTime) {
-      try {
-        return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(
-            "\"published\" is not an ISO-8601 date or date-time: " + s);
-      }
-    }
+    return at;
   }
 
   /** {@code JsonlStories IN.jsonl|-}: writes the clustering to stdout, problems to stderr. */

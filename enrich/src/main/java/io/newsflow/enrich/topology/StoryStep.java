@@ -14,12 +14,6 @@ import io.newsflow.schemas.StoryMember;
 import io.newsflow.schemas.TopicTag;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -144,40 +138,9 @@ final class StoryStep implements Processor<String, EnrichedArticle, String, Stor
         a.getTitle(),
         a.getText(),
         a.getOutlet(),
-        published(a.getPublished()),
+        StoryArticle.publishedAt(a.getPublished()),
         a.getLanguage(),
         a.getTopics().stream().map(TopicTag::getName).toList());
-  }
-
-  /**
-   * A publication time as an instant: an ISO-8601 instant or date-time with offset or zone, a local
-   * date-time or a date (read as UTC); null when absent or not readable (the article is then
-   * compared without the window, see docs/stories.md).
-   */
-  static Instant published(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException e) {
-      // try the next form
-    }
-    try {
-      return ZonedDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException e) {
-      // try the next form
-    }
-    try {
-      return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      // try the next form
-    }
-    try {
-      return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   /** The record {@code news.stories} carries for a snapshot. */

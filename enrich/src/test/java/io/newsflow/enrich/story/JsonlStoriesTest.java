@@ -48,4 +48,37 @@ class JsonlStoriesTest {
         .containsExactly(
             "{\"id\":\"1\",\"story\":\"story-1\"}", "{\"id\":\"3\",\"story\":\"story-1\"}");
   }
+
+  @Test
+  void shouldReadDatesInEveryFormTheExtractorWrites() throws Exception {
+    // a page that gives no time zone gets a local date-time from the extractor; the pipeline reads
+    // it, so the command must too, or it drops the article
+    String in =
+        String.join(
+            "\n",
+            "{\"id\":\"1\",\"title\":\""
+                + StoryClustererTest.QUAKE_EN_TITLE
+                + "\",\"text\":\""
+                + StoryClustererTest.QUAKE_EN
+                + "\",\"published\":\"2026-03-03T08:30:00\"}",
+            "{\"id\":\"2\",\"title\":\""
+                + StoryClustererTest.QUAKE_EN_TITLE
+                + "\",\"text\":\""
+                + StoryClustererTest.QUAKE_EN_REWRITE
+                + "\",\"published\":\"2026-03-03T10:00:00+01:00[Europe/Madrid]\"}");
+    StringWriter out = new StringWriter();
+    List<String> problems = new ArrayList<>();
+    JsonlStories.Summary s =
+        JsonlStories.run(
+            new StringReader(in),
+            out,
+            JsonlStories.standard(StorySettings.defaults()),
+            problems::add);
+
+    assertThat(problems).isEmpty();
+    assertThat(s.articles()).isEqualTo(2);
+    assertThat(out.toString().strip().split("\n"))
+        .containsExactly(
+            "{\"id\":\"1\",\"story\":\"story-1\"}", "{\"id\":\"2\",\"story\":\"story-1\"}");
+  }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How far a different join decision could take the story step on the ECB+ dev split, over the
@@ -113,6 +114,15 @@ public final class StoryJoinBounds {
           "  headline names absent from the story: score x %.1f  %s%n",
           1 - lambda, d.run(d.headlineNames(lambda, join)));
     }
+    for (double core : new double[] {0.6, 0.8, 1.0}) {
+      for (double held : new double[] {0.34, 0.5, 0.67}) {
+        for (double lambda : new double[] {0.3, 0.5, 1.0}) {
+          System.out.printf(
+              "  core names (in >= %.0f %% of the story) held < %.0f %%: score x %.1f  %s%n",
+              100 * core, 100 * held, 1 - lambda, d.run(d.coreNames(core, held, lambda, join)));
+        }
+      }
+    }
     if (validation) {
       StoryJoinBounds v = new StoryJoinBounds(val, gold, places);
       System.out.printf("validation split: %d articles%n", val.size());
@@ -131,6 +141,7 @@ public final class StoryJoinBounds {
     StoryClusterer c = new StoryClusterer(settings, places, rule);
     Map<String, String> pred = new HashMap<>();
     for (StoryArticle a : articles) {
+      names(a);
       Assignment as = c.assign(a);
       pred.put(a.id(), as.storyId());
       for (StorySnapshot s : as.changed()) {
@@ -221,6 +232,67 @@ public final class StoryJoinBounds {
       }
       return best;
     };
+  }
+
+  /**
+   * The best candidate after a penalty: a story of two or more articles whose core names (names,
+   * numbers aside, that at least {@code core} of its articles hold) the article holds less than
+   * {@code held} of scores {@code 1 - lambda} times as much. The idea: every report of one event
+   * names its protagonist, so a story's core is who and where it is about, and a look-alike event
+   * shares only part of it.
+   */
+  private JoinRule coreNames(double core, double held, double lambda, double join) {
+    return (a, cands) -> {
+      Set<String> mine = names(a);
+      Candidate best = null;
+      double top = join;
+      for (Candidate c : cands) {
+        double s = c.score();
+        Map<String, Integer> docs = new HashMap<>();
+        int n = 0;
+        for (ArticleRef r : c.story().articles) {
+          n++;
+          for (String k : names.getOrDefault(r.id(), Set.of())) {
+            docs.merge(k, 1, Integer::sum);
+          }
+        }
+        if (n >= 2) {
+          int cores = 0;
+          int have = 0;
+          for (Map.Entry<String, Integer> e : docs.entrySet()) {
+            if (e.getValue() >= core * n) {
+              cores++;
+              have += mine.contains(e.getKey()) ? 1 : 0;
+            }
+          }
+          if (cores > 0 && have < held * cores) {
+            s *= 1 - lambda;
+          }
+        }
+        if (s >= top) {
+          top = s;
+          best = c;
+        }
+      }
+      return best;
+    };
+  }
+
+  private final Map<String, Set<String>> names = new HashMap<>();
+
+  /** The article's names, numbers aside (remembered for the stories it joins). */
+  private Set<String> names(StoryArticle a) {
+    return names.computeIfAbsent(
+        a.id(),
+        id -> {
+          Set<String> out = new HashSet<>();
+          for (String k : StoryFeatures.of(a.title(), a.text(), places).names().keySet()) {
+            if (!k.chars().allMatch(Character::isDigit)) {
+              out.add(k);
+            }
+          }
+          return out;
+        });
   }
 
   /**

@@ -134,14 +134,14 @@ class StoryStageTest {
 
   @Test
   void shouldReadPublicationTimesInTheFormsPagesGiveThem() {
-    assertThat(StoryStep.published("2026-03-03T10:15:00-05:00"))
+    assertThat(io.newsflow.enrich.story.StoryArticle.publishedAt("2026-03-03T10:15:00-05:00"))
         .isEqualTo(java.time.Instant.parse("2026-03-03T15:15:00Z"));
-    assertThat(StoryStep.published("2026-03-03T10:15:00"))
+    assertThat(io.newsflow.enrich.story.StoryArticle.publishedAt("2026-03-03T10:15:00"))
         .isEqualTo(java.time.Instant.parse("2026-03-03T10:15:00Z"));
-    assertThat(StoryStep.published("2026-03-03"))
+    assertThat(io.newsflow.enrich.story.StoryArticle.publishedAt("2026-03-03"))
         .isEqualTo(java.time.Instant.parse("2026-03-03T00:00:00Z"));
-    assertThat(StoryStep.published("last Tuesday")).isNull();
-    assertThat(StoryStep.published(null)).isNull();
+    assertThat(io.newsflow.enrich.story.StoryArticle.publishedAt("last Tuesday")).isNull();
+    assertThat(io.newsflow.enrich.story.StoryArticle.publishedAt(null)).isNull();
   }
 
   private EnrichedArticle pipe(String id, String outlet, String body) {
