@@ -114,6 +114,13 @@ public final class NewsflowConfig extends AbstractConfig {
           + " (10% of it at about 128 bytes a term, at most 1,000,000; with the open stories' 30%,"
           + " the story step's state takes at most 40% of the heap).";
 
+  public static final String STORY_JOIN_CONFIG = "stories.join.threshold";
+  static final String STORY_JOIN_DOC =
+      "The similarity (0..1) an article needs to join a story rather than open one: lower joins"
+          + " more (recall), higher keeps more articles apart (precision). On a stream of mostly"
+          + " unrelated news, 0.25 to 0.30 scored higher than the default (docs/stories.md, \"A"
+          + " real news stream\").";
+
   static final String ENV_PREFIX = "NEWSFLOW_";
   static final String KAFKA_PREFIX = "kafka.";
 
@@ -219,7 +226,14 @@ public final class NewsflowConfig extends AbstractConfig {
               0,
               Range.atLeast(0),
               Importance.LOW,
-              STORY_MAX_TERMS_DOC);
+              STORY_MAX_TERMS_DOC)
+          .define(
+              STORY_JOIN_CONFIG,
+              Type.DOUBLE,
+              io.newsflow.enrich.story.StorySettings.DEFAULT_JOIN_THRESHOLD,
+              Range.between(0.0, 1.0),
+              Importance.LOW,
+              STORY_JOIN_DOC);
 
   private static void validateDuration(String name, Object value) {
     try {
@@ -237,7 +251,8 @@ public final class NewsflowConfig extends AbstractConfig {
         .withLateness(
             StoriesCommand.parseDuration(STORY_LATENESS_CONFIG, getString(STORY_LATENESS_CONFIG)))
         .withMaxOpenStories(maxOpenStories(getInt(STORY_MAX_OPEN_CONFIG)))
-        .withMaxVocabulary(maxVocabulary(getInt(STORY_MAX_TERMS_CONFIG)));
+        .withMaxVocabulary(maxVocabulary(getInt(STORY_MAX_TERMS_CONFIG)))
+        .withJoinThreshold(getDouble(STORY_JOIN_CONFIG));
   }
 
   /** A configured bound of counted terms, or (0) the one this JVM's heap holds. */

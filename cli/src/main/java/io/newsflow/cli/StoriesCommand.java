@@ -76,6 +76,16 @@ public final class StoriesCommand implements Callable<Integer> {
       defaultValue = "0")
   int maxTerms;
 
+  @Option(
+      names = "--join",
+      paramLabel = "SCORE",
+      description =
+          "The similarity (0..1) an article needs to join a story rather than open one: lower"
+              + " joins more, higher keeps more apart. Default: "
+              + StorySettings.DEFAULT_JOIN_THRESHOLD
+              + " (docs/stories.md).")
+  Double join;
+
   @Override
   public Integer call() throws IOException {
     StorySettings settings;
@@ -87,6 +97,12 @@ public final class StoriesCommand implements Callable<Integer> {
                   lateness.equalsIgnoreCase("none") ? null : parseDuration("--lateness", lateness))
               .withMaxOpenStories(NewsflowConfig.maxOpenStories(maxOpen))
               .withMaxVocabulary(NewsflowConfig.maxVocabulary(maxTerms));
+      if (join != null) {
+        if (!(join >= 0 && join <= 1)) {
+          throw new IllegalArgumentException("--join must be between 0 and 1: " + join);
+        }
+        settings = settings.withJoinThreshold(join);
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("newsflow stories: " + e.getMessage());
       return 2;

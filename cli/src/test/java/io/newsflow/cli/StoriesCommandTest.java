@@ -46,6 +46,33 @@ class StoriesCommandTest {
   }
 
   @Test
+  void shouldJoinOnlyAboveTheJoinThresholdGiven(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("in.jsonl");
+    Files.write(
+        in,
+        List.of(
+            line("a", "Earthquake in Arequipa kills 14", QUAKE, "en"),
+            line("c", "Sismo en Arequipa deja 14 muertos", SISMO, "es")),
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("out.jsonl");
+
+    // the two reports join at the default threshold (above); at 0.99 nothing is that alike
+    CliRun run = CliRun.of("stories", "--join", "0.99", in.toString(), "-o", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(out))
+        .containsExactly(
+            "{\"id\":\"a\",\"story\":\"story-a\"}", "{\"id\":\"c\",\"story\":\"story-c\"}");
+  }
+
+  @Test
+  void shouldExplainAJoinThresholdOutsideZeroToOne() {
+    CliRun run = CliRun.of("stories", "--join", "1.5", "-");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--join").contains("between 0 and 1");
+  }
+
+  @Test
   void shouldExplainABadWindowAndExitWithTwo() {
     CliRun run = CliRun.of("stories", "--window", "soon", "-");
     assertThat(run.exitCode()).isEqualTo(2);

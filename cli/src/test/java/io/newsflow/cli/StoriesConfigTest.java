@@ -78,6 +78,21 @@ class StoriesConfigTest {
   }
 
   @Test
+  void shouldTakeTheJoinThresholdFromTheConfiguration() {
+    assertThat(NewsflowConfig.load(null, Map.of(), Map.of()).storySettings().joinThreshold())
+        .isEqualTo(io.newsflow.enrich.story.StorySettings.DEFAULT_JOIN_THRESHOLD);
+    assertThat(
+            NewsflowConfig.load(null, Map.of(), Map.of("stories.join.threshold", "0.3"))
+                .storySettings()
+                .joinThreshold())
+        .isEqualTo(0.3);
+    assertThatThrownBy(
+            () -> NewsflowConfig.load(null, Map.of(), Map.of("stories.join.threshold", "1.5")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("stories.join.threshold");
+  }
+
+  @Test
   void shouldRefuseAWindowThatIsNotADurationSayingWhatWouldDo() {
     assertThatThrownBy(() -> NewsflowConfig.load(null, Map.of(), Map.of("stories.window", "soon")))
         .isInstanceOf(ConfigException.class)
