@@ -33,6 +33,11 @@ final class Titles {
   private static final Pattern MENU =
       Pattern.compile("(?:^|\\s|[-_])(?:menu|navbar|nav|navigation)(?:$|\\s)");
 
+  /** What a title cut at a word goes on with: a space and a word, no separator before it. */
+  private static final Pattern CONTINUES = Pattern.compile(" [\\p{L}\\p{N}]");
+
+  private static final Pattern STATE_CLASS = Pattern.compile("(?:^|\\s)(?:has|is|with|no)-\\S*");
+
   /** Share of a title's words another must hold for the two to agree. */
   private static final double AGREE = 0.5;
 
@@ -114,7 +119,12 @@ final class Titles {
       if (p.normalName().equals("body")) {
         return false;
       }
-      String names = (p.className() + " " + p.id()).toLowerCase(Locale.ROOT);
+      // a state class says what the element holds or how it looks ("has-section-nav" on the
+      // page's main wrapper), not what it is
+      String names =
+          STATE_CLASS
+              .matcher((p.className() + " " + p.id()).toLowerCase(Locale.ROOT))
+              .replaceAll(" ");
       if (p.normalName().equals("nav") || MENU.matcher(names).find()) {
         return true;
       }
@@ -171,7 +181,7 @@ final class Titles {
     if (meta.isEmpty()) {
       return headings.isEmpty() ? null : headings.get(0);
     }
-    String chosen = mostAgreed(meta);
+    String chosen = untruncated(mostAgreed(meta), meta);
     // a kicker the metadata glues on that the page's visible headline lacks, when that headline
     // is not an <h1> ("Topic: Headline" against an <h2> "Headline")
     for (String raw : h2s) {
@@ -220,6 +230,27 @@ final class Titles {
       }
     }
     return null;
+  }
+
+  /**
+   * The title as another source gives it in full, when {@code chosen} is that title cut short at a
+   * word (a JSON-LD headline cut to the 110 characters search engines ask for, and the page's
+   * {@code <title>} with the rest): the longer one goes on with words, not with a separator and a
+   * site or section name, which the site-name rules leave when they do not know the site.
+   */
+  private static String untruncated(String chosen, List<String> meta) {
+    if (chosen == null || chosen.length() < 40) {
+      return chosen;
+    }
+    String best = chosen;
+    for (String m : meta) {
+      if (m.length() > best.length()
+          && m.regionMatches(true, 0, best, 0, best.length())
+          && CONTINUES.matcher(m.substring(best.length())).lookingAt()) {
+        best = m;
+      }
+    }
+    return best;
   }
 
   private static String mostAgreed(List<String> meta) {
