@@ -269,27 +269,37 @@ public final class Bylines {
    * name followed by a desk, section or role ("Jane Doe, CNN Business", "Jane Doe, CNN
    * Editor-at-large" on CNN), or the site's name cut short ("Jane Doe, Business Insider" on
    * Business Insider Deutschland). A byline of the site's desk or team alone ("Telegraph Sport",
-   * "The Investopedia Team") is left as it is: it is who the page says wrote it.
+   * "The Investopedia Team") is left as it is: it is who the page says wrote it. The site's name
+   * set after any name with a full stop ("Jane Doe. Site") goes too.
    *
    * @param site the page's site name, or null (then the names are returned as they are)
    */
   public static List<String> withoutSite(List<String> names, String site) {
     List<String> siteWords = siteWords(site);
-    if (siteWords.isEmpty() || names.size() < 2) {
+    if (siteWords.isEmpty() || names.isEmpty()) {
       return names;
     }
     List<String> out = new ArrayList<>(names.size());
-    out.add(names.get(0));
+    out.add(withoutSiteAfterStop(names.get(0), site));
     for (int i = 1; i < names.size(); i++) {
-      List<String> w = siteWords(names.get(i));
+      List<String> w = siteWords(withoutSiteAfterStop(names.get(i), site));
       int n = siteWords.size();
       boolean extendsSite = w.size() > n && w.subList(0, n).equals(siteWords);
       boolean cutSite = w.size() >= 2 && w.size() < n && siteWords.subList(0, w.size()).equals(w);
       if (!extendsSite && !cutSite) {
-        out.add(names.get(i));
+        out.add(withoutSiteAfterStop(names.get(i), site));
       }
     }
-    return out.size() == names.size() ? names : List.copyOf(out);
+    return out.equals(names) ? names : List.copyOf(out);
+  }
+
+  /** "Jane Doe. Site": the name, without the site set after it with a full stop. */
+  private static String withoutSiteAfterStop(String name, String site) {
+    String tail = ". " + site.strip();
+    int at = name.length() - tail.length();
+    return at > 0 && name.regionMatches(true, at, tail, 0, tail.length())
+        ? name.substring(0, at).strip()
+        : name;
   }
 
   /** Lower-case words of a name without a leading "the". */

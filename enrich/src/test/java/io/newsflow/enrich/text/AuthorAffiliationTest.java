@@ -56,4 +56,25 @@ class AuthorAffiliationTest {
     assertThat(byline("The Harbor Daily", "Harbor Daily Sport").authors())
         .containsExactly("Harbor Daily Sport");
   }
+
+  @Test
+  void shouldDropTheSiteSetAfterTheWriterWithAFullStop() {
+    assertThat(
+            byline("Harbor Daily International", "Mira Castellanos. Harbor Daily International")
+                .authors())
+        .containsExactly("Mira Castellanos");
+  }
+
+  @Test
+  void shouldReadTheAuthorOfAMedicalWebPage() {
+    // schema.org's page type for health articles, with the writer's credentials after the name
+    Extraction e =
+        page(
+            "<script type=\"application/ld+json\">{\"@type\":\"MedicalWebPage\","
+                + "\"headline\":\"Harbour bridge reopens after repairs\","
+                + "\"author\":{\"@type\":\"Person\",\"name\":\"Mira Castellanos, MS, RD\"}}"
+                + "</script>",
+            "<article><h1>Harbour bridge reopens after repairs</h1>" + STORY + "</article>");
+    assertThat(e.authors()).containsExactly("Mira Castellanos");
+  }
 }

@@ -67,6 +67,7 @@ public record PageMetadata(
           "reviewnewsarticle",
           "socialmediaposting",
           "webpage",
+          "medicalwebpage",
           "liveblogposting",
           "techarticle",
           "scholarlyarticle",
