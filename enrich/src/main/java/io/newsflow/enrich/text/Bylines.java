@@ -21,8 +21,10 @@ public final class Bylines {
           "^(?:(?i:(?:story |text |words |reporting |written |posted |authored |photos and text |report |analysis |opinion |commentary |column |review |essay )?by"
               + "|por|escrito por|texto de|texto y fotos de|una nota de|análisis de|opinión de|columna de"
               + "|von|text von|ein (?:bericht|kommentar|beitrag) von|par|texte de|propos recueillis par|reportagem de|di|a cura di)[:\\s]"
-              // a label with a colon: "Author: Jane Doe", "Autorin: Anna Muster"
-              + "|(?i:authors?|contributors?|autor|autora|autores|autorin|autoren|auteurs?|autore|autori)\\s*:)\\s*");
+              // a label with a colon: "Author: Jane Doe", "Autorin: Anna Muster", and the
+              // magazine's "Text: Anna Muster" ("Текст:", "Texte :", "Testo:")
+              + "|(?iu:authors?|contributors?|autor|autora|autores|autorin|autoren|auteurs?|autore|autori"
+              + "|автор|авторы|text|texte|texto|testo|текст)\\s*:)\\s*");
 
   /**
    * "and" between two names, in the languages of the outlets and of most news written in Latin,

@@ -31,9 +31,11 @@ final class PageAuthors {
           "cxenseparse:author",
           CITATION_AUTHORS);
 
-  // parsed once; simple attribute and class tests, which keep no state between pages
+  // parsed once; simple attribute and class tests, which keep no state between pages. Microdata's
+  // itemprop holds a list of names ("author creator"), so author is matched as one of them
   private static final Evaluator AUTHOR_MARKUP =
-      QueryParser.parse("[rel=author], [itemprop=author], .author-name, .byline__name");
+      QueryParser.parse(
+          "[rel=author], [itemprop~=(?i)(?:^|\\s)author(?:\\s|$)], .author-name, .byline__name");
 
   /**
    * Elements whose class names them for the author, as many themes write it; read last, when the

@@ -800,8 +800,15 @@ public record PageMetadata(
      * {@code itemprop:datepublished} beside the meta tags; the first of each wins.
      */
     private void itemprop(Element e) {
-      String prop = e.attr("itemprop").strip().toLowerCase(Locale.ROOT);
-      if (!prop.equals("datepublished") && !prop.equals("datemodified")) {
+      // itemprop holds a list of names ("datePublished dateCreated"): the first date one counts
+      String prop = null;
+      for (String p : e.attr("itemprop").strip().toLowerCase(Locale.ROOT).split("\\s+")) {
+        if (p.equals("datepublished") || p.equals("datemodified")) {
+          prop = p;
+          break;
+        }
+      }
+      if (prop == null) {
         return;
       }
       String v =
