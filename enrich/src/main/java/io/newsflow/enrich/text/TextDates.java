@@ -44,7 +44,10 @@ public final class TextDates {
           + "|publicado|publicada|actualizado|actualizada|última actualización|ultima actualizacion|actualización|fecha"
           + "|fecha de publicación|veröffentlicht|erschienen|aktualisiert|zuletzt aktualisiert|stand|datum"
           + "|publié|publiée|mis à jour|mise à jour|modifié|publicado em|atualizado|atualizada|data"
-          + "|pubblicato|pubblicata|aggiornato|aggiornata)(?:\\s+(?:on|at|el|a las|am|um|le|em|il|à|às))?\\s*[:\\-–—]?\\s*)?";
+          + "|pubblicato|pubblicata|aggiornato|aggiornata"
+          // Korean: "기사입력 2018-08-25 15:24", "입력", "등록", "수정" (updated)
+          + "|기사입력|입력|등록|등록일|작성|작성일|발행일|최종수정|수정|수정일)"
+          + "(?:\\s+(?:on|at|el|a las|am|um|le|em|il|à|às))?\\s*[:\\-–—]?\\s*)?";
   private static final String DATE =
       "(?:(?<d1>\\d{1,2})(?:st|nd|rd|th|º|°|er|\\.)?\\s*(?:de\\s+)?"
           + "(?<m1>"
@@ -59,12 +62,17 @@ public final class TextDates {
   private static final String TIME =
       "(?<h>\\d{1,2})(?:(?::|\\.|h)(?<mi>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<ap>am|pm)?|\\s*(?<ap2>am|pm))\\s*(?:h|hrs|hs|horas|uhr)?\\.?";
   private static final String ZONE =
-      "(?<zone>utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|wet|west)?\\s*"
+      "(?:(?<zone>utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|wet|west)"
+          // another zone's name ("AMT", "IST"): the time is read as local, its offset unknown
+          + "|\\p{L}{2,5})?\\s*"
           + "(?<off>[+-]\\d{1,2}(?::?\\d{2})?)?";
   private static final Pattern LINE =
       Pattern.compile(
           "^"
               + LABEL
+              // a date in square brackets: "[ 2018-08-25 15:24 ]", "기사입력 :[ 2018-08-25 ]" (one
+              // in parentheses is a credit's or a review's, "(1/16/2025)")
+              + "(?:\\[\\s*)?"
               // "on Friday January 12, 2024": the rest of a "Posted by … on" line
               + "(?:on\\s+)?"
               + WEEKDAY
@@ -73,7 +81,10 @@ public final class TextDates {
               + TIME
               + "\\s*\\(?"
               + ZONE
-              + "\\)?)?\\s*[.)]?$");
+              + "\\)?)?\\s*[.)\\]]?$");
+  private static final Pattern TIME_FIRST =
+      Pattern.compile(
+          "^(?<pre>\\D*?)(?<time>\\d{1,2}:\\d{2}\\s*(?:am|pm)?)\\s*,?\\s+(?<rest>\\D*\\d.*)$");
   private static final Pattern ISO_LIKE =
       Pattern.compile(
           "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2})(:\\d{2})?(\\.\\d+)?\\s*([Zz]|[+-]\\d{2}:?\\d{2})?)?");
@@ -88,7 +99,7 @@ public final class TextDates {
   private static final Pattern UPDATE_LABEL =
       Pattern.compile(
           "^(updated|last updated|modified|last modified|actualiza|última|ultima|aktualisiert|zuletzt"
-              + "|stand|mis à jour|mise à jour|modifié|atualizad|aggiornat).*");
+              + "|stand|mis à jour|mise à jour|modifié|atualizad|aggiornat|최종수정|수정).*");
   // java.util.Date's toString ("Fri Apr 28 19:20:36 CEST 2023"), which templates print as is
   private static final Pattern JAVA_DATE =
       Pattern.compile(
@@ -138,7 +149,15 @@ public final class TextDates {
             .replace("p.m.", "pm");
     Matcher m = LINE.matcher(s);
     if (!m.matches()) {
-      return null;
+      // the time before the date ("Posted: Fri 6:45 PM, Feb 16, 2018"): read it after the date
+      Matcher t = TIME_FIRST.matcher(s);
+      if (!t.matches()) {
+        return null;
+      }
+      m = LINE.matcher(t.group("pre") + t.group("rest") + " " + t.group("time"));
+      if (!m.matches()) {
+        return null;
+      }
     }
     LocalDate date = date(m, language);
     if (date == null) {
@@ -295,10 +314,13 @@ public final class TextDates {
     }
     int a = Integer.parseInt(m.group("a4"));
     int b = Integer.parseInt(m.group("b4"));
-    // day first unless only month first makes sense; both ways only decided by a day-first
-    // language (Spanish); dotted dates are always day first
+    // day first unless only month first makes sense; both ways decided by the language: every
+    // language but English writes the day first (English is left undecided: British day first,
+    // American month first); dotted dates are always day first
     boolean dayFirst =
-        a > 12 || m.group("s4").equals(".") || (b <= 12 && (a == b || "es".equals(language)));
+        a > 12
+            || m.group("s4").equals(".")
+            || (b <= 12 && (a == b || (language != null && !language.startsWith("en"))));
     boolean monthFirst = !dayFirst && b > 12;
     if (!dayFirst && !monthFirst) {
       return null;

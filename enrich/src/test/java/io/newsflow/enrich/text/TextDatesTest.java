@@ -91,4 +91,36 @@ class TextDatesTest {
     assertThat(TextDates.normalize("yesterday", null)).isEqualTo("yesterday");
     assertThat(TextDates.normalize("  ", null)).isNull();
   }
+
+  @Test
+  void shouldReadTheTimeWrittenBeforeTheDate() {
+    // "Posted: Fri 6:45 PM, Feb 16, 2018", as some station sites print it
+    assertThat(iso("Posted: Fri 6:45 PM, Feb 16, 2026")).isEqualTo("2026-02-16T18:45:00");
+    assertThat(iso("10:15, 20 November 2026")).isEqualTo("2026-11-20T10:15:00");
+  }
+
+  @Test
+  void shouldReadTheTimeBesideAZoneItDoesNotKnowAsLocal() {
+    // the offset of "AMT" is not guessed; the day and the time are still the page's
+    assertThat(iso("November 20, 2026 - 11:28 AMT")).isEqualTo("2026-11-20T11:28:00");
+  }
+
+  @Test
+  void shouldReadADateInBracketsAndAKoreanLabel() {
+    assertThat(iso("[ 2026-11-20 15:24 ]")).isEqualTo("2026-11-20T15:24:00");
+    assertThat(iso("기사입력 :[ 2026-11-20 15:24 ]")).isEqualTo("2026-11-20T15:24:00");
+    TextDates.Found updated = TextDates.parseLine("수정 2026-11-21 09:00", "ko");
+    assertThat(updated).isNotNull();
+    assertThat(updated.updated()).isTrue();
+  }
+
+  @Test
+  void shouldReadNumericDatesDayFirstInEveryLanguageButEnglish() {
+    assertThat(TextDates.parseLine("05/10/2026", "pt").iso()).isEqualTo("2026-10-05");
+    assertThat(TextDates.parseLine("05/10/2026", "fr").iso()).isEqualTo("2026-10-05");
+    assertThat(TextDates.parseLine("05/10/2026", "de").iso()).isEqualTo("2026-10-05");
+    // British day first, American month first: an English page's 05/10 stays unread
+    assertThat(TextDates.parseLine("05/10/2026", "en")).isNull();
+    assertThat(TextDates.parseLine("05/10/2026", null)).isNull();
+  }
 }
