@@ -242,10 +242,51 @@ public record PageMetadata(
     for (int i = 0; i < candidates.length; i++) {
       String iso = plausibleDate(candidates[i], lang);
       if (iso != null) {
-        return iso.length() == LOCAL_TIME ? withZoneFromAgreeing(iso, lang, candidates, i) : iso;
+        return iso.length() == LOCAL_TIME
+            ? withZoneFromAgreeing(iso, lang, candidates, i)
+            : atLocalOffset(iso, lang, candidates);
       }
     }
     return null;
+  }
+
+  private static final Pattern UTC_TIME =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?(?:Z|[+-]00:?00)");
+
+  /**
+   * A time given in UTC, written at the site's own offset when another source gives the same time
+   * as the site's local time without a zone ("2019-11-19T04:58:46Z" beside "2019-11-18 20:58:46":
+   * -08:00), so that its day is the one the site's readers saw. The two must share minutes and
+   * seconds (not both zero) and differ by whole quarter hours, at most 14 hours: the same instant,
+   * not another time on the page.
+   */
+  private static String atLocalOffset(String iso, String lang, String[] candidates) {
+    java.util.regex.Matcher utc = UTC_TIME.matcher(iso);
+    if (!utc.matches()) {
+      return iso;
+    }
+    java.time.LocalDateTime at = java.time.LocalDateTime.parse(utc.group(1));
+    if (at.getMinute() == 0 && at.getSecond() == 0) {
+      return iso;
+    }
+    for (String c : candidates) {
+      String other = plausibleDate(c, lang);
+      if (other == null || other.length() != LOCAL_TIME) {
+        continue;
+      }
+      java.time.LocalDateTime local;
+      try {
+        local = java.time.LocalDateTime.parse(other);
+      } catch (java.time.format.DateTimeParseException e) {
+        continue;
+      }
+      long seconds = java.time.Duration.between(at, local).getSeconds();
+      if (seconds != 0 && seconds % 900 == 0 && Math.abs(seconds) <= 14 * 3600) {
+        java.time.ZoneOffset offset = java.time.ZoneOffset.ofTotalSeconds((int) seconds);
+        return local + offset.getId();
+      }
+    }
+    return iso;
   }
 
   /** Length of "2019-11-19T02:24:00": a time without a zone. */
