@@ -152,12 +152,12 @@ public record StorySettings(
         maxVocabulary);
   }
 
-  /** The same settings with other thresholds (for measurement). */
   /** These settings with another join threshold (0..1). */
   public StorySettings withJoinThreshold(double join) {
     return withThresholds(join, mergeThreshold, wordShare);
   }
 
+  /** The same settings with other thresholds (for measurement). */
   public StorySettings withThresholds(double join, double merge, double words) {
     return new StorySettings(
         window,

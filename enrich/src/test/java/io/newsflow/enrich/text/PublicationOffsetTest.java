@@ -31,6 +31,12 @@ class PublicationOffsetTest {
   }
 
   @Test
+  void shouldWriteTheSecondsEvenWhenTheyAreZero() {
+    assertThat(withDates("2026-11-19T04:58:00Z", "2026-11-18 23:58:00").published())
+        .isEqualTo("2026-11-18T23:58:00-05:00");
+  }
+
+  @Test
   void shouldKeepUtcWhenTheOtherTimeIsNotTheSameInstant() {
     // different seconds: another time on the page, not the publication time in another zone
     assertThat(withDates("2026-11-19T04:58:46Z", "2026-11-18 20:58:12").published())

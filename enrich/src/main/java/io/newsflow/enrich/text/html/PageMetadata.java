@@ -250,6 +250,8 @@ public record PageMetadata(
     return null;
   }
 
+  private static final java.time.format.DateTimeFormatter LOCAL_SECONDS =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
   private static final Pattern UTC_TIME =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?(?:Z|[+-]00:?00)");
 
@@ -283,7 +285,7 @@ public record PageMetadata(
       long seconds = java.time.Duration.between(at, local).getSeconds();
       if (seconds != 0 && seconds % 900 == 0 && Math.abs(seconds) <= 14 * 3600) {
         java.time.ZoneOffset offset = java.time.ZoneOffset.ofTotalSeconds((int) seconds);
-        return local + offset.getId();
+        return LOCAL_SECONDS.format(local) + offset.getId();
       }
     }
     return iso;
