@@ -15,28 +15,14 @@ class JsonlStoriesTest {
     String in =
         String.join(
             "\n",
-            "{\"id\":\"1\",\"title\":\""
-                + StoryClustererTest.QUAKE_EN_TITLE
-                + "\",\"text\":\""
-                + StoryClustererTest.QUAKE_EN
-                + "\",\"published\":\"2026-03-03\"}",
+            quake("1", StoryClustererTest.QUAKE_EN, "2026-03-03"),
             "not json",
             "{\"title\":\"no id\"}",
             "{\"id\":\"2\",\"published\":\"yesterday\"}",
-            "{\"id\":\"3\",\"title\":\""
-                + StoryClustererTest.QUAKE_EN_TITLE
-                + "\",\"text\":\""
-                + StoryClustererTest.QUAKE_EN_REWRITE
-                + "\",\"lang\":\"en\","
-                + "\"published\":\"2026-03-03T10:00:00-05:00\"}");
+            quake("3", StoryClustererTest.QUAKE_EN_REWRITE, "2026-03-03T10:00:00-05:00"));
     StringWriter out = new StringWriter();
     List<String> problems = new ArrayList<>();
-    JsonlStories.Summary s =
-        JsonlStories.run(
-            new StringReader(in),
-            out,
-            JsonlStories.standard(StorySettings.defaults()),
-            problems::add);
+    JsonlStories.Summary s = run(in, out, problems);
 
     assertThat(s.articles()).isEqualTo(2);
     assertThat(s.bad()).isEqualTo(3);
@@ -56,29 +42,37 @@ class JsonlStoriesTest {
     String in =
         String.join(
             "\n",
-            "{\"id\":\"1\",\"title\":\""
-                + StoryClustererTest.QUAKE_EN_TITLE
-                + "\",\"text\":\""
-                + StoryClustererTest.QUAKE_EN
-                + "\",\"published\":\"2026-03-03T08:30:00\"}",
-            "{\"id\":\"2\",\"title\":\""
-                + StoryClustererTest.QUAKE_EN_TITLE
-                + "\",\"text\":\""
-                + StoryClustererTest.QUAKE_EN_REWRITE
-                + "\",\"published\":\"2026-03-03T10:00:00+01:00[Europe/Madrid]\"}");
+            quake("1", StoryClustererTest.QUAKE_EN, "2026-03-03T08:30:00"),
+            quake(
+                "2",
+                StoryClustererTest.QUAKE_EN_REWRITE,
+                "2026-03-03T10:00:00+01:00[Europe/Madrid]"));
     StringWriter out = new StringWriter();
     List<String> problems = new ArrayList<>();
-    JsonlStories.Summary s =
-        JsonlStories.run(
-            new StringReader(in),
-            out,
-            JsonlStories.standard(StorySettings.defaults()),
-            problems::add);
+    JsonlStories.Summary s = run(in, out, problems);
 
     assertThat(problems).isEmpty();
     assertThat(s.articles()).isEqualTo(2);
     assertThat(out.toString().strip().split("\n"))
         .containsExactly(
             "{\"id\":\"1\",\"story\":\"story-1\"}", "{\"id\":\"2\",\"story\":\"story-1\"}");
+  }
+
+  private static String quake(String id, String text, String published) {
+    return "{\"id\":\""
+        + id
+        + "\",\"title\":\""
+        + StoryClustererTest.QUAKE_EN_TITLE
+        + "\",\"text\":\""
+        + text
+        + "\",\"published\":\""
+        + published
+        + "\"}";
+  }
+
+  private static JsonlStories.Summary run(String in, StringWriter out, List<String> problems)
+      throws java.io.IOException {
+    return JsonlStories.run(
+        new StringReader(in), out, JsonlStories.standard(StorySettings.defaults()), problems::add);
   }
 }
